@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { addDays, addMonths, daysBetween } from '../engine/periods.js';
+import { isActive } from '../engine/scope.js';
+import type { Located } from '../model/types.js';
+import { primitive, whole } from './primitive.js';
+
+/**
+ * Structure: a date plus a term must not be before as-of (violation);
+ * within `pendingDays` of it, the finding is pending.
+ */
+export const deadline = primitive({
+  name: 'deadline',
+  scope: 'branch',
+  options: z.strictObject({
+    target: z.enum(['branch', 'probationary-members', 'open-rectifications']),
+    from: z.string(),
+    /** A later date that replaces from + term when present (an extended probation). */
+    override: z.string().optional(),
+    years: whole.default(0),
+    days: whole.default(0),
+    pendingDays: whole.default(0),
+  }),
+  run(scope, o, emit) {
+    const { branch, asOf } = scope;
+    const items: { record: Record<string, unknown> & Located; subject: string | null }[] = [];
+    if (o.target === 'branch') items.push({ record: { ...branch.header, at: branch.at }, subject: null });
+    if (o.target === 'probationary-members') {
+      for (const m of branch.members) if (m.status === 'probationary' && isActive(m, asOf)) items.push({ record: m, subject: m.name });
+    }
+    if (o.target === 'open-rectifications') {
+      for (const r of branch.rectifications) {
+        const open = r.status !== 'done' || !r.done || r.done > asOf;
+        if (open && (!r.found || r.found <= asOf)) items.push({ record: r, subject: r.issue });
+      }
+    }
+    for (const { record, subject } of items) {
+      const overridden = o.override ? record[o.override] : undefined;
+      const start = record[o.from];
+      if (typeof overridden !== 'string' && typeof start !== 'string') continue;
+      const due = typeof overridden === 'string' ? overridden : addDays(addMonths(start as string, o.years * 12), o.days);
+      const daysLeft = daysBetween(asOf, due);
+      const status = due < asOf ? 'violation' : daysLeft <= o.pendingDays && o.pendingDays > 0 ? 'pending' : null;
+      if (!status) continue;
+      emit({ messageId: 'deadline', args: { target: o.target, subject, due, daysLeft, overdue: -daysLeft }, period: null, subject, at: record.at, status });
+    }
+  },
+});

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isMissing } from '../schema/records.js';
+import { activityTypes } from '../schema/enums.js';
+import { isActive, isFullOn } from '../engine/scope.js';
+import { primitive } from './primitive.js';
+
+const type = z.enum(Object.keys(activityTypes) as [string, ...string[]]);
+const requirement = z.strictObject({
+  /** One field, or several of which any one suffices (`[attendees, present]`); `list.key` means some entry has `key`. */
+  field: z.union([z.string(), z.array(z.string()).min(1)]).transform((v) => (Array.isArray(v) ? v : [v])),
+  only: z.array(type).optional(),
+  except: z.array(type).optional(),
+});
+
+function missing(record: Record<string, unknown>, path: string): boolean {
+  const dot = path.indexOf('.');
+  if (dot === -1) return isMissing(record[path]);
+  const list = record[path.slice(0, dot)];
+  const key = path.slice(dot + 1);
+  return !Array.isArray(list) || !list.some((entry) => entry && typeof entry === 'object' && !isMissing((entry as Record<string, unknown>)[key]));
+}
+
+/** Required fields on records, members, projects or the branch header; one finding per record naming every missing field. */
+export const fields = primitive({
+  name: 'fields',
+  scope: 'branch',
+  options: z.strictObject({
+    target: z.enum(['activities', 'members', 'projects', 'branch']),
+    types: z.array(type).optional(),
+    members: z.strictObject({ full: z.boolean().optional() }).optional(),
+    require: z.array(requirement).min(1),
+  }),
+  run(scope, o, emit) {
+    const lacking = (record: Record<string, unknown>, recordType?: string) =>
+      o.require
+        .filter((r) => !recordType || ((!r.only || r.only.includes(recordType)) && (!r.except || !r.except.includes(recordType))))
+        .filter((r) => r.field.every((f) => missing(record, f)))
+        .map((r) => r.field.join('/'));
+    const { branch, asOf } = scope;
+    if (o.target === 'activities') {
+      for (const a of scope.inWindow()) {
+        if (o.types && !o.types.includes(a.type)) continue;
+        const absent = lacking(a, a.type);
+        if (absent.length === 0) continue;
+        emit({ messageId: 'fields.record', args: { date: a.date, type: a.type, fields: absent }, period: null, subject: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date });
+      }
+    } else if (o.target === 'members') {
+      for (const m of branch.members) {
+        if (!isActive(m, asOf) || (o.members?.full && !isFullOn(m, asOf))) continue;
+        const absent = lacking(m);
+        if (absent.length > 0) emit({ messageId: 'fields.member', args: { name: m.name, fields: absent }, period: null, subject: m.name, at: m.at, status: 'violation' });
+      }
+    } else if (o.target === 'projects') {
+      for (const p of branch.projects) {
+        if (p.approved && p.approved > asOf) continue;
+        const absent = lacking(p);
+        if (absent.length > 0) emit({ messageId: 'fields.project', args: { name: p.name, fields: absent }, period: null, subject: p.name, at: p.at, status: 'violation' });
+      }
+    } else {
+      const absent = lacking(branch.header);
+      if (absent.length > 0) emit({ messageId: 'fields.branch', args: { fields: absent }, period: null, subject: null, at: branch.at, status: 'violation' });
+    }
+  },
+});

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Emit } from '../engine/finding.js';
+import type { Window } from '../engine/periods.js';
+import type { BranchScope } from '../engine/scope.js';
+import type { Organization } from '../model/types.js';
+
+/** What an organization-level check sees of one branch (kept after the branch itself is dropped). */
+export interface BranchDigest {
+  id: string;
+  parent: string | null;
+  units: string[];
+  groups: string[];
+  established: string | null;
+  /** Per leader name: the activities of this branch the leader took part in. */
+  participation: Map<string, Participation[]>;
+}
+
+/** One activity a leader took part in, with the roles the leader had there. */
+export interface Participation {
+  type: string;
+  date: string;
+  group: string | null;
+  roles: string[];
+}
+
+export interface OrganizationScope {
+  organization: Organization;
+  branches: Map<string, BranchDigest>;
+  asOf: string;
+  window: Window;
+}
+
+interface PrimitiveBase<O> {
+  /** The `check:` name rules use. */
+  name: string;
+  /** Options a rule gives, validated once when the rule loads. */
+  options: z.ZodType<O>;
+}
+
+export interface BranchPrimitive<O> extends PrimitiveBase<O> {
+  scope: 'branch';
+  run(scope: BranchScope, options: O, emit: Emit): void;
+}
+
+export interface OrganizationPrimitive<O> extends PrimitiveBase<O> {
+  scope: 'organization';
+  run(scope: OrganizationScope, options: O, emit: Emit): void;
+}
+
+export type Primitive<O = unknown> = BranchPrimitive<O> | OrganizationPrimitive<O>;
+
+/** Declares a primitive with its option type inferred from its schema. */
+export function primitive<S extends z.ZodType>(p: BranchPrimitive<z.output<S>> & { options: S }): Primitive;
+export function primitive<S extends z.ZodType>(p: OrganizationPrimitive<z.output<S>> & { options: S }): Primitive;
+export function primitive(p: Primitive<never>): Primitive {
+  return p as unknown as Primitive;
+}
+
+export const periodSize = z.enum(['month', 'quarter', 'year']);
+/** A whole number parameter ≥ 0. */
+export const whole = z.number().int().min(0);
+/** A ratio written as 0.5 or "1/2". */
+export const ratio = z.union([z.number().gt(0).lt(1), z.string().regex(/^\d+\/\d+$/)]).transform((v) => {
+  if (typeof v === 'number') return { value: v, text: String(v) };
+  const [n, d] = v.split('/').map(Number) as [number, number];
+  return { value: n / d, text: v };
+});
+/** Localised text a rule supplies: one string, or { zh, en }. */
+export const localText = z.union([z.string(), z.strictObject({ zh: z.string(), en: z.string() })]);

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { addDays, periodOf } from '../engine/periods.js';
+import { isActiveThroughout } from '../engine/scope.js';
+import { primitive, whole } from './primitive.js';
+import { roleNames } from './select.js';
+import { anyBetween, datesByPerson, membersOf, monthsBetween } from './member-activity.js';
+
+/**
+ * Per member: a run of `length`+ consecutive closed months, the member active in each,
+ * with nothing paid (`dues`) or no participation (`roles`), ending inside the window.
+ * Months up to length-1 before the window count toward the run.
+ */
+export const run = primitive({
+  name: 'run',
+  scope: 'branch',
+  options: z.strictObject({
+    lacking: z.enum(['dues', 'participation']),
+    roles: roleNames.optional(),
+    length: whole.min(2).default(6),
+    skipExcused: z.boolean().default(false),
+  }),
+  run(scope, o, emit) {
+    const { asOf, window } = scope;
+    const lastClosed = periodOf(asOf, 'month').first; // months before the as-of month are closed
+    const windowFirstMonth = window.from.slice(0, 7);
+    const startMonth = monthsBetween(shiftMonths(window.from, -(o.length - 1)), window.from)[0] as string;
+    const endDate = window.to < lastClosed ? window.to : addDays(lastClosed, -1);
+    if (endDate < `${startMonth}-01`) return;
+    const months = monthsBetween(`${startMonth}-01`, endDate).map((label) => periodOf(`${label}-01`, 'month'));
+    const established = scope.branch.header.established;
+    const participation = o.lacking === 'participation' ? datesByPerson(scope.activities, o.roles ?? ['attendees', 'host', 'lecturer', 'with']) : null;
+    for (const m of membersOf(scope, o.skipExcused)) {
+      const runs: string[][] = [];
+      let current: string[] = [];
+      for (const month of months) {
+        const counts = (!established || established <= month.first) && isActiveThroughout(m, month.first, month.last);
+        const lacking = counts && (participation ? !anyBetween(participation.get(m.name), month.first, month.last) : !m.paid.has(month.label));
+        if (lacking) {
+          current.push(month.label);
+          continue;
+        }
+        if (current.length > 0) runs.push(current);
+        current = [];
+      }
+      if (current.length > 0) runs.push(current);
+      const qualifying = runs.filter((r) => r.length >= o.length && (r[r.length - 1] as string) >= windowFirstMonth);
+      if (qualifying.length === 0) continue;
+      emit({ messageId: 'run', args: { name: m.name, lacking: o.lacking, months: qualifying.flat(), length: o.length }, period: null, subject: m.name, at: m.at, status: 'violation' });
+    }
+  },
+});
+
+function shiftMonths(date: string, months: number): string {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01`;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { Activity } from '../model/types.js';
+import { activityTypes, themeDayForms } from '../schema/enums.js';
+
+const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+
+/** Which activities a rule counts; `$name` values are bound per evaluation ($secretary, $group, $leader). */
+export const selector = z
+  .strictObject({
+    type: oneOrMany(z.enum(Object.keys(activityTypes) as [string, ...string[]])).optional(),
+    form: oneOrMany(z.enum(Object.keys(themeDayForms) as [string, ...string[]])).optional(),
+    lecturer: z.string().optional(),
+    group: z.string().optional(),
+  })
+  .default({});
+
+export type Selector = z.output<typeof selector>;
+export type Bindings = Record<string, string | undefined>;
+
+const bound = (value: string, bindings: Bindings): string | undefined => (value.startsWith('$') ? bindings[value.slice(1)] : value);
+
+/** True when an activity matches a selector under the bindings. */
+export function matches(activity: Activity, select: Selector, bindings: Bindings = {}): boolean {
+  if (select.type && !select.type.includes(activity.type)) return false;
+  if (select.form && (!activity.form || !select.form.includes(activity.form))) return false;
+  if (select.lecturer !== undefined && activity.lecturer !== bound(select.lecturer, bindings)) return false;
+  if (select.group !== undefined && activity.group !== bound(select.group, bindings)) return false;
+  return true;
+}
+
+/** People an activity names in the given roles. */
+export function peopleIn(activity: Activity, roles: readonly string[]): string[] {
+  const people: string[] = [];
+  for (const role of roles) {
+    const value = (activity as Record<string, unknown>)[role];
+    if (typeof value === 'string') people.push(value);
+    else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') people.push(v);
+  }
+  return people;
+}
+
+export const roleNames = z.array(z.enum(['attendees', 'guests', 'host', 'lecturer', 'with', 'recorder'])).min(1);

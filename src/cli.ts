@@ -1,0 +1,133 @@
+import { Command, CommanderError, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCheck, VERSION } from './commands/check.js';
+import { formatRuleDetail, formatRuleList } from './commands/rules.js';
+import { setup } from './commands/setup.js';
+import { formatDate } from './engine/periods.js';
+import { translate, type Lang } from './i18n/index.js';
+import { UsageError, type Io } from './io.js';
+import { closest } from './load/records.js';
+import { recordJsonSchema } from './schema/json-schema.js';
+
+export interface MainInput {
+  argv: string[];
+  stdout: Io['stdout'];
+  stderr: Io['stderr'];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Today's date; defaults to the local date. */
+  today?: string;
+}
+
+function localToday(): string {
+  const now = new Date();
+  return formatDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
+}
+
+const examples = {
+  check: `
+示例 / Examples:
+  zhibu check records/                           检查目录下所有记录（默认本季度）
+  zhibu check records/ --period 2026Q3 --as-of 2026-10-08
+  zhibu check records/ --format json --output report.json
+  zhibu check records/pb-003.yaml --rule meetings.general-quarterly
+  zhibu check records/ --lang en --fail-on warning`,
+  rules: `
+示例 / Examples:
+  zhibu rules                                    列出全部规则
+  zhibu rules show meetings.general-quorum       查看一条规则的说明、参数和示例`,
+  schema: `
+示例 / Examples:
+  zhibu schema --output zhibu.schema.json        写出记录文件的 JSON Schema
+  在记录文件第一行加：# yaml-language-server: $schema=./zhibu.schema.json`,
+};
+
+/** Runs the CLI with the given I/O; returns the exit code (0, 1 or 2 as in output.md). */
+export async function main(input: MainInput): Promise<number> {
+  const lang: Lang = input.argv.includes('en') && input.argv.some((a, i) => (a === '--lang' && input.argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'zh';
+  const io: Io = { stdout: input.stdout, stderr: input.stderr, cwd: input.cwd, env: input.env, today: input.today ?? localToday() };
+  const noColor = input.env.NO_COLOR !== undefined && input.env.NO_COLOR !== '';
+  let code = 0;
+
+  const program = new Command('zhibu')
+    .description(lang === 'zh' ? '检查党支部标准化规范化建设记录，列出不足（三会一课、主题党日、党费、换届……）' : 'Check Party branch records against the branch standardization rules')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError();
+
+  const langOption = () => new Option('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh');
+  const common = (cmd: Command) =>
+    cmd
+      .addOption(langOption())
+      .option('--as-of <date>', '检查日 YYYY-MM-DD（默认今天） the day of the check (default today)')
+      .option('--period <period>', '检查期间：2026Q3、2026-07、2026 或 FROM..TO（默认检查日所在季度）')
+      .option('--config <file>', '配置文件（默认向上查找 zhibu.config.yaml）')
+      .option('--rule <id...>', '只运行这些规则 only these rules');
+
+  common(program.command('check'))
+    .description(lang === 'zh' ? '检查记录文件并报告问题' : 'check record files and report what falls short')
+    .argument('[paths...]', '记录文件或目录 record files or directories')
+    .addOption(new Option('--format <format>', '输出格式 output format').choices(['terminal', 'json']).default('terminal'))
+    .option('-o, --output <file>', '写入文件而不是标准输出 write to a file instead of stdout')
+    .addOption(new Option('--fail-on <level>', '何种违规使退出码为 1 which violations make exit code 1').choices(['error', 'warning', 'never']).default('error'))
+    .option('--branch <id...>', '只检查这些支部 only these branches')
+    .option('--no-color', '不使用颜色 no colour')
+    .option('--no-progress', '不显示进度 no progress on stderr')
+    .addHelpText('after', examples.check)
+    .action((paths: string[], o) => {
+      const color = o.color !== false && !noColor && io.stdout.isTTY === true;
+      code = runCheck(paths, { ...o, lang: o.lang as Lang, color, progress: o.progress !== false }, io).code;
+    });
+
+  const rules = common(program.command('rules'))
+    .description(lang === 'zh' ? '列出全部规则' : 'list every rule')
+    .addHelpText('after', examples.rules)
+    .action((o) => {
+      const ready = setup({ ...o, lang: o.lang }, io);
+      io.stdout.write(formatRuleList(ready.rules, o.lang));
+      code = ready.errors.length > 0 ? 2 : 0;
+    });
+  rules
+    .command('show')
+    .description(lang === 'zh' ? '说明一条规则' : 'explain one rule')
+    .argument('<id>', '规则 id')
+    .addOption(langOption())
+    .option('--config <file>', '配置文件')
+    .action((id: string, o) => {
+      const ready = setup({ ...o, lang: o.lang }, io);
+      const rule = ready.rules.find((r) => r.id === id);
+      if (!rule) {
+        const hint = closest(id, ready.rules.map((r) => r.id));
+        throw new UsageError(translate(o.lang, 'usage.unknown-rule', { rule: id, suggestion: hint ?? '' }));
+      }
+      io.stdout.write(formatRuleDetail(rule, o.lang));
+    });
+
+  program
+    .command('schema')
+    .description(lang === 'zh' ? '输出记录文件的 JSON Schema（供编辑器校验和补全）' : 'write JSON Schema for record files (editor validation and completion)')
+    .addOption(new Option('--kind <kind>', '哪种文件 which file').choices(['any', 'branch', 'organization']).default('any'))
+    .option('-o, --output <file>', '写入文件 write to a file')
+    .addHelpText('after', examples.schema)
+    .action((o) => {
+      const text = `${JSON.stringify(recordJsonSchema(o.kind), null, 2)}\n`;
+      if (o.output) writeFileSync(path.resolve(io.cwd, o.output), text);
+      else io.stdout.write(text);
+    });
+
+  try {
+    await program.parseAsync(input.argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`zhibu: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

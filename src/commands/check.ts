@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { check } from '../engine/run.js';
+import { translate, type Lang } from '../i18n/index.js';
+import { collectFiles, readRelative } from '../load/files.js';
+import { buildReport, type Report } from '../report/report.js';
+import { formatJson } from '../report/json.js';
+import { formatTerminal } from '../report/terminal.js';
+import { UsageError, type Io } from '../io.js';
+import { setup, type CommonOptions } from './setup.js';
+import type { InputError } from '../model/types.js';
+
+export const VERSION = '1.0.0';
+
+export interface CheckOptions extends CommonOptions {
+  format: 'terminal' | 'json';
+  output?: string;
+  failOn: 'error' | 'warning' | 'never';
+  branch?: string[];
+  color: boolean;
+  progress: boolean;
+}
+
+/** Loads, checks and reports; returns the report and the exit code of output.md. */
+export function runCheck(paths: string[], options: CheckOptions, io: Io): { report: Report; code: number } {
+  if (paths.length === 0) throw new UsageError(translate(options.lang, 'usage.no-paths'));
+  const ready = setup(options, io);
+  const { files, missing } = collectFiles(paths, io.cwd);
+  const pathErrors: InputError[] = missing.map((m) => ({ file: m.path, line: 1, column: 1, id: m.reason === 'ENOENT' ? 'path.missing' : 'file.unreadable', args: { reason: m.reason } }));
+  const showProgress = options.progress && io.stderr.isTTY === true && files.length >= 200;
+  const result = check({
+    files,
+    read: (file) => readRelative(io.cwd, file),
+    rules: ready.rules,
+    asOf: ready.asOf,
+    window: ready.window,
+    today: ready.today,
+    branches: options.branch && options.branch.length > 0 ? new Set(options.branch) : null,
+    onProgress: showProgress
+      ? (done, total) => {
+          if (done % 100 === 0 || done === total) io.stderr.write(`\r${translate(options.lang, 'progress.loading', { done, total })}${done === total ? '\n' : ''}`);
+        }
+      : undefined,
+  });
+  result.inputErrors.unshift(...ready.errors, ...pathErrors);
+  const report = buildReport(result, { version: VERSION, asOf: ready.asOf, window: ready.window, lang: options.lang, rules: ready.rules });
+  const text =
+    options.format === 'json'
+      ? formatJson(report)
+      : formatTerminal(report, { lang: options.lang, color: options.color && !options.output, width: io.stdout.columns });
+  if (options.output) writeFileSync(path.resolve(io.cwd, options.output), text);
+  else io.stdout.write(text);
+  return { report, code: exitCode(report, options.failOn) };
+}
+
+/** output.md: 2 for input errors, 1 for a violation at or above --fail-on, else 0. */
+export function exitCode(report: Report, failOn: 'error' | 'warning' | 'never'): number {
+  if (report.inputErrors.length > 0) return 2;
+  if (failOn === 'never') return 0;
+  const v = report.summary.violations;
+  return v.error > 0 || (failOn === 'warning' && v.warning > 0) ? 1 : 0;
+}

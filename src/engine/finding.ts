@@ -1,0 +1,61 @@
+import type { Args } from '../i18n/index.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Status = 'violation' | 'pending';
+
+/** One shortfall found by a rule; wording is the reporter's job. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  status: Status;
+  branch: string;
+  period: string | null;
+  subject: string | null;
+  messageId: string;
+  args: Args;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** What a check hands to `emit`: the engine adds rule, severity, branch and position. */
+export interface Shortfall {
+  messageId: string;
+  args: Args;
+  /** Period label, or null for record and structure findings. */
+  period: string | null;
+  subject: string | null;
+  /** Offset in the source of the record the finding is about. */
+  at: number;
+  status: Status;
+  /** Date used to match exemptions when `period` is null (a record's date); as-of otherwise. */
+  date?: string;
+}
+
+export type Emit = (shortfall: Shortfall) => void;
+
+const compareText = (a: string | null, b: string | null): number => {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+};
+
+/** output.md order: file, line, rule, period, subject (null first, strings by code point). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.period, b.period) ||
+    compareText(a.subject, b.subject) ||
+    a.column - b.column ||
+    compareText(a.status, b.status) ||
+    compareText(a.messageId, b.messageId)
+  );
+}
+
+/** Stable identity of a finding across runs: never built from positions. */
+export function fingerprint(finding: Pick<Finding, 'rule' | 'branch' | 'period' | 'subject'>): string {
+  return [finding.rule, finding.branch, finding.period ?? '', finding.subject ?? ''].join('|');
+}

@@ -1,0 +1,119 @@
+import { daysInMonth, isRealDate, isRealMonth } from '../schema/fields.js';
+
+export type PeriodSize = 'month' | 'quarter' | 'year';
+
+/** The span a check looks at (--period), with the label it was given as. */
+export interface Window {
+  label: string;
+  from: string;
+  to: string;
+}
+
+/** One calendar period evaluated against `asOf`. */
+export interface Period {
+  label: string;
+  size: PeriodSize;
+  first: string;
+  last: string;
+  /** The last day is before as-of: an unmet requirement is a violation. */
+  closed: boolean;
+  /** Days from as-of to the last day (open periods). */
+  daysLeft: number;
+  /** Last day counted: min(last, as-of). */
+  end: string;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `YYYY-MM-DD` of a UTC date. */
+export function formatDate(date: Date): string {
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+function toUtc(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+export function addDays(date: string, days: number): string {
+  return formatDate(new Date(toUtc(date) + days * 86_400_000));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}
+
+/** Adds calendar years and months; 29 Feb + 1 year is 28 Feb. */
+export function addMonths(date: string, months: number): string {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** The calendar period of a size that contains a date. */
+export function periodOf(date: string, size: PeriodSize): { label: string; first: string; last: string } {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  if (size === 'year') return { label: String(year), first: `${year}-01-01`, last: `${year}-12-31` };
+  if (size === 'quarter') {
+    const q = Math.ceil(month / 3);
+    const lastMonth = q * 3;
+    return { label: `${year}Q${q}`, first: `${year}-${pad(lastMonth - 2)}-01`, last: `${year}-${pad(lastMonth)}-${daysInMonth(year, lastMonth)}` };
+  }
+  return { label: `${year}-${pad(month)}`, first: `${year}-${pad(month)}-01`, last: `${year}-${pad(month)}-${daysInMonth(year, month)}` };
+}
+
+/** Parses --period (2026Q3, 2026-07, 2026, FROM..TO); null when malformed. */
+export function parseWindow(text: string): Window | null {
+  const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text);
+  if (range) {
+    const [, from, to] = range as unknown as [string, string, string];
+    return isRealDate(from) && isRealDate(to) && from <= to ? { label: text, from, to } : null;
+  }
+  const quarter = /^(\d{4})Q([1-4])$/.exec(text);
+  if (quarter) {
+    const p = periodOf(`${quarter[1]}-${pad(Number(quarter[2]) * 3)}-01`, 'quarter');
+    return { label: text, from: p.first, to: p.last };
+  }
+  if (isRealMonth(text)) {
+    const p = periodOf(`${text}-01`, 'month');
+    return { label: text, from: p.first, to: p.last };
+  }
+  if (/^\d{4}$/.test(text)) return { label: text, from: `${text}-01-01`, to: `${text}-12-31` };
+  return null;
+}
+
+/** The default window: the quarter that contains as-of. */
+export function defaultWindow(asOf: string): Window {
+  const p = periodOf(asOf, 'quarter');
+  return { label: p.label, from: p.first, to: p.last };
+}
+
+/** Every period of a size overlapping the window, less those starting after as-of. */
+export function periodsOf(window: Window, size: PeriodSize, asOf: string): Period[] {
+  const periods: Period[] = [];
+  let cursor = periodOf(window.from, size);
+  while (cursor.first <= window.to && cursor.first <= asOf) {
+    const closed = cursor.last < asOf;
+    periods.push({
+      ...cursor,
+      size,
+      closed,
+      daysLeft: closed ? 0 : daysBetween(asOf, cursor.last),
+      end: closed ? cursor.last : asOf,
+    });
+    cursor = periodOf(addDays(cursor.last, 1), size);
+  }
+  return periods;
+}
+
+/** True when a period label (2026-02, 2026Q1, 2026) contains a date or a smaller period's label. */
+export function periodContains(outer: string, inner: string): boolean {
+  const first = inner.length === 4 ? `${inner}-01-01` : inner.includes('Q') ? periodOf(`${inner.slice(0, 4)}-${pad(Number(inner.slice(5)) * 3 - 2)}-01`, 'quarter').first : inner.length === 7 ? `${inner}-01` : inner;
+  const last = inner.length === 4 ? `${inner}-12-31` : inner.includes('Q') ? periodOf(first, 'quarter').last : inner.length === 7 ? periodOf(first, 'month').last : inner;
+  const size: PeriodSize = outer.length === 4 ? 'year' : outer.includes('Q') ? 'quarter' : 'month';
+  const span = periodOf(size === 'year' ? `${outer}-01-01` : size === 'quarter' ? `${outer.slice(0, 4)}-${pad(Number(outer.slice(5)) * 3)}-01` : `${outer}-01`, size);
+  return span.first <= first && last <= span.last;
+}

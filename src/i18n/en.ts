@@ -1,0 +1,66 @@
+import type { Args, Catalog } from './index.js';
+
+const at = (a: Args) => (a.path ? `${String(a.path)}: ` : '');
+const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
+const typeNames: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', array: 'a list', object: 'a mapping (key: value)', boolean: 'true or false', text: 'text', date: 'a date' };
+
+/** English messages (--lang en). */
+export const en: Catalog = {
+  'file.too-large': (a) => `file is too large (${Math.round(Number(a.size) / 1048576)} MB; the limit is ${Math.round(Number(a.limit) / 1048576)} MB); split it into one file per branch`,
+  'file.not-utf8': (a) => `file is not UTF-8 (byte 0x${String(a.byte)} here); if it is GBK, convert it first: iconv -f GBK -t UTF-8 old > new`,
+  'file.unreadable': (a) => `cannot read: ${String(a.reason)}`,
+  'path.missing': () => 'no such file or directory',
+  'yaml.syntax': (a) => `YAML syntax error (${String(a.code)}: ${String(a.detail)}); this point and the rest of the file were not read`,
+  'yaml.document': (a) =>
+    a.code === 'DUPLICATE_KEY'
+      ? 'duplicate key: the same key appears twice in one mapping; this document was not read'
+      : a.code === 'ALIAS_LIMIT'
+        ? `aliases expand to more than ${String(a.detail)} nodes (a "billion laughs" attack?); this document was not read`
+        : `YAML error (${String(a.code)}: ${String(a.detail)}); this document was not read`,
+  'document.neither': (a) => `document ${String(a.document)} has neither branch: nor organization:, so it is neither a branch file nor an organization file`,
+  'document.both': (a) => `document ${String(a.document)} has both branch: and organization:; a document is one or the other`,
+  'branch.duplicate': (a) => `branch id ${String(a.id)} is already defined in ${String(a.first)}; this document was not read`,
+  'organization.duplicate': (a) => `organization id ${String(a.id)} is already defined in ${String(a.first)}; this document was not read`,
+  'key.unknown': (a) =>
+    `${at(a)}unknown key ${String(a.key)}${a.suggestion ? ` (did you mean ${String(a.suggestion)}?)` : ''}; allowed: ${String(a.known)}; start local keys with x-`,
+  'name.duplicate': (a) => `${at(a)}name ${String(a.name)} is used twice (same as entry ${Number(a.first) + 1}); names must be unique within a branch`,
+  'field.required': (a) => `${at(a)}required field is missing`,
+  'field.required-for-type': (a) => `${at(a)}a ${String(a.type)} record must have ${String(a.field)}`,
+  'date.invalid': (a) => `${at(a)}${String(a.value)} is not a real date; write a real calendar date as YYYY-MM-DD`,
+  'month.invalid': (a) => `${at(a)}${String(a.value)} is not a month; write YYYY-MM`,
+  'period.invalid': (a) => `${at(a)}${String(a.value)} is not a period; allowed: 2026-02 (month), 2026Q1 (quarter), 2026 (year)`,
+  'date.future': (a) => `${at(a)}${String(a.value)} is after today (${String(a.today)}), probably a typing error; to check as of a later day, pass --as-of`,
+  'type.invalid': (a) => `${at(a)}expected ${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `, got ${String(a.value)}` : ''}`,
+  'type.quoted-number': (a) => `${at(a)}expected a number, got the quoted text ${String(a.value)}; write numbers without quotes`,
+  'number.negative': (a) => `${at(a)}${String(a.value)} must not be negative`,
+  'enum.invalid': (a) => `${at(a)}${String(a.value)} is not allowed; allowed: ${list(a.allowed)}`,
+  'usage.no-paths': () => 'name the record files or directories to check, for example: zhibu check records/',
+  'usage.bad-as-of': (a) => `--as-of ${String(a.value)} is not a date (YYYY-MM-DD)`,
+  'usage.bad-period': (a) => `--period ${String(a.value)} is not valid; allowed: 2026Q3, 2026-07, 2026 or 2026-07-01..2026-09-30`,
+  'usage.no-files': () => 'no .yaml/.yml record files under the given paths',
+  'usage.unknown-rule': (a) => `no rule ${String(a.rule)}${a.suggestion ? ` (did you mean ${String(a.suggestion)}?)` : ''}; run zhibu rules to list them`,
+  'rule.invalid': (a) => `bad rule file: ${at(a)}${String(a.detail)}`,
+  'config.invalid': (a) => `bad configuration: ${at(a)}${String(a.detail)}`,
+  'config.unknown-rule': (a) => `the configuration names rule ${String(a.rule)}, which does not exist${a.suggestion ? ` (did you mean ${String(a.suggestion)}?)` : ''}`,
+  'report.summary': (a) =>
+    `Checked ${String(a.files)} files, ${String(a.branches)} branches (${String(a.window)}, as of ${String(a.asOf)}): ${String(a.errors)} errors, ${String(a.warnings)} warnings; ${String(a.pending)} pending; ${String(a.exempted)} exempted; ${String(a.inputErrors)} input errors`,
+  'report.clean': () => 'Everything meets the standards.',
+  'report.input-errors': (a) => `Input errors (${String(a.count)})`,
+  'report.pending': () => 'Pending (period still open)',
+  'report.violations': () => 'Violations',
+  'report.col.position': () => 'Where',
+  'report.col.rule': () => 'Rule',
+  'report.col.severity': () => 'Severity',
+  'report.col.period': () => 'Period',
+  'report.col.message': () => 'Problem',
+  'report.col.file': () => 'File',
+  'report.col.error': () => 'Error',
+  'severity.error': () => 'error',
+  'severity.warning': () => 'warning',
+  'severity.info': () => 'info',
+  'status.violation': () => 'violation',
+  'status.pending': () => 'pending',
+  'progress.loading': (a) => `read ${String(a.done)}/${String(a.total)} files`,
+  'label.activity': (a) => String(a.type),
+  'label.form': (a) => String(a.form),
+};

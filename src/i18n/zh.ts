@@ -1,0 +1,70 @@
+import { activityTypes, themeDayForms } from '../schema/enums.js';
+import type { Args, Catalog } from './index.js';
+
+const typeNames: Record<string, string> = { string: '文本', number: '数字', int: '整数', array: '列表', object: '映射（键: 值）', boolean: 'true 或 false', text: '文本', date: '日期' };
+const at = (a: Args) => (a.path ? `${String(a.path)}：` : '');
+const label = (table: Record<string, string>, token: unknown) => table[String(token)] ?? String(token);
+const list = (v: unknown) => (Array.isArray(v) ? v.join('、') : String(v));
+
+/** zh-CN messages: the default language. */
+export const zh: Catalog = {
+  'file.too-large': (a) => `文件过大（${Math.round(Number(a.size) / 1048576)} MB），上限为 ${Math.round(Number(a.limit) / 1048576)} MB；请按支部拆分为多个文件`,
+  'file.not-utf8': (a) => `文件不是 UTF-8 编码（此处字节 0x${String(a.byte)}）；如为 GBK，请先转换：iconv -f GBK -t UTF-8 原文件 > 新文件`,
+  'file.unreadable': (a) => `无法读取：${String(a.reason)}`,
+  'path.missing': () => '路径不存在',
+  'yaml.syntax': (a) => `YAML 语法错误（${String(a.code)}：${String(a.detail)}），此处及文件其余部分未读取`,
+  'yaml.document': (a) =>
+    a.code === 'DUPLICATE_KEY'
+      ? '重复的键：同一映射中同一个键出现了两次，本文档未读取'
+      : a.code === 'ALIAS_LIMIT'
+        ? `别名展开过多（超过 ${String(a.detail)} 个节点），疑似“billion laughs”攻击，本文档未读取`
+        : `YAML 错误（${String(a.code)}：${String(a.detail)}），本文档未读取`,
+  'document.neither': (a) => `第 ${String(a.document)} 个文档既没有 branch: 也没有 organization:，无法识别为支部文件或组织文件`,
+  'document.both': (a) => `第 ${String(a.document)} 个文档同时有 branch: 和 organization:，一个文档只能是其中一种`,
+  'branch.duplicate': (a) => `支部 id ${String(a.id)} 重复：已在 ${String(a.first)} 中定义，本文档未读取`,
+  'organization.duplicate': (a) => `组织 id ${String(a.id)} 重复：已在 ${String(a.first)} 中定义，本文档未读取`,
+  'key.unknown': (a) =>
+    `${at(a)}未知字段 ${String(a.key)}${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}；允许的字段：${String(a.known)}；自定义字段请以 x- 开头`,
+  'name.duplicate': (a) => `${at(a)}姓名 ${String(a.name)} 重复（与第 ${Number(a.first) + 1} 项相同）；同一支部内姓名必须唯一，同名请加区分，如“张三（大）”`,
+  'field.required': (a) => `${at(a)}缺少必填字段`,
+  'field.required-for-type': (a) => `${at(a)}${label(activityTypes, a.type)}（${String(a.type)}）记录必须填写 ${String(a.field)}`,
+  'date.invalid': (a) => `${at(a)}${String(a.value)} 不是有效日期；日期须为真实存在的日期，格式 YYYY-MM-DD`,
+  'month.invalid': (a) => `${at(a)}${String(a.value)} 不是有效月份；格式 YYYY-MM`,
+  'period.invalid': (a) => `${at(a)}${String(a.value)} 不是有效期间；允许 2026-02（月）、2026Q1（季度）、2026（年）`,
+  'date.future': (a) => `${at(a)}${String(a.value)} 晚于今天（${String(a.today)}），疑为录入错误；如确需按未来日期检查，请用 --as-of 指定检查日`,
+  'type.invalid': (a) => `${at(a)}应为${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `，实际为 ${String(a.value)}` : ''}`,
+  'type.quoted-number': (a) => `${at(a)}应为数字，实际为带引号的文本 ${String(a.value)}；数字不要加引号`,
+  'number.negative': (a) => `${at(a)}${String(a.value)} 不能为负数`,
+  'enum.invalid': (a) => `${at(a)}${String(a.value)} 不是允许的值；允许：${list(a.allowed)}`,
+  // Usage and configuration.
+  'usage.no-paths': () => '请指定要检查的记录文件或目录，例如：zhibu check records/',
+  'usage.bad-as-of': (a) => `--as-of ${String(a.value)} 不是有效日期（格式 YYYY-MM-DD）`,
+  'usage.bad-period': (a) => `--period ${String(a.value)} 无效；允许 2026Q3、2026-07、2026 或 2026-07-01..2026-09-30`,
+  'usage.no-files': () => '给定路径下没有找到 .yaml/.yml 记录文件',
+  'usage.unknown-rule': (a) => `没有规则 ${String(a.rule)}${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}；用 zhibu rules 查看全部规则`,
+  'rule.invalid': (a) => `规则文件有误：${at(a)}${String(a.detail)}`,
+  'config.invalid': (a) => `配置有误：${at(a)}${String(a.detail)}`,
+  'config.unknown-rule': (a) => `配置中的规则 ${String(a.rule)} 不存在${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}`,
+  // Terminal report.
+  'report.summary': (a) =>
+    `检查 ${String(a.files)} 个文件、${String(a.branches)} 个支部（${String(a.window)}，检查日 ${String(a.asOf)}）：违规 ${String(a.errors)} 项错误、${String(a.warnings)} 项警告；待办 ${String(a.pending)} 项；豁免 ${String(a.exempted)} 项；输入错误 ${String(a.inputErrors)} 项`,
+  'report.clean': () => '全部符合要求。',
+  'report.input-errors': (a) => `输入错误（${String(a.count)}）`,
+  'report.pending': () => '待办（期间未结束，尚可完成）',
+  'report.violations': () => '违规',
+  'report.col.position': () => '位置',
+  'report.col.rule': () => '规则',
+  'report.col.severity': () => '级别',
+  'report.col.period': () => '期间',
+  'report.col.message': () => '问题',
+  'report.col.file': () => '文件',
+  'report.col.error': () => '错误',
+  'severity.error': () => '错误',
+  'severity.warning': () => '警告',
+  'severity.info': () => '提示',
+  'status.violation': () => '违规',
+  'status.pending': () => '待办',
+  'progress.loading': (a) => `已读取 ${String(a.done)}/${String(a.total)} 个文件`,
+  'label.activity': (a) => label(activityTypes, a.type),
+  'label.form': (a) => label(themeDayForms, a.form),
+};

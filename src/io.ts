@@ -1,0 +1,12 @@
+/** The process edges a command may use; tests pass their own. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Today's local date, YYYY-MM-DD (injectable for tests). */
+  today: string;
+}
+
+/** Thrown for a usage error: the CLI prints it and exits 2. */
+export class UsageError extends Error {}

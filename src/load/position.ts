@@ -1,0 +1,54 @@
+/** 1-based position of a place in a source file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Maps character offsets of one text to 1-based line/column; built once per file, lazily. */
+export class LineIndex {
+  private starts: number[] | null = null;
+
+  constructor(private readonly text: string) {}
+
+  /** The 1-based line and column of a character offset. */
+  at(offset: number): Position {
+    const starts = this.lineStarts();
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] as number) + 1 };
+  }
+
+  /** The offset of the first node character at or after `offset`: skips blanks, line breaks and comments. */
+  nodeStart(offset: number): number {
+    const text = this.text;
+    let i = offset;
+    for (;;) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d) {
+        i++;
+      } else if (ch === 0x23 /* # */) {
+        while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+      } else {
+        return Math.min(i, text.length);
+      }
+    }
+  }
+
+  private lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    const text = this.text;
+    let i = text.indexOf('\n');
+    while (i !== -1) {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+    this.starts = starts;
+    return starts;
+  }
+}

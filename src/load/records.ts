@@ -1,0 +1,194 @@
+import type { z } from 'zod';
+import { toBranch, toOrganization } from '../model/normalize.js';
+import type { Branch, InputError, Organization, Source } from '../model/types.js';
+import { issueIds } from '../schema/fields.js';
+import { branchDocument, organizationDocument } from '../schema/records.js';
+import { decodeUtf8 } from './decode.js';
+import { LineIndex } from './position.js';
+import { locatePath, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
+
+/** Files larger than this are refused: a branch-year is about 25 KB. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** At most this many errors are listed for one document. */
+const MAX_ERRORS_PER_DOCUMENT = 20;
+
+export interface LoadOptions {
+  /** When set (no --as-of given), dated entries after this day are input errors. */
+  today: string | null;
+}
+
+/** What one record file yields: its branches, organizations and input errors. */
+export interface LoadedFile {
+  file: string;
+  branches: Branch[];
+  organizations: Organization[];
+  errors: InputError[];
+}
+
+type Path = readonly PropertyKey[];
+
+/** Reads one record file's bytes into domain records; never throws for bad input. */
+export function loadRecordFile(file: string, bytes: Uint8Array, options: LoadOptions): LoadedFile {
+  const loaded: LoadedFile = { file, branches: [], organizations: [], errors: [] };
+  if (bytes.length > MAX_FILE_BYTES) {
+    loaded.errors.push({ file, line: 1, column: 1, id: 'file.too-large', args: { size: bytes.length, limit: MAX_FILE_BYTES } });
+    return loaded;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    loaded.errors.push({ file, ...decoded.position, id: 'file.not-utf8', args: { byte: decoded.byte.toString(16).toUpperCase().padStart(2, '0') } });
+    return loaded;
+  }
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const source: Source = { file, lines: new LineIndex(text) };
+  const yamlProblem = (problem: YamlProblem, id: string): InputError => ({
+    file,
+    ...source.lines.at(problem.offset),
+    id,
+    args: { code: problem.code, detail: problem.detail },
+  });
+  const parsed = parseYaml(text);
+  const items: { index: number; error?: InputError; doc?: YamlDocument }[] = [
+    ...parsed.documents.map((doc) => ({ index: doc.index, doc })),
+    ...parsed.documentProblems.map(({ index, problem }) => ({ index, error: yamlProblem(problem, 'yaml.document') })),
+  ].sort((a, b) => a.index - b.index);
+  for (const item of items) {
+    if (item.error) loaded.errors.push(item.error);
+    else if (item.doc) loadDocument(item.doc, text, source, options, loaded);
+  }
+  if (parsed.fatal) loaded.errors.push(yamlProblem(parsed.fatal, 'yaml.syntax'));
+  return loaded;
+}
+
+function loadDocument(doc: YamlDocument, text: string, source: Source, options: LoadOptions, loaded: LoadedFile): void {
+  const value = doc.value;
+  const isMapping = typeof value === 'object' && value !== null && !Array.isArray(value);
+  const hasBranch = isMapping && 'branch' in value;
+  const hasOrganization = isMapping && 'organization' in value;
+  if (hasBranch === hasOrganization) {
+    const at = source.lines.at(source.lines.nodeStart(doc.start));
+    loaded.errors.push({ file: source.file, ...at, id: hasBranch ? 'document.both' : 'document.neither', args: { document: doc.index + 1 } });
+    return;
+  }
+  const schema = hasBranch ? branchDocument : organizationDocument;
+  const result = schema.safeParse(value);
+  const issues: { path: Path; id: string; args: Record<string, unknown>; key?: boolean }[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues.slice(0, MAX_ERRORS_PER_DOCUMENT)) issues.push(describeIssue(issue, value));
+  } else if (options.today && hasBranch) {
+    issues.push(...futureDates(result.data as z.output<typeof branchDocument>, options.today));
+  }
+  if (issues.length > 0) {
+    for (const issue of issues) {
+      const offset = locatePath(text, doc.index, issue.path, issue.key);
+      loaded.errors.push({ file: source.file, ...source.lines.at(offset), id: issue.id, args: { path: formatPath(issue.path), ...issue.args } });
+    }
+    return;
+  }
+  if (hasBranch) loaded.branches.push(toBranch(result.data as z.output<typeof branchDocument>, doc, source));
+  else loaded.organizations.push(toOrganization(result.data as z.output<typeof organizationDocument>, doc, source));
+}
+
+/** `activities[3].date` from ['activities', 3, 'date']. */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[segment];
+  }
+  return node;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'list';
+  if (value !== null && typeof value === 'object') return 'mapping';
+  return String(value);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id: string; args: Record<string, unknown>; key?: boolean } {
+  const path = issue.path;
+  const value = valueAt(root, path);
+  const shown = describeValue(value);
+  const message = issue.message;
+  if (message === issueIds.unknownKey && issue.code === 'custom') {
+    const params = issue.params as { key: string; known: string[] };
+    return { path, key: true, id: 'key.unknown', args: { key: params.key, suggestion: closest(params.key, params.known) ?? '', known: params.known.join(', ') } };
+  }
+  if (message === issueIds.duplicateName && issue.code === 'custom') {
+    const params = issue.params as { name: string; first: number };
+    return { path, id: 'name.duplicate', args: { name: params.name, first: params.first } };
+  }
+  if (message === issueIds.required && issue.code === 'custom' && issue.params?.type) {
+    return { path, id: 'field.required-for-type', args: { field: issue.params.field, type: issue.params.type } };
+  }
+  if (value === undefined || (value === null && issue.code === 'invalid_type')) {
+    return { path, id: 'field.required', args: {} };
+  }
+  if (message === issueIds.date || message === issueIds.month || message === issueIds.period) {
+    return { path, id: message, args: { value: shown } };
+  }
+  switch (issue.code) {
+    case 'invalid_type': {
+      const quotedNumber = issue.expected === 'number' && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value));
+      return { path, id: quotedNumber ? 'type.quoted-number' : 'type.invalid', args: { expected: issue.expected, value: shown } };
+    }
+    case 'invalid_value':
+      return { path, id: 'enum.invalid', args: { value: shown, allowed: issue.values.map(String) } };
+    case 'invalid_union':
+      return { path, id: 'type.invalid', args: { expected: 'text', value: shown } };
+    case 'too_small':
+      return { path, id: issue.origin === 'string' ? 'field.required' : 'number.negative', args: { value: shown } };
+    default:
+      return { path, id: 'type.invalid', args: { expected: 'int', value: shown } };
+  }
+}
+
+function futureDates(doc: z.output<typeof branchDocument>, today: string) {
+  const issues: { path: Path; id: string; args: Record<string, unknown> }[] = [];
+  const check = (date: string, path: Path) => {
+    if (date > today) issues.push({ path, id: issueIds.future, args: { value: date, today } });
+  };
+  doc.activities?.forEach((a, i) => check(a.date, ['activities', i, 'date']));
+  doc.members?.forEach((m, i) => m.training?.forEach((t, k) => check(t.date, ['members', i, 'training', k, 'date'])));
+  doc.projects?.forEach((p, i) => p.progress?.forEach((e, k) => check(e.date, ['projects', i, 'progress', k, 'date'])));
+  return issues.slice(0, MAX_ERRORS_PER_DOCUMENT);
+}
+
+/** The known key nearest to a mistyped one, when it is near enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}

@@ -1,0 +1,104 @@
+import type { Finding, Severity, Status } from '../engine/finding.js';
+import type { Window } from '../engine/periods.js';
+import type { Rule } from '../engine/rules.js';
+import type { CheckResult } from '../engine/run.js';
+import { findingMessage } from '../i18n/findings.js';
+import { translate, type Lang } from '../i18n/index.js';
+import type { InputError } from '../model/types.js';
+
+/** A finding as the JSON report carries it (output.md). */
+export interface ReportFinding {
+  rule: string;
+  severity: Severity;
+  status: Status;
+  branch: string;
+  period: string | null;
+  subject: string | null;
+  message: string;
+  basis: string;
+  remedy: string;
+  file: string;
+  line: number;
+  column: number;
+  category: string;
+  title: string;
+  daysLeft?: number;
+}
+
+export interface ReportInputError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** The JSON report: the machine contract every other reporter renders from. */
+export interface Report {
+  tool: 'zhibu';
+  version: string;
+  asOf: string;
+  window: Window;
+  summary: {
+    files: number;
+    branches: number;
+    violations: Record<Severity, number>;
+    pending: number;
+    exempted: number;
+    inputErrors: number;
+  };
+  findings: ReportFinding[];
+  inputErrors: ReportInputError[];
+}
+
+export interface ReportContext {
+  version: string;
+  asOf: string;
+  window: Window;
+  lang: Lang;
+  rules: readonly Rule[];
+}
+
+/** Renders an input error's message in a language. */
+export function inputErrorMessage(error: InputError, lang: Lang): string {
+  return translate(lang, error.id, error.args);
+}
+
+/** Turns a check result into the report, with messages in the chosen language. */
+export function buildReport(result: CheckResult, ctx: ReportContext): Report {
+  const rules = new Map(ctx.rules.map((r) => [r.id, r]));
+  const violations: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let pending = 0;
+  const findings = result.findings.map((f: Finding): ReportFinding => {
+    const rule = rules.get(f.rule);
+    const title = (ctx.lang === 'en' ? rule?.en?.title : rule?.title) ?? f.rule;
+    if (f.status === 'violation') violations[f.severity]++;
+    else pending++;
+    const out: ReportFinding = {
+      rule: f.rule,
+      severity: f.severity,
+      status: f.status,
+      branch: f.branch,
+      period: f.period,
+      subject: f.subject,
+      message: findingMessage(f, ctx.lang, title),
+      basis: rule?.basis ?? '',
+      remedy: (ctx.lang === 'en' ? rule?.en?.remedy : rule?.remedy) ?? rule?.remedy ?? '',
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      category: rule?.category ?? '',
+      title,
+    };
+    if (f.status === 'pending' && typeof f.args.daysLeft === 'number') out.daysLeft = f.args.daysLeft;
+    return out;
+  });
+  return {
+    tool: 'zhibu',
+    version: ctx.version,
+    asOf: ctx.asOf,
+    window: ctx.window,
+    summary: { files: result.files, branches: result.branches, violations, pending, exempted: result.exempted, inputErrors: result.inputErrors.length },
+    findings,
+    inputErrors: result.inputErrors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: inputErrorMessage(e, ctx.lang) })),
+  };
+}

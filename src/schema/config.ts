@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { severity } from '../engine/rules.js';
+
+/** One rule's setting: off, a severity, or new parameter values (optionally with a severity). */
+export const ruleSetting = z.union([
+  z.literal('off'),
+  z.literal(false),
+  severity,
+  z.looseObject({ severity: severity.optional(), off: z.boolean().optional() }),
+]);
+
+/** zhibu.config.yaml */
+export const configFile = z.strictObject({
+  rules: z.record(z.string(), ruleSetting).optional(),
+  ruleDirs: z.array(z.string()).optional(),
+  rectify: z.unknown().optional(),
+});
+
+export type ConfigFile = z.output<typeof configFile>;

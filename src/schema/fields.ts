@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** Message ids carried by custom issues; the loader turns them into input errors. */
+export const issueIds = {
+  date: 'date.invalid',
+  month: 'month.invalid',
+  period: 'period.invalid',
+  unknownKey: 'key.unknown',
+  required: 'field.required',
+  duplicateName: 'name.duplicate',
+  header: 'document.header',
+  future: 'date.future',
+} as const;
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+
+/** True for a real calendar date written exactly YYYY-MM-DD. */
+export function isRealDate(text: string): boolean {
+  const m = DATE_RE.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export function isRealMonth(text: string): boolean {
+  const m = MONTH_RE.exec(text);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+/** A required calendar date. */
+export const date = z
+  .string({ error: issueIds.date })
+  .refine(isRealDate, { message: issueIds.date })
+  .meta({ pattern: DATE_RE.source, description: '日期 YYYY-MM-DD' });
+export const optionalDate = date.nullish();
+
+export const month = z
+  .string({ error: issueIds.month })
+  .refine(isRealMonth, { message: issueIds.month })
+  .meta({ pattern: MONTH_RE.source, description: '月份 YYYY-MM' });
+
+/** A month, quarter or year period as written in exemptions: 2026-02, 2026Q1, 2026 (bare or quoted). */
+export const periodRef = z
+  .union([z.string(), z.number().int()], { error: issueIds.period })
+  .transform((v) => String(v))
+  .refine((v) => /^\d{4}$/.test(v) || /^\d{4}Q[1-4]$/.test(v) || isRealMonth(v), { message: issueIds.period });
+
+/** A required non-empty text (a name, an id). */
+export const text = z.string().min(1, { message: issueIds.required });
+export const optionalText = z.string().nullish();
+export const names = z.array(text).nullish();
+export const count = z.number().int().min(0).nullish();
+export const hours = z.number().min(0);
+
+/** Enum accepting the English token or the Chinese label; parses to the token. */
+export function enumOf<T extends Record<string, string>>(table: T, extra: Record<string, string> = {}) {
+  const toToken = new Map<string, keyof T & string>();
+  for (const [token, label] of Object.entries(table)) {
+    toToken.set(token, token);
+    toToken.set(label, token);
+  }
+  for (const [label, token] of Object.entries(extra)) toToken.set(label, token as keyof T & string);
+  const accepted = [...toToken.keys()] as [string, ...string[]];
+  return z.enum(accepted).transform((v) => toToken.get(v) as keyof T & string);
+}
+
+/**
+ * A mapping with exactly these keys (plus free `x-` keys): unknown keys become
+ * issues that run even when other fields fail, so a typo is reported with them.
+ */
+export function record<S extends z.ZodRawShape>(shape: S) {
+  const known = new Set(Object.keys(shape));
+  return z.looseObject(shape).superRefine(
+    (value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (known.has(key) || key.startsWith('x-')) continue;
+        ctx.addIssue({ code: 'custom', message: issueIds.unknownKey, path: [key], params: { key, known: [...known] } });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+  );
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import {
+  activityTypes,
+  branchKinds,
+  extraLabels,
+  memberStatuses,
+  projectStatuses,
+  rectificationStatuses,
+  themeDayForms,
+} from './enums.js';
+import { count, date, enumOf, hours, issueIds, month, names, optionalDate, optionalText, periodRef, record, text } from './fields.js';
+
+/** records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
+export function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+}
+
+const training = record({ date, hours, title: optionalText });
+const indicator = record({ name: optionalText, target: z.union([z.string(), z.number()]).nullish(), actual: z.union([z.string(), z.number()]).nullish() });
+
+export const member = record({
+  name: text,
+  status: enumOf(memberStatuses),
+  admitted: optionalDate,
+  confirmed: optionalDate,
+  since: optionalDate,
+  until: optionalDate,
+  group: optionalText,
+  leader: z.boolean().nullish(),
+  excused: z.boolean().nullish(),
+  probation_until: optionalDate,
+  dues: z.array(month).nullish(),
+  training: z.array(training).nullish(),
+  indicators: z.array(indicator).nullish(),
+});
+
+export const group = record({ name: text, leader: optionalText });
+
+const absentee = record({ name: text, reason: optionalText });
+
+/** Fields each activity type must carry (records.md, "Activity types"). */
+export const requiredByType: Partial<Record<keyof typeof activityTypes, readonly string[]>> = {
+  'group-meeting': ['group'],
+  'party-lecture': ['lecturer'],
+  'theme-day': ['form'],
+  'heart-to-heart': ['host', 'with'],
+  training: ['hours'],
+  election: ['eligible', 'present'],
+  'probation-review': ['member'],
+};
+
+export const activity = record({
+  type: enumOf(activityTypes),
+  date,
+  topic: optionalText,
+  host: optionalText,
+  recorder: optionalText,
+  attendees: names,
+  expected: count,
+  present: count,
+  absentees: z.array(absentee).nullish(),
+  guests: names,
+  minutes: z.union([z.string(), z.boolean()]).nullish(),
+  group: optionalText,
+  lecturer: optionalText,
+  form: enumOf(themeDayForms, extraLabels.themeDayForms).nullish(),
+  hours: hours.nullish(),
+  with: names,
+  member: optionalText,
+  eligible: count,
+  address: optionalText,
+  decision: optionalText,
+}).superRefine((value, ctx) => {
+  for (const field of requiredByType[value.type] ?? []) {
+    if (isMissing(value[field])) {
+      ctx.addIssue({ code: 'custom', message: issueIds.required, path: [field], params: { field, type: value.type } });
+    }
+  }
+});
+
+const progress = record({ date, note: optionalText });
+
+export const project = record({
+  name: text,
+  approved: optionalDate,
+  owner: optionalText,
+  goals: z.array(z.string()).nullish(),
+  status: enumOf(projectStatuses).nullish(),
+  progress: z.array(progress).nullish(),
+});
+
+export const rectification = record({
+  issue: text,
+  rule: optionalText,
+  found: optionalDate,
+  deadline: optionalDate,
+  owner: optionalText,
+  status: enumOf(rectificationStatuses).nullish(),
+  done: optionalDate,
+});
+
+export const exemption = record({
+  rule: text,
+  subject: optionalText,
+  period: periodRef.nullish(),
+  reason: text,
+  approved_by: optionalText,
+  expires: optionalDate,
+});
+
+export const branchHeader = record({
+  id: text,
+  name: text,
+  kind: enumOf(branchKinds).nullish(),
+  parent: optionalText,
+  units: names,
+  established: optionalDate,
+  secretary: text,
+  deputy_secretaries: names,
+  committee: names,
+  elected: optionalDate,
+});
+
+function uniqueNames(list: { name: string }[] | null | undefined, ctx: z.RefinementCtx, at: string): void {
+  const seen = new Map<string, number>();
+  list?.forEach((entry, index) => {
+    const first = seen.get(entry.name);
+    if (first === undefined) seen.set(entry.name, index);
+    else ctx.addIssue({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name: entry.name, first } });
+  });
+}
+
+/** A branch file document (records.md, "Branch file"). */
+export const branchDocument = record({
+  branch: branchHeader,
+  members: z.array(member).nullish(),
+  groups: z.array(group).nullish(),
+  activities: z.array(activity).nullish(),
+  projects: z.array(project).nullish(),
+  rectifications: z.array(rectification).nullish(),
+  exemptions: z.array(exemption).nullish(),
+}).superRefine((doc, ctx) => {
+  uniqueNames(doc.members, ctx, 'members');
+  uniqueNames(doc.groups, ctx, 'groups');
+});
+
+export const leader = record({ name: text, title: optionalText, branch: optionalText, liaison: optionalText });
+export const unit = record({ name: text, party_members: z.number().int().min(0) });
+
+/** An organization file document (records.md, "Organization file"). */
+export const organizationDocument = record({
+  organization: record({ id: text, name: text }),
+  leaders: z.array(leader).nullish(),
+  units: z.array(unit).nullish(),
+  exemptions: z.array(exemption).nullish(),
+}).superRefine((doc, ctx) => uniqueNames(doc.leaders, ctx, 'leaders'));
+
+export type BranchDocument = z.output<typeof branchDocument>;
+export type OrganizationDocument = z.output<typeof organizationDocument>;
+export type ActivityRecord = z.output<typeof activity>;
+export type MemberRecord = z.output<typeof member>;
+export type ExemptionRecord = z.output<typeof exemption>;
