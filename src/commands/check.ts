@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { check } from '../engine/run.js';
+import { check, type CheckResult } from '../engine/run.js';
 import { translate, type Lang } from '../i18n/index.js';
 import { collectFiles, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
 import { formatJson } from '../report/json.js';
 import { formatTerminal } from '../report/terminal.js';
 import { UsageError, type Io } from '../io.js';
-import { setup, type CommonOptions } from './setup.js';
+import { setup, type CommonOptions, type Setup } from './setup.js';
 import type { InputError } from '../model/types.js';
 
 export const VERSION = '1.0.0';
@@ -21,8 +21,8 @@ export interface CheckOptions extends CommonOptions {
   progress: boolean;
 }
 
-/** Loads, checks and reports; returns the report and the exit code of output.md. */
-export function runCheck(paths: string[], options: CheckOptions, io: Io): { report: Report; code: number } {
+/** Loads and checks record files: the pipeline shared by check, rectify and the CI formats. */
+export function checkPaths(paths: string[], options: Omit<CheckOptions, 'format' | 'failOn' | 'color'>, io: Io): { report: Report; result: CheckResult; setup: Setup } {
   if (paths.length === 0) throw new UsageError(translate(options.lang, 'usage.no-paths'));
   const ready = setup(options, io);
   const { files, missing } = collectFiles(paths, io.cwd);
@@ -44,6 +44,12 @@ export function runCheck(paths: string[], options: CheckOptions, io: Io): { repo
   });
   result.inputErrors.unshift(...ready.errors, ...pathErrors);
   const report = buildReport(result, { version: VERSION, asOf: ready.asOf, window: ready.window, lang: options.lang, rules: ready.rules });
+  return { report, result, setup: ready };
+}
+
+/** `zhibu check`: checks, writes the chosen format; returns the report and the exit code of output.md. */
+export function runCheck(paths: string[], options: CheckOptions, io: Io): { report: Report; code: number } {
+  const { report } = checkPaths(paths, options, io);
   const text =
     options.format === 'json'
       ? formatJson(report)

@@ -23,8 +23,23 @@ export interface CheckInput {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What reporters beyond the findings need to know of a checked branch (rectification owners, carry-over). */
+export interface BranchInfo {
+  id: string;
+  name: string;
+  secretary: string;
+  file: string;
+  line: number;
+  column: number;
+  rectifications: { issue: string; rule: string | null; found: string | null; deadline: string | null; owner: string | null; status: 'open' | 'done'; done: string | null }[];
+}
+
 export interface CheckResult {
   findings: Finding[];
+  /** Every branch checked, in file order. */
+  branchInfo: BranchInfo[];
+  /** Every organization read: id, name, file. */
+  organizationInfo: { id: string; name: string; file: string }[];
   inputErrors: InputError[];
   files: number;
   branches: number;
@@ -48,7 +63,7 @@ function mayHoldOrganization(bytes: Uint8Array): boolean {
  */
 export function check(input: CheckInput): CheckResult {
   const files = [...new Set(input.files)].sort();
-  const result: CheckResult = { findings: [], inputErrors: [], files: files.length, branches: 0, exempted: 0 };
+  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [], files: files.length, branches: 0, exempted: 0 };
   const load = (file: string): LoadedFile => loadRecordFile(file, input.read(file), { today: input.today });
 
   // Phase 1: organization files, so leaders are known before branches stream past.
@@ -68,6 +83,7 @@ export function check(input: CheckInput): CheckResult {
       }
       organizationFiles.set(org.id, file);
       organizations.push(org);
+      result.organizationInfo.push({ id: org.id, name: org.name, file });
     }
   }
   const leadersByBranch = new Map<string, Set<string>>();
@@ -100,6 +116,7 @@ export function check(input: CheckInput): CheckResult {
       digests.set(branch.id, digest(scope, leadersByBranch.get(branch.id)));
       if (input.branches && !input.branches.has(branch.id)) continue;
       result.branches++;
+      result.branchInfo.push(branchInfo(branch));
       for (const rule of branchRules) {
         if (!applies(rule, branch)) continue;
         (rule.primitive.run as (s: BranchScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, branch.id, branch.source, branch.exemptions, input.asOf, result));
@@ -122,6 +139,25 @@ export function check(input: CheckInput): CheckResult {
   result.findings.sort(compareFindings);
   result.inputErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   return result;
+}
+
+function branchInfo(branch: Branch): BranchInfo {
+  return {
+    id: branch.id,
+    name: branch.header.name,
+    secretary: branch.header.secretary,
+    file: branch.source.file,
+    ...positionOf(branch.source, branch.at),
+    rectifications: branch.rectifications.map((r) => ({
+      issue: r.issue,
+      rule: r.rule ?? null,
+      found: r.found ?? null,
+      deadline: r.deadline ?? null,
+      owner: r.owner ?? null,
+      status: r.status ?? 'open',
+      done: r.done ?? null,
+    })),
+  };
 }
 
 function applies(rule: Rule, branch: Branch): boolean {
