@@ -76,9 +76,9 @@ export async function main(input: MainInput): Promise<number> {
     .option('--no-color', '不使用颜色 no colour')
     .option('--no-progress', '不显示进度 no progress on stderr')
     .addHelpText('after', examples.check)
-    .action((paths: string[], o) => {
+    .action(async (paths: string[], o) => {
       const color = o.color !== false && !noColor && io.stdout.isTTY === true;
-      code = runCheck(paths, { ...o, lang: o.lang as Lang, color, progress: o.progress !== false }, io).code;
+      code = (await runCheck(paths, { ...o, lang: o.lang as Lang, color, progress: o.progress !== false }, io)).code;
     });
 
   const rules = common(program.command('rules'))

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { check, type CheckResult } from '../engine/run.js';
+import { check, type CheckInput, type CheckResult } from '../engine/run.js';
+import { canRunParallel, checkParallel } from '../engine/parallel.js';
 import { translate, type Lang } from '../i18n/index.js';
 import { collectFiles, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
@@ -22,13 +23,13 @@ export interface CheckOptions extends CommonOptions {
 }
 
 /** Loads and checks record files: the pipeline shared by check, rectify and the CI formats. */
-export function checkPaths(paths: string[], options: Omit<CheckOptions, 'format' | 'failOn' | 'color'>, io: Io): { report: Report; result: CheckResult; setup: Setup } {
+export async function checkPaths(paths: string[], options: Omit<CheckOptions, 'format' | 'failOn' | 'color'>, io: Io): Promise<{ report: Report; result: CheckResult; setup: Setup }> {
   if (paths.length === 0) throw new UsageError(translate(options.lang, 'usage.no-paths'));
   const ready = setup(options, io);
   const { files, missing } = collectFiles(paths, io.cwd);
   const pathErrors: InputError[] = missing.map((m) => ({ file: m.path, line: 1, column: 1, id: m.reason === 'ENOENT' ? 'path.missing' : 'file.unreadable', args: { reason: m.reason } }));
   const showProgress = options.progress && io.stderr.isTTY === true && files.length >= 200;
-  const result = check({
+  const checkInput: CheckInput = {
     files,
     read: (file) => readRelative(io.cwd, file),
     rules: ready.rules,
@@ -41,15 +42,16 @@ export function checkPaths(paths: string[], options: Omit<CheckOptions, 'format'
           if (done % 100 === 0 || done === total) io.stderr.write(`\r${translate(options.lang, 'progress.loading', { done, total })}${done === total ? '\n' : ''}`);
         }
       : undefined,
-  });
+  };
+  const result = canRunParallel(files.length) ? await checkParallel({ ...checkInput, cwd: io.cwd, ruleSpec: ready.ruleSpec }) : check(checkInput);
   result.inputErrors.unshift(...ready.errors, ...pathErrors);
   const report = buildReport(result, { version: VERSION, asOf: ready.asOf, window: ready.window, lang: options.lang, rules: ready.rules });
   return { report, result, setup: ready };
 }
 
 /** `zhibu check`: checks, writes the chosen format; returns the report and the exit code of output.md. */
-export function runCheck(paths: string[], options: CheckOptions, io: Io): { report: Report; code: number } {
-  const { report } = checkPaths(paths, options, io);
+export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<{ report: Report; code: number }> {
+  const { report } = await checkPaths(paths, options, io);
   const text =
     options.format === 'json'
       ? formatJson(report)

@@ -9,6 +9,7 @@ import type { InputError } from '../model/types.js';
 import { isRealDate } from '../schema/fields.js';
 import { UsageError, type Io } from '../io.js';
 import type { ConfigFile } from '../schema/config.js';
+import type { RuleSpec } from '../engine/parallel.js';
 
 export interface CommonOptions {
   lang: Lang;
@@ -20,6 +21,8 @@ export interface CommonOptions {
 
 export interface Setup {
   rules: Rule[];
+  /** What a worker thread needs to rebuild the same rules. */
+  ruleSpec: RuleSpec;
   config: ConfigFile | null;
   configFile: string | null;
   errors: InputError[];
@@ -75,5 +78,6 @@ export function setup(options: CommonOptions, io: Io): Setup {
     for (const id of options.rule) if (!known.has(id)) throw new UsageError(translate(options.lang, 'usage.unknown-rule', { rule: id }));
     rules = rules.filter((r) => options.rule?.includes(r.id));
   }
-  return { rules, config, configFile: configShown, errors, asOf, window, today: options.asOf ? null : io.today };
+  const ruleSpec: RuleSpec = { sources, config, configFile: configShown ?? '', only: options.rule && options.rule.length > 0 ? options.rule : null };
+  return { rules, ruleSpec, config, configFile: configShown, errors, asOf, window, today: options.asOf ? null : io.today };
 }

@@ -2,17 +2,15 @@ import type { BranchDigest, OrganizationScope, Participation } from '../checks/p
 import { liaisonTarget } from '../checks/liaison.js';
 import { loadRecordFile, type LoadedFile } from '../load/records.js';
 import { positionOf, type Branch, type Exemption, type InputError, type Organization, type Source } from '../model/types.js';
+import type { Position } from '../load/position.js';
 import { isExempted } from './exemptions.js';
 import { compareFindings, type Emit, type Finding } from './finding.js';
 import type { Window } from './periods.js';
 import type { Rule } from './rules.js';
 import { BranchScope } from './scope.js';
 
-export interface CheckInput {
-  /** Record files in the order given (display paths); they are checked in sorted order. */
-  files: string[];
-  /** Reads a file's bytes (the only I/O the engine does, passed in). */
-  read: (file: string) => Uint8Array;
+/** What the per-file stage needs: the same in-process and in a worker. */
+export interface FileStageInput {
   rules: Rule[];
   asOf: string;
   window: Window;
@@ -20,6 +18,15 @@ export interface CheckInput {
   today: string | null;
   /** Only these branch ids (--branch); organization rules still see every branch. */
   branches?: ReadonlySet<string> | null;
+  /** Per branch id: names of leaders whose own or liaison branch it is. */
+  leadersByBranch: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface CheckInput extends Omit<FileStageInput, 'leadersByBranch'> {
+  /** Record files (display paths); they are checked in sorted order. */
+  files: string[];
+  /** Reads a file's bytes (the only I/O the engine does, passed in). */
+  read: (file: string) => Uint8Array;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -46,6 +53,24 @@ export interface CheckResult {
   exempted: number;
 }
 
+/** One branch after the per-file stage: its findings and digest, ready to assemble. */
+export interface BranchOutcome {
+  id: string;
+  header: Position;
+  checked: boolean;
+  findings: Finding[];
+  exempted: number;
+  digest: BranchDigest;
+  info: BranchInfo;
+}
+
+/** One file after the per-file stage. */
+export interface FileOutcome {
+  file: string;
+  errors: InputError[];
+  branches: BranchOutcome[];
+}
+
 const PARTICIPATION_ROLES = ['attendees', 'guests', 'host', 'lecturer', 'with'] as const;
 
 // A file can only hold an organization document if it says "organization" (or escapes it).
@@ -56,34 +81,25 @@ function mayHoldOrganization(bytes: Uint8Array): boolean {
   return buffer.includes(ORGANIZATION_HINT) || buffer.includes(ESCAPE_HINT);
 }
 
-/**
- * Checks every record file against the rules. Files stream through one at a time:
- * organization files are read first, so each branch is checked and reduced to a
- * small digest (what organization rules need) before the next file is read.
- */
-export function check(input: CheckInput): CheckResult {
-  const files = [...new Set(input.files)].sort();
-  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [], files: files.length, branches: 0, exempted: 0 };
-  const load = (file: string): LoadedFile => loadRecordFile(file, input.read(file), { today: input.today });
-
-  // Phase 1: organization files, so leaders are known before branches stream past.
+/** Stage 1: organization files first, so leaders are known before branches stream past. */
+export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, today: string | null) {
   const early = new Map<string, LoadedFile>();
   for (const file of files) {
-    const bytes = input.read(file);
-    if (mayHoldOrganization(bytes)) early.set(file, loadRecordFile(file, bytes, { today: input.today }));
+    const bytes = safeRead(read, file);
+    if (bytes instanceof Uint8Array && mayHoldOrganization(bytes)) early.set(file, loadRecordFile(file, bytes, { today }));
   }
   const organizations: Organization[] = [];
-  const organizationFiles = new Map<string, string>();
+  const errors: InputError[] = [];
+  const seen = new Map<string, string>();
   for (const file of files) {
     for (const org of early.get(file)?.organizations ?? []) {
-      const first = organizationFiles.get(org.id);
+      const first = seen.get(org.id);
       if (first) {
-        result.inputErrors.push({ file, ...positionOf(org.source, org.at), id: 'organization.duplicate', args: { id: org.id, first } });
+        errors.push({ file, ...positionOf(org.source, org.at), id: 'organization.duplicate', args: { id: org.id, first } });
         continue;
       }
-      organizationFiles.set(org.id, file);
+      seen.set(org.id, file);
       organizations.push(org);
-      result.organizationInfo.push({ id: org.id, name: org.name, file });
     }
   }
   const leadersByBranch = new Map<string, Set<string>>();
@@ -97,37 +113,74 @@ export function check(input: CheckInput): CheckResult {
       }
     }
   }
+  return { early, organizations, errors, leadersByBranch };
+}
 
-  // Phase 2: every branch, in sorted path order (which decides duplicate ids).
+function safeRead(read: (file: string) => Uint8Array, file: string): Uint8Array | InputError {
+  try {
+    return read(file);
+  } catch (error) {
+    return { file, line: 1, column: 1, id: 'file.unreadable', args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } };
+  }
+}
+
+/** Stage 2, for one file: load it and check each branch; pure but for `read`. */
+export function checkFile(file: string, read: (file: string) => Uint8Array, input: FileStageInput, loaded?: LoadedFile): FileOutcome {
+  if (!loaded) {
+    const bytes = safeRead(read, file);
+    if (!(bytes instanceof Uint8Array)) return { file, errors: [bytes], branches: [] };
+    loaded = loadRecordFile(file, bytes, { today: input.today });
+  }
   const branchRules = input.rules.filter((r) => r.primitive.scope === 'branch');
-  const digests = new Map<string, BranchDigest>();
-  const branchFiles = new Map<string, string>();
-  files.forEach((file, done) => {
-    const loaded = early.get(file) ?? load(file);
-    result.inputErrors.push(...loaded.errors);
-    for (const branch of loaded.branches) {
-      const first = branchFiles.get(branch.id);
-      if (first) {
-        result.inputErrors.push({ file, ...positionOf(branch.source, branch.at), id: 'branch.duplicate', args: { id: branch.id, first } });
-        continue;
-      }
-      branchFiles.set(branch.id, file);
-      const scope = new BranchScope(branch, input.asOf, input.window);
-      digests.set(branch.id, digest(scope, leadersByBranch.get(branch.id)));
-      if (input.branches && !input.branches.has(branch.id)) continue;
-      result.branches++;
-      result.branchInfo.push(branchInfo(branch));
+  const outcome: FileOutcome = { file, errors: loaded.errors, branches: [] };
+  for (const branch of loaded.branches) {
+    const scope = new BranchScope(branch, input.asOf, input.window);
+    const checked = !input.branches || input.branches.has(branch.id);
+    const sink = { findings: [] as Finding[], exempted: 0 };
+    if (checked) {
       for (const rule of branchRules) {
         if (!applies(rule, branch)) continue;
-        (rule.primitive.run as (s: BranchScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, branch.id, branch.source, branch.exemptions, input.asOf, result));
+        (rule.primitive.run as (s: BranchScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, branch.id, branch.source, branch.exemptions, input.asOf, sink));
       }
     }
-    input.onProgress?.(done + 1, files.length);
-  });
+    outcome.branches.push({
+      id: branch.id,
+      header: positionOf(branch.source, branch.at),
+      checked,
+      findings: sink.findings,
+      exempted: sink.exempted,
+      digest: digest(scope, input.leadersByBranch.get(branch.id)),
+      info: branchInfo(branch),
+    });
+  }
+  return outcome;
+}
 
-  // Phase 3: organization rules over the digests of each organization's branches.
+/** Stage 3: files in sorted order (which decides duplicate ids), then organization rules. */
+export function assemble(outcomes: readonly FileOutcome[], organizations: readonly Organization[], stageErrors: readonly InputError[], input: FileStageInput): CheckResult {
+  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [...stageErrors], files: outcomes.length, branches: 0, exempted: 0 };
+  const digests = new Map<string, BranchDigest>();
+  const branchFiles = new Map<string, string>();
+  for (const outcome of outcomes) {
+    result.inputErrors.push(...outcome.errors);
+    for (const b of outcome.branches) {
+      const first = branchFiles.get(b.id);
+      if (first) {
+        result.inputErrors.push({ file: outcome.file, ...b.header, id: 'branch.duplicate', args: { id: b.id, first } });
+        continue;
+      }
+      branchFiles.set(b.id, outcome.file);
+      digests.set(b.id, b.digest);
+      if (!b.checked) continue;
+      result.branches++;
+      result.branchInfo.push(b.info);
+      result.findings.push(...b.findings);
+      result.exempted += b.exempted;
+    }
+  }
   const organizationRules = input.rules.filter((r) => r.primitive.scope === 'organization');
   for (const org of organizations) {
+    result.organizationInfo.push({ id: org.id, name: org.name, file: org.source.file });
     if (input.branches && !input.branches.has(org.id)) continue;
     const branches = new Map([...digests].filter(([, d]) => d.parent === org.id || d.parent === null));
     const scope: OrganizationScope = { organization: org, branches, asOf: input.asOf, window: input.window };
@@ -135,10 +188,26 @@ export function check(input: CheckInput): CheckResult {
       (rule.primitive.run as (s: OrganizationScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, org.id, org.source, org.exemptions, input.asOf, result));
     }
   }
-
   result.findings.sort(compareFindings);
   result.inputErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   return result;
+}
+
+/**
+ * Checks every record file against the rules, in this process. Files stream through
+ * one at a time: each branch is checked and reduced to a small digest (what
+ * organization rules need) before the next file is read.
+ */
+export function check(input: CheckInput): CheckResult {
+  const files = [...new Set(input.files)].sort();
+  const stage = readOrganizations(files, input.read, input.today);
+  const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
+  const outcomes = files.map((file, i) => {
+    const outcome = checkFile(file, input.read, fileInput, stage.early.get(file));
+    input.onProgress?.(i + 1, files.length);
+    return outcome;
+  });
+  return assemble(outcomes, stage.organizations, stage.errors, fileInput);
 }
 
 function branchInfo(branch: Branch): BranchInfo {
@@ -170,13 +239,13 @@ function applies(rule: Rule, branch: Branch): boolean {
   return true;
 }
 
-function emitter(rule: Rule, owner: string, source: Source, exemptions: readonly Exemption[], asOf: string, result: CheckResult): Emit {
+function emitter(rule: Rule, owner: string, source: Source, exemptions: readonly Exemption[], asOf: string, sink: { findings: Finding[]; exempted: number }): Emit {
   return (s) => {
     if (exemptions.length > 0 && isExempted(exemptions, rule.id, s.subject, s.period ?? s.date ?? asOf, asOf)) {
-      result.exempted++;
+      sink.exempted++;
       return;
     }
-    result.findings.push({
+    sink.findings.push({
       rule: rule.id,
       severity: rule.severity,
       status: s.status,

@@ -1,15 +1,16 @@
 import jsYaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 
-/** One YAML document of a file: its value and the start offsets of its mappings and sequences. */
+/** One YAML document of a file: its value and where its top-level keys and list items start. */
 export interface YamlDocument {
   index: number;
   value: unknown;
-  offsets: WeakMap<object, number>;
   /** Offset of the document's root node. */
   start: number;
   /** Offsets of the root mapping's keys (for `branch:` / `organization:` headers). */
   keys: Map<string, number>;
+  /** Per top-level list key (members, activities, ...): the offset of each item. */
+  items: Map<string, number[]>;
 }
 
 /** A problem found while parsing, at a character offset. */
@@ -48,43 +49,94 @@ export function parseYaml(text: string): ParsedYaml {
 }
 
 function parseFast(text: string): ParsedYaml | null {
-  const offsets = new WeakMap<object, number>();
-  const stack: number[] = [];
-  const starts: number[] = [];
-  const keys: Map<string, number>[] = [];
   let values: unknown[];
   try {
-    values = jsYaml.loadAll(text, undefined, {
-      schema: jsYaml.CORE_SCHEMA,
-      maxDepth: MAX_DEPTH,
-      listener(event, state) {
-        if (event === 'open') {
-          if (stack.length === 0) {
-            starts.push(state.position);
-            keys.push(new Map());
-          }
-          stack.push(state.position);
-          return;
-        }
-        const start = stack.pop() as number;
-        const result: unknown = state.result;
-        // Root keys are scalars one level down; the first sighting of a text is its key.
-        if (stack.length === 1 && typeof result === 'string') {
-          const rootKeys = keys[keys.length - 1] as Map<string, number>;
-          if (!rootKeys.has(result)) rootKeys.set(result, start);
-        }
-        if (result !== null && typeof result === 'object' && !offsets.has(result)) offsets.set(result, start);
-      },
-    } as jsYaml.LoadOptions) as unknown[];
+    values = jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions) as unknown[];
   } catch {
     return null;
   }
+  const segments = scanDocuments(text);
+  if (segments.length !== values.length) return null;
   const documents: YamlDocument[] = [];
-  values.forEach((value, index) => {
-    if (value === null || value === undefined) return;
-    documents.push({ index, value, offsets, start: starts[index] ?? 0, keys: keys[index] ?? new Map() });
-  });
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (value === null || value === undefined) continue;
+    const segment = segments[index] as ScannedDocument;
+    // The scan must agree with the parse, item for item; otherwise take the precise path.
+    if (typeof value !== 'object' || Array.isArray(value)) return null;
+    for (const [key, list] of Object.entries(value as Record<string, unknown>)) {
+      if (Array.isArray(list) && list.length > 0 && segment.items.get(key)?.length !== list.length) return null;
+      if (!segment.keys.has(key)) return null;
+    }
+    documents.push({ index, value, start: segment.start, keys: segment.keys, items: segment.items });
+  }
   return { documents, documentProblems: [], fatal: null };
+}
+
+interface ScannedDocument {
+  start: number;
+  keys: Map<string, number>;
+  items: Map<string, number[]>;
+}
+
+const ROOT_KEY = /^(?:"([^"\\]*)"|'([^']*)'|([^\s#'"\-?:,[\]{}&*!|>%@`][^:#]*?|-[^\s:#][^:#]*?))\s*:(?:\s|$)/;
+
+/**
+ * Finds, line by line, where each document's top-level keys and block-list items
+ * start. Cheap and exact for block style; anything it cannot see (flow-style lists,
+ * odd layouts) shows as a count mismatch and sends the file to the precise path.
+ */
+function scanDocuments(text: string): ScannedDocument[] {
+  const documents: ScannedDocument[] = [];
+  let current: ScannedDocument | null = null;
+  let listKey: string | null = null;
+  let itemIndent = -1;
+  let explicitStart = false;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const first = text.charCodeAt(lineStart);
+    if (first === 0x2d && text.startsWith('---', lineStart) && /^---(?:\s|$)/.test(text.slice(lineStart, lineStart + 4))) {
+      // `---` opens a document; a first `---` after nothing but comments opens the first one.
+      if (current || explicitStart) documents.push(current ?? { start: lineStart, keys: new Map(), items: new Map() });
+      current = null;
+      explicitStart = true;
+      listKey = null;
+    } else if (first === 0x2e && text.startsWith('...', lineStart)) {
+      if (current) documents.push(current);
+      current = null;
+      explicitStart = false;
+      listKey = null;
+    } else if (first === 0x25 /* % */ && !current) {
+      // directive line
+    } else {
+      let indent = 0;
+      while (text.charCodeAt(lineStart + indent) === 0x20) indent++;
+      const c = text.charCodeAt(lineStart + indent);
+      const blank = lineStart + indent >= lineEnd || c === 0x23 /* # */ || c === 0x0d;
+      if (!blank) {
+        if (!current) current = { start: lineStart, keys: new Map(), items: new Map() };
+        if (indent === 0 && c !== 0x2d) {
+          const match = ROOT_KEY.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 200)));
+          const key = match ? (match[1] ?? match[2] ?? (match[3] as string).trimEnd()) : null;
+          if (key !== null && !current.keys.has(key)) current.keys.set(key, lineStart);
+          listKey = key;
+          itemIndent = -1;
+        } else if (listKey !== null && c === 0x2d && /[\s]/.test(text[lineStart + indent + 1] ?? ' ')) {
+          if (itemIndent === -1) itemIndent = indent;
+          if (indent === itemIndent) {
+            let list = current.items.get(listKey);
+            if (!list) current.items.set(listKey, (list = []));
+            list.push(lineStart + indent + 1);
+          }
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (current || explicitStart) documents.push(current ?? { start: text.length, keys: new Map(), items: new Map() });
+  return documents;
 }
 
 function problemOf(error: { code: string; message: string; pos: [number, number] }): YamlProblem {
@@ -110,7 +162,7 @@ function parsePrecise(text: string): ParsedYaml {
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
     const converted = convertDocument(doc);
     if ('problem' in converted) result.documentProblems.push({ index, problem: converted.problem });
-    else result.documents.push({ index, value: converted.value, offsets: converted.offsets, start: rangeStart(doc.contents), keys: rootKeys(doc) });
+    else result.documents.push({ index, value: converted.value, start: rangeStart(doc.contents), ...rootLayout(doc) });
   }
   return result;
 }
@@ -121,9 +173,8 @@ class ConversionError extends Error {
   }
 }
 
-/** Converts a document to plain values with offsets, expanding aliases within MAX_ALIAS_NODES. */
-function convertDocument(doc: Document.Parsed): { value: unknown; offsets: WeakMap<object, number> } | { problem: YamlProblem } {
-  const offsets = new WeakMap<object, number>();
+/** Converts a document to plain values, expanding aliases within MAX_ALIAS_NODES. */
+function convertDocument(doc: Document.Parsed): { value: unknown } | { problem: YamlProblem } {
   const sizes = new Map<Node, number>();
   const converted = new Map<Node, unknown>();
   let aliasNodes = 0;
@@ -154,7 +205,6 @@ function convertDocument(doc: Document.Parsed): { value: unknown; offsets: WeakM
         Object.defineProperty(value, String(key.value), { value: child.value, enumerable: true, writable: true, configurable: true });
         size += child.size + 1;
       }
-      offsets.set(value, rangeStart(node));
       out = { value, size };
     } else if (isSeq(node)) {
       const value: unknown[] = [];
@@ -164,7 +214,6 @@ function convertDocument(doc: Document.Parsed): { value: unknown; offsets: WeakM
         value.push(child.value);
         size += child.size;
       }
-      offsets.set(value, rangeStart(node));
       out = { value, size };
     } else if (isScalar(node)) {
       out = { value: node.value, size: 1 };
@@ -179,21 +228,27 @@ function convertDocument(doc: Document.Parsed): { value: unknown; offsets: WeakM
   };
 
   try {
-    return { value: convert(doc.contents, 0).value, offsets };
+    return { value: convert(doc.contents, 0).value };
   } catch (error) {
     if (error instanceof ConversionError) return { problem: error.problem };
     throw error;
   }
 }
 
-function rootKeys(doc: Document.Parsed): Map<string, number> {
+function rootLayout(doc: Document.Parsed): { keys: Map<string, number>; items: Map<string, number[]> } {
   const keys = new Map<string, number>();
+  const items = new Map<string, number[]>();
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && !keys.has(String(pair.key.value))) keys.set(String(pair.key.value), rangeStart(pair.key));
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!keys.has(key)) keys.set(key, rangeStart(pair.key));
+      let value: unknown = pair.value;
+      if (isAlias(value)) value = value.resolve(doc);
+      if (isSeq(value)) items.set(key, value.items.map((item) => rangeStart(isAlias(item) ? item : item)));
     }
   }
-  return keys;
+  return { keys, items };
 }
 
 function rangeStart(node: unknown): number {

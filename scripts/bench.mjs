@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// npm run bench [-- --branches 1000 --large 10000 --rounds 3]
+// Generates synthetic branch-years, then times in one process: a bare js-yaml parse of
+// the files (read + decode + loadAll), zhibu's loading + validation (no rules), and the
+// whole check; then the whole check of the large corpus in a child process, for the
+// 1k-vs-10k scaling and peak memory (max RSS).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jsYaml from 'js-yaml';
+import { generateCorpus } from './gen-corpus.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+};
+const branches = arg('branches', 1000);
+const large = arg('large', 10000);
+const rounds = arg('rounds', 3);
+
+function corpus(n) {
+  const dir = path.join(root, 'bench-out', `corpus-${n}`);
+  if (!existsSync(path.join(dir, 'organization.yaml'))) generateCorpus({ dir, branches: n });
+  return dir;
+}
+
+const { check } = await import(path.join(root, 'dist/engine/run.js'));
+const { checkParallel } = await import(path.join(root, 'dist/engine/parallel.js'));
+const { setup } = await import(path.join(root, 'dist/commands/setup.js'));
+
+const dir = corpus(branches);
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(dir, f));
+const bytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0);
+const io = { cwd: root, today: '2027-01-15', env: {}, stdout: process.stdout, stderr: process.stderr };
+const ready = setup({ lang: 'zh', asOf: '2026-12-31', period: '2026' }, io);
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function bareParse() {
+  for (const f of files) jsYaml.loadAll(decoder.decode(readFileSync(f)), undefined, { schema: jsYaml.CORE_SCHEMA });
+}
+const input = (rules, extra = {}) => ({ files, read: (f) => readFileSync(f), rules, asOf: ready.asOf, window: ready.window, today: null, ...extra });
+const spec = (only) => ({ ...ready.ruleSpec, only });
+const runs = {
+  'bare js-yaml parse': async () => bareParse(),
+  'load + validate (1 thread)': async () => check(input([])),
+  'load + validate (workers)': async () => checkParallel({ ...input([]), cwd: root, ruleSpec: spec(['-none-']) }),
+  'whole check (1 thread)': async () => check(input(ready.rules)),
+  'whole check (workers)': async () => checkParallel({ ...input(ready.rules), cwd: root, ruleSpec: ready.ruleSpec }),
+};
+const best = {};
+for (let r = 0; r < rounds; r++) {
+  for (const [name, fn] of Object.entries(runs)) {
+    globalThis.gc?.();
+    const t = performance.now();
+    await fn();
+    const ms = performance.now() - t;
+    best[name] = Math.min(best[name] ?? Infinity, ms);
+  }
+}
+const base = best['bare js-yaml parse'];
+console.log(`corpus: ${files.length} files (${branches} branch-years), ${(bytes / 1048576).toFixed(1)} MB; best of ${rounds} rounds`);
+for (const [name, ms] of Object.entries(best)) console.log(`  ${name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms   ${(ms / base).toFixed(2)}× the bare parse`);
+console.log(`  targets: loading + validation ≤ 1.3×, whole check ≤ 1.5×`);
+
+function cli(n) {
+  const target = corpus(n);
+  const t = performance.now();
+  const out = execFileSync(process.execPath, ['-e', `
+    const { main } = await import(${JSON.stringify(path.join(root, 'dist/cli.js'))});
+    const sink = { write() { return true; } };
+    const code = await main({ argv: ['check', ${JSON.stringify(target)}, '--as-of', '2026-12-31', '--period', '2026', '--format', 'json', '--output', '/dev/null'], stdout: sink, stderr: sink, cwd: process.cwd(), env: {} });
+    console.log(JSON.stringify({ code, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  `, '--input-type=module'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return { ms: performance.now() - t, ...JSON.parse(out.trim().split('\n').pop()) };
+}
+if (large > 0) {
+  const small = cli(branches);
+  const big = cli(large);
+  console.log(`zhibu check via the CLI (child process, JSON to /dev/null):`);
+  console.log(`  ${branches} branch-years: ${small.ms.toFixed(0)} ms, peak RSS ${small.maxRssMB.toFixed(0)} MB (main thread)`);
+  console.log(`  ${large} branch-years: ${big.ms.toFixed(0)} ms, peak RSS ${big.maxRssMB.toFixed(0)} MB (main thread)`);
+  console.log(`  scaling ${large}/${branches}: ${(big.ms / small.ms).toFixed(2)}× time for ${(large / branches).toFixed(0)}× branches`);
+}

@@ -1,0 +1,78 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ConfigFile } from '../schema/config.js';
+import { assemble, checkFile, readOrganizations, type CheckInput, type CheckResult, type FileOutcome, type FileStageInput } from './run.js';
+import type { RuleSource } from './ruleset.js';
+
+/** How a worker rebuilds the rule set: rule files, configuration, --rule filter. */
+export interface RuleSpec {
+  sources: RuleSource[];
+  config: ConfigFile | null;
+  configFile: string;
+  only: string[] | null;
+}
+
+export interface WorkerJob {
+  files: string[];
+  cwd: string;
+  rules: RuleSpec;
+  asOf: string;
+  window: FileStageInput['window'];
+  today: string | null;
+  branches: string[] | null;
+  leadersByBranch: Map<string, Set<string>>;
+}
+
+/** Below this many files, threads cost more than they save. */
+export const PARALLEL_THRESHOLD = 64;
+const workerUrl = new URL('./worker.js', import.meta.url);
+
+/** Worker threads are used from the built JavaScript only (tests run the TypeScript in-process). */
+export function canRunParallel(files: number): boolean {
+  return files >= PARALLEL_THRESHOLD && availableParallelism() >= 2 && import.meta.url.endsWith('.js');
+}
+
+/**
+ * Like `check`, but loads and checks files on worker threads (one per core, up to 4):
+ * organization files and the assembly stay on this thread, so results are identical.
+ */
+export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec: RuleSpec }): Promise<CheckResult> {
+  const files = [...new Set(input.files)].sort();
+  const stage = readOrganizations(files, input.read, input.today);
+  const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
+  const outcomes = new Map<string, FileOutcome>();
+  for (const [file, loaded] of stage.early) outcomes.set(file, checkFile(file, input.read, fileInput, loaded));
+  const rest = files.filter((f) => !stage.early.has(f));
+  const threads = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(rest.length / 16)));
+  let done = outcomes.size;
+  await Promise.all(
+    Array.from({ length: threads }, (_, k) => {
+      const job: WorkerJob = {
+        files: rest.filter((_, i) => i % threads === k),
+        cwd: input.cwd,
+        rules: input.ruleSpec,
+        asOf: input.asOf,
+        window: input.window,
+        today: input.today,
+        branches: input.branches ? [...input.branches] : null,
+        leadersByBranch: stage.leadersByBranch,
+      };
+      return new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerUrl, { workerData: job });
+        worker.on('message', (batch: FileOutcome[]) => {
+          for (const outcome of batch) outcomes.set(outcome.file, outcome);
+          done += batch.length;
+          input.onProgress?.(done, files.length);
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with code ${code}`))));
+      });
+    }),
+  );
+  return assemble(
+    files.map((f) => outcomes.get(f) as FileOutcome),
+    stage.organizations,
+    stage.errors,
+    fileInput,
+  );
+}
