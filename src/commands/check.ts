@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
 import { canRunParallel, checkParallel } from '../engine/parallel.js';
-import { translate, type Lang } from '../i18n/index.js';
+import { translate } from '../i18n/index.js';
 import { collectFiles, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
 import { formatJson } from '../report/json.js';
