@@ -34,12 +34,22 @@ export interface Shortfall {
 
 export type Emit = (shortfall: Shortfall) => void;
 
-const compareText = (a: string | null, b: string | null): number => {
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Compares by Unicode code point (not UTF-16 unit); null sorts first. */
+export function compareText(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return -1;
   if (b === null) return 1;
-  return a < b ? -1 : 1;
-};
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : 1;
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i] as string).codePointAt(0)! - (y[i] as string).codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
 
 /** output.md order: file, line, rule, period, subject (null first, strings by code point). */
 export function compareFindings(a: Finding, b: Finding): number {

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { periodText } from '../i18n/findings.js';
 import { translate, type Lang } from '../i18n/index.js';
 import type { Report, ReportFinding } from './report.js';
+import { wrapToWidth } from './width.js';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -32,7 +33,8 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
     if (list) list.push(f);
     else byBranch.set(key, [f]);
   }
-  const messageWidth = width - 8 - 30 - 10 - 16 - 12;
+  // Fixed columns: position 10, rule 32, severity 8, period 16, borders 6.
+  const messageWidth = Math.max(30, width - 72);
   for (const [key, findings] of byBranch) {
     const [branch, file] = key.split('\u0000') as [string, string];
     const violations = findings.filter((f) => f.status === 'violation');
@@ -46,12 +48,11 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
       const table = new Table({
         head: [t('report.col.position'), t('report.col.rule'), t('report.col.severity'), t('report.col.period'), t('report.col.message')],
         style: { head: options.color ? ['bold'] : [], border: options.color ? ['gray'] : [] },
-        colWidths: [10, 32, 8, 16, Math.max(30, messageWidth)],
-        wordWrap: true,
-        wrapOnWordBoundary: false,
+        colWidths: [10, 32, 8, 16, messageWidth],
+        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
       });
       for (const f of list) {
-        table.push([`${f.line}:${f.column}`, f.rule, paint(f, t(`severity.${f.severity}`)), f.period ? periodText(f.period, options.lang) : '', paint(f, f.message)]);
+        table.push([`${f.line}:${f.column}`, f.rule, paint(f, t(`severity.${f.severity}`)), f.period ? periodText(f.period, options.lang) : '', paint(f, wrapToWidth(f.message, messageWidth - 2))]);
       }
       out.push(`  ${title}`);
       out.push(table.toString());
