@@ -75,6 +75,8 @@ export async function main(input: MainInput): Promise<number> {
     .option('--branch <id...>', '只检查这些支部 only these branches')
     .option('--no-color', '不使用颜色 no colour')
     .option('--no-progress', '不显示进度 no progress on stderr')
+    .option('--cache', '缓存未改动文件的检查结果 reuse results of unchanged files')
+    .option('--cache-location <path>', '缓存位置（默认 .zhibu-cache/） where the cache lives')
     .addHelpText('after', examples.check)
     .action(async (paths: string[], o) => {
       const color = o.color !== false && !noColor && io.stdout.isTTY === true;

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { FileCache, settingsKey } from '../engine/cache.js';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
 import { canRunParallel, checkParallel } from '../engine/parallel.js';
@@ -20,6 +21,17 @@ export interface CheckOptions extends CommonOptions {
   branch?: string[];
   color: boolean;
   progress: boolean;
+  /** --cache: reuse outcomes of unchanged files; --cache-location: where (file or directory). */
+  cache?: boolean;
+  cacheLocation?: string;
+}
+
+/** The cache file for --cache-location (a directory, or a file path), default .zhibu-cache/check.json. */
+function cachePath(cwd: string, location: string | undefined): string {
+  const given = path.resolve(cwd, location ?? '.zhibu-cache');
+  if (location && !location.endsWith('/') && !existsSync(given) && path.extname(given) !== '') return given;
+  if (location && existsSync(given) && !statSync(given).isDirectory()) return given;
+  return path.join(given, 'check.json');
 }
 
 /** Loads and checks record files: the pipeline shared by check, rectify and the CI formats. */
@@ -43,7 +55,20 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, 'f
         }
       : undefined,
   };
+  const cacheFile = options.cache || options.cacheLocation ? cachePath(io.cwd, options.cacheLocation) : null;
+  let cache: FileCache | null = null;
+  if (cacheFile) {
+    const settings = { version: VERSION, rules: ready.ruleSpec, asOf: ready.asOf, window: ready.window, today: ready.today, branches: options.branch ?? null };
+    checkInput.cache = (leadersByBranch) => {
+      cache = new FileCache(settingsKey({ ...settings, leadersByBranch }), existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8') : null);
+      return cache;
+    };
+  }
   const result = canRunParallel(files.length) ? await checkParallel({ ...checkInput, cwd: io.cwd, ruleSpec: ready.ruleSpec }) : check(checkInput);
+  if (cacheFile && cache) {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, (cache as FileCache).serialise(files));
+  }
   result.inputErrors.unshift(...ready.errors, ...pathErrors);
   const report = buildReport(result, { version: VERSION, asOf: ready.asOf, window: ready.window, lang: options.lang, rules: ready.rules });
   return { report, result, setup: ready };

@@ -38,14 +38,26 @@ export function canRunParallel(files: number): boolean {
  */
 export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec: RuleSpec }): Promise<CheckResult> {
   const files = [...new Set(input.files)].sort();
-  const stage = readOrganizations(files, input.read, input.today);
+  const stage = readOrganizations(files, input.read, input.today, !!input.cache);
   const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
+  const cache = input.cache?.(stage.leadersByBranch);
   const outcomes = new Map<string, FileOutcome>();
-  for (const [file, loaded] of stage.early) outcomes.set(file, checkFile(file, input.read, fileInput, loaded));
-  const rest = files.filter((f) => !stage.early.has(f));
+  for (const file of files) {
+    const hash = stage.hashes.get(file);
+    const cached = hash ? cache?.get(file, hash) : undefined;
+    if (cached) outcomes.set(file, cached);
+  }
+  for (const [file, loaded] of stage.early) {
+    if (outcomes.has(file)) continue;
+    const outcome = checkFile(file, input.read, fileInput, loaded);
+    outcomes.set(file, outcome);
+    const hash = stage.hashes.get(file);
+    if (hash) cache?.set(file, hash, outcome);
+  }
+  const rest = files.filter((f) => !outcomes.has(f));
   const threads = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(rest.length / 16)));
   let done = outcomes.size;
-  await Promise.all(
+  if (rest.length > 0) await Promise.all(
     Array.from({ length: threads }, (_, k) => {
       const job: WorkerJob = {
         files: rest.filter((_, i) => i % threads === k),
@@ -60,7 +72,11 @@ export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec:
       return new Promise<void>((resolve, reject) => {
         const worker = new Worker(workerUrl, { workerData: job });
         worker.on('message', (batch: FileOutcome[]) => {
-          for (const outcome of batch) outcomes.set(outcome.file, outcome);
+          for (const outcome of batch) {
+            outcomes.set(outcome.file, outcome);
+            const hash = stage.hashes.get(outcome.file);
+            if (hash) cache?.set(outcome.file, hash, outcome);
+          }
           done += batch.length;
           input.onProgress?.(done, files.length);
         });

@@ -8,6 +8,7 @@ import { compareFindings, type Emit, type Finding } from './finding.js';
 import type { Window } from './periods.js';
 import type { Rule } from './rules.js';
 import { BranchScope } from './scope.js';
+import { contentHash, type OutcomeCache } from './cache.js';
 
 /** What the per-file stage needs: the same in-process and in a worker. */
 export interface FileStageInput {
@@ -23,6 +24,8 @@ export interface FileStageInput {
 }
 
 export interface CheckInput extends Omit<FileStageInput, 'leadersByBranch'> {
+  /** Outcomes of unchanged files from an earlier run (--cache); its key must cover every setting. */
+  cache?: (leadersByBranch: ReadonlyMap<string, ReadonlySet<string>>) => OutcomeCache;
   /** Record files (display paths); they are checked in sorted order. */
   files: string[];
   /** Reads a file's bytes (the only I/O the engine does, passed in). */
@@ -82,11 +85,14 @@ function mayHoldOrganization(bytes: Uint8Array): boolean {
 }
 
 /** Stage 1: organization files first, so leaders are known before branches stream past. */
-export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, today: string | null) {
+export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, today: string | null, hashing = false) {
   const early = new Map<string, LoadedFile>();
+  const hashes = new Map<string, string>();
   for (const file of files) {
     const bytes = safeRead(read, file);
-    if (bytes instanceof Uint8Array && mayHoldOrganization(bytes)) early.set(file, loadRecordFile(file, bytes, { today }));
+    if (!(bytes instanceof Uint8Array)) continue;
+    if (hashing) hashes.set(file, contentHash(bytes));
+    if (mayHoldOrganization(bytes)) early.set(file, loadRecordFile(file, bytes, { today }));
   }
   const organizations: Organization[] = [];
   const errors: InputError[] = [];
@@ -113,7 +119,7 @@ export function readOrganizations(files: readonly string[], read: (file: string)
       }
     }
   }
-  return { early, organizations, errors, leadersByBranch };
+  return { early, organizations, errors, leadersByBranch, hashes };
 }
 
 function safeRead(read: (file: string) => Uint8Array, file: string): Uint8Array | InputError {
@@ -200,10 +206,16 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
  */
 export function check(input: CheckInput): CheckResult {
   const files = [...new Set(input.files)].sort();
-  const stage = readOrganizations(files, input.read, input.today);
+  const stage = readOrganizations(files, input.read, input.today, !!input.cache);
   const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
+  const cache = input.cache?.(stage.leadersByBranch);
   const outcomes = files.map((file, i) => {
-    const outcome = checkFile(file, input.read, fileInput, stage.early.get(file));
+    const hash = stage.hashes.get(file);
+    let outcome = hash ? cache?.get(file, hash) : undefined;
+    if (!outcome) {
+      outcome = checkFile(file, input.read, fileInput, stage.early.get(file));
+      if (hash) cache?.set(file, hash, outcome);
+    }
     input.onProgress?.(i + 1, files.length);
     return outcome;
   });
