@@ -9,6 +9,7 @@ import { translate, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
 import { closest } from './load/records.js';
 import { recordJsonSchema } from './schema/json-schema.js';
+import { registerRectify } from './commands/rectify.js';
 
 export interface MainInput {
   argv: string[];
@@ -118,6 +119,10 @@ export async function main(input: MainInput): Promise<number> {
       if (o.output) writeFileSync(path.resolve(io.cwd, o.output), text);
       else io.stdout.write(text);
     });
+
+  registerRectify(program, io, (n) => {
+    code = n;
+  }, lang);
 
   try {
     await program.parseAsync(input.argv, { from: 'user' });

@@ -33,8 +33,8 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
     if (list) list.push(f);
     else byBranch.set(key, [f]);
   }
-  // Fixed columns: position 10, rule 32, severity 8, period 16, borders 6.
-  const messageWidth = Math.max(30, width - 72);
+  // Fixed columns: position 10, rule 34, severity 8, period 16, borders 6.
+  const messageWidth = Math.max(30, width - 74);
   for (const [key, findings] of byBranch) {
     const [branch, file] = key.split('\u0000') as [string, string];
     const violations = findings.filter((f) => f.status === 'violation');
@@ -48,7 +48,7 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
       const table = new Table({
         head: [t('report.col.position'), t('report.col.rule'), t('report.col.severity'), t('report.col.period'), t('report.col.message')],
         style: { head: options.color ? ['bold'] : [], border: options.color ? ['gray'] : [] },
-        colWidths: [10, 32, 8, 16, messageWidth],
+        colWidths: [10, 34, 8, 16, messageWidth],
         chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
       });
       for (const f of list) {

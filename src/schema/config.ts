@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { severity } from '../engine/rules.js';
+import { rectifyPolicy } from '../rectify/policy.js';
 
 /** One rule's setting: off, a severity, or new parameter values (optionally with a severity). */
 export const ruleSetting = z.union([
@@ -13,7 +14,7 @@ export const ruleSetting = z.union([
 export const configFile = z.strictObject({
   rules: z.record(z.string(), ruleSetting).optional(),
   ruleDirs: z.array(z.string()).optional(),
-  rectify: z.unknown().optional(),
+  rectify: rectifyPolicy.optional(),
 });
 
 export type ConfigFile = z.output<typeof configFile>;

@@ -1,0 +1,35 @@
+import { columnKeys, itemCells, labels, summaryKeys, summaryRows, type ColumnKey } from './labels.js';
+import type { RectificationList } from './list.js';
+
+const BOM = '\uFEFF';
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =, +, @ is defused for spreadsheets. */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (/^[=+@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const csv = (rows: (string | number)[][]) => BOM + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+
+/** CSV columns: everything but the first-listed date (kept in JSON and XLSX). */
+const csvColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'listed');
+
+/**
+ * The list as CSV for Excel: UTF-8 with BOM, CRLF, RFC 4180 quoting. One rectangular table;
+ * reminders (提醒清单) follow the problems with the status 提醒.
+ */
+export function formatRectificationCsv(list: RectificationList): string {
+  const l = labels(list.lang);
+  const rows = [...list.items, ...list.reminders].map((item) => {
+    const cells = itemCells(item, list);
+    return csvColumns.map((k) => cells[k]);
+  });
+  return csv([csvColumns.map((k) => l.columns[k]), ...rows]);
+}
+
+/** The summary file of --split-by branch as CSV. */
+export function formatSummaryCsv(list: RectificationList): string {
+  const l = labels(list.lang);
+  return csv([summaryKeys.map((k) => l.summary[k]), ...summaryRows(list).map((r) => summaryKeys.map((k) => r[k]))]);
+}

@@ -1,0 +1,132 @@
+import { fingerprint } from '../engine/finding.js';
+import { periodOf } from '../engine/periods.js';
+import type { Lang } from '../i18n/index.js';
+import { periodText } from '../i18n/findings.js';
+import type { ReportFinding } from '../report/report.js';
+
+/** A finding of the report with its stable identifier. */
+export interface ListedFinding extends ReportFinding {
+  id: string;
+}
+
+/** Findings a person would write as one row: one rule, one branch, one subject, its periods merged. */
+export interface FindingRow {
+  rule: string;
+  branch: string;
+  subject: string | null;
+  periods: string[];
+  findings: ListedFinding[];
+}
+
+/**
+ * Groups findings into rows, in the order of each row's first finding. Findings with a period
+ * group by rule + branch + subject (null subject included: a branch's missed months are one row);
+ * findings without a period (records, structure) stay one row each.
+ */
+export function groupFindings(findings: readonly ReportFinding[]): FindingRow[] {
+  const rows: FindingRow[] = [];
+  const byKey = new Map<string, FindingRow>();
+  for (const finding of findings) {
+    const listed: ListedFinding = { ...finding, id: fingerprint(finding) };
+    const key = finding.period === null ? null : JSON.stringify([finding.rule, finding.branch, finding.subject]);
+    const row = key === null ? undefined : byKey.get(key);
+    if (row) {
+      row.findings.push(listed);
+      continue;
+    }
+    const created: FindingRow = { rule: finding.rule, branch: finding.branch, subject: finding.subject, periods: [], findings: [listed] };
+    rows.push(created);
+    if (key !== null) byKey.set(key, created);
+  }
+  for (const row of rows) {
+    row.findings.sort((a, b) => comparePeriods(a.period ?? '', b.period ?? ''));
+    row.periods = [...new Set(row.findings.flatMap((f) => (f.period === null ? [] : [f.period])))];
+  }
+  return rows;
+}
+
+/**
+ * A row's stable identifier: `fingerprint()` with the row's sorted periods joined by commas
+ * (`member.dues-monthly|pb-003|2026-07,2026-08,2026-09|王五`); a one-finding row's id is the finding's
+ * fingerprint. The id alone gives back every underlying finding's fingerprint (`findingIdsOf`).
+ */
+export function rowId(row: Pick<FindingRow, 'rule' | 'branch' | 'subject' | 'periods'>): string {
+  return fingerprint({ rule: row.rule, branch: row.branch, period: row.periods.length === 0 ? null : [...row.periods].sort(comparePeriods).join(','), subject: row.subject });
+}
+
+/** Splits a row id back into its parts and its findings' fingerprints. */
+export function parseRowId(id: string): { rule: string; branch: string; periods: string[]; subject: string | null; findingIds: string[] } | null {
+  const parts = id.split('|');
+  if (parts.length < 4 || !parts[0] || !parts[1]) return null;
+  const [rule, branch, periodField] = parts as [string, string, string];
+  const subjectText = parts.slice(3).join('|');
+  const subject = subjectText === '' ? null : subjectText;
+  const periods = periodField === '' ? [] : periodField.split(',');
+  const findingIds = (periods.length === 0 ? [null] : periods).map((period) => fingerprint({ rule, branch, period, subject }));
+  return { rule, branch, periods, subject, findingIds };
+}
+
+const periodKey = (label: string) => label.replace(/Q(\d)$/, '-Q$1');
+function comparePeriods(a: string, b: string): number {
+  return periodKey(a) < periodKey(b) ? -1 : periodKey(a) > periodKey(b) ? 1 : 0;
+}
+
+/** First and last day of a period label (2026-07, 2026Q3, 2026). */
+export function periodSpan(label: string): { first: string; last: string } | null {
+  if (/^\d{4}$/.test(label)) return periodOf(`${label}-01-01`, 'year');
+  const quarter = /^(\d{4})Q([1-4])$/.exec(label);
+  if (quarter) return periodOf(`${quarter[1]}-${String(Number(quarter[2]) * 3).padStart(2, '0')}-01`, 'quarter');
+  if (/^\d{4}-\d{2}$/.test(label)) return periodOf(`${label}-01`, 'month');
+  return null;
+}
+
+const cn = ['', '一', '二', '三', '四'];
+const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Several periods of one size in words: "2026年7月、8月、9月", "Jul, Aug, Sep 2026", "2026年第一季度、第二季度". */
+export function periodsText(labels: readonly string[], lang: Lang): string {
+  const sizes = new Set(labels.map((l) => (l.length === 4 ? 'year' : l.includes('Q') ? 'quarter' : l.length === 7 ? 'month' : 'other')));
+  const sep = lang === 'zh' ? '、' : ', ';
+  if (sizes.size !== 1 || sizes.has('other') || sizes.has('year')) return labels.map((l) => periodText(l, lang)).join(sep);
+  const byYear = new Map<string, string[]>();
+  for (const label of labels) {
+    const year = label.slice(0, 4);
+    byYear.set(year, [...(byYear.get(year) ?? []), label]);
+  }
+  const quarter = sizes.has('quarter');
+  return [...byYear]
+    .map(([year, ls]) => {
+      const parts = ls.map((l) => (quarter ? (lang === 'zh' ? `第${cn[Number(l[5])]}季度` : `Q${l[5]}`) : lang === 'zh' ? `${Number(l.slice(5))}月` : (monthsEn[Number(l.slice(5)) - 1] ?? l)));
+      if (lang === 'zh') return `${year}年${parts.join('、')}`;
+      return quarter ? `${year} ${parts.join(', ')}` : `${parts.join(', ')} ${year}`;
+    })
+    .join(sep);
+}
+
+/**
+ * The problem text of a row. One finding: its message. Several periods whose messages differ only
+ * in the period: one sentence with the periods merged ("党员王五 2026年7月、8月、9月未交纳党费");
+ * otherwise the messages joined.
+ */
+export function rowProblem(row: FindingRow, lang: Lang): string {
+  const first = row.findings[0];
+  if (!first) return '';
+  if (row.findings.length === 1) return first.message;
+  const rests = row.findings.map((f) => {
+    const prefix = f.period === null ? null : periodText(f.period, lang);
+    return prefix !== null && f.message.startsWith(prefix) ? f.message.slice(prefix.length) : null;
+  });
+  const rest = rests[0];
+  if (rest === null || rest === undefined || rests.some((r) => r !== rest)) return row.findings.map((f) => f.message).join(lang === 'zh' ? '；' : '; ');
+  const periods = periodsText(row.periods, lang);
+  if (lang === 'zh' && row.subject) {
+    // Put the subject first when the message names it at its start: "党员王五 2026年7月、8月未交纳党费".
+    const at = rest.indexOf(row.subject);
+    if (at >= 0 && at <= 4) {
+      let end = at + row.subject.length;
+      if (rest[end] === '”') end++;
+      return `${rest.slice(0, end)} ${periods}${rest.slice(end)}`;
+    }
+  }
+  return `${periods}${rest}`;
+}

@@ -1,0 +1,126 @@
+import type { Window } from '../engine/periods.js';
+import type { Lang } from '../i18n/index.js';
+import { periodText } from '../i18n/findings.js';
+import type { ItemStatus, RectificationItem, RectificationList } from './list.js';
+
+/** The columns of a rectification list, in order; `id` and `listed` are for machines (hidden in XLSX). */
+export const columnKeys = ['seq', 'branch', 'problem', 'basis', 'remedy', 'owner', 'deadline', 'status', 'note', 'id', 'listed'] as const;
+export type ColumnKey = (typeof columnKeys)[number];
+
+export const summaryKeys = ['branch', 'error', 'warning', 'info', 'total', 'new', 'open', 'overdue', 'fixed', 'pending'] as const;
+export type SummaryKey = (typeof summaryKeys)[number];
+
+interface Labels {
+  columns: Record<ColumnKey, string>;
+  summary: Record<SummaryKey, string>;
+  status: Record<ItemStatus, string>;
+  list: string;
+  reminders: string;
+  summarySheet: string;
+  totalRow: string;
+  none: string;
+}
+
+const zh: Labels = {
+  columns: { seq: '序号', branch: '支部', problem: '问题', basis: '依据', remedy: '整改措施', owner: '责任人', deadline: '整改时限', status: '状态', note: '备注', id: '编号', listed: '列入日期' },
+  summary: { branch: '支部', error: '错误', warning: '警告', info: '提示', total: '合计', new: '新增', open: '待整改', overdue: '逾期', fixed: '已整改', pending: '提醒' },
+  status: { new: '新增', open: '待整改', overdue: '逾期', fixed: '已整改', pending: '提醒' },
+  list: '整改清单',
+  reminders: '提醒清单',
+  summarySheet: '汇总',
+  totalRow: '合计',
+  none: '未发现需要整改的问题。',
+};
+
+const en: Labels = {
+  columns: { seq: 'No.', branch: 'Branch', problem: 'Problem', basis: 'Basis', remedy: 'Remedy', owner: 'Owner', deadline: 'Deadline', status: 'Status', note: 'Note', id: 'ID', listed: 'Listed' },
+  summary: { branch: 'Branch', error: 'Errors', warning: 'Warnings', info: 'Info', total: 'Total', new: 'New', open: 'Open', overdue: 'Overdue', fixed: 'Fixed', pending: 'Reminders' },
+  status: { new: 'New', open: 'Open', overdue: 'Overdue', fixed: 'Fixed', pending: 'Reminder' },
+  list: 'Rectification list',
+  reminders: 'Reminders',
+  summarySheet: 'Summary',
+  totalRow: 'Total',
+  none: 'No problem to rectify.',
+};
+
+/** The fixed wording of lists in a language. */
+export function labels(lang: Lang): Labels {
+  return lang === 'en' ? en : zh;
+}
+
+/** Every label a status has had in any language (reading a previous list back). */
+export function statusFromLabel(text: string): ItemStatus | null {
+  const clean = text.trim();
+  for (const table of [zh.status, en.status]) {
+    for (const [status, label] of Object.entries(table)) if (clean === label || clean === status) return status as ItemStatus;
+  }
+  return null;
+}
+
+/** A window in words: a calendar period's name, or FROM至TO. */
+export function windowText(window: Window, lang: Lang): string {
+  if (/^\d{4}(Q[1-4]|-\d{2})?$/.test(window.label)) return periodText(window.label, lang);
+  return lang === 'zh' ? `${window.from}至${window.to}` : `${window.from} to ${window.to}`;
+}
+
+/** "XX公司党委 整改清单（2026年第三季度，检查日 2026-10-08）" */
+export function listTitle(list: Pick<RectificationList, 'unit' | 'window' | 'asOf' | 'lang'>, section?: 'reminders' | 'summary'): string {
+  const l = labels(list.lang);
+  const name = section === 'reminders' ? l.reminders : section === 'summary' ? `${l.list}${list.lang === 'zh' ? '' : ' '}${l.summarySheet.toLowerCase()}` : l.list;
+  if (list.lang === 'en') return `${list.unit ? `${list.unit} — ` : ''}${name} (${windowText(list.window, 'en')}, checked ${list.asOf})`;
+  return `${list.unit ? `${list.unit} ` : ''}${name}（${windowText(list.window, 'zh')}，检查日 ${list.asOf}）`;
+}
+
+/** The branch cell: name and id. */
+export function branchText(branch: { id: string; name: string }, lang: Lang): string {
+  if (branch.name === branch.id || branch.name === '') return branch.id;
+  return lang === 'zh' ? `${branch.name}（${branch.id}）` : `${branch.name} (${branch.id})`;
+}
+
+/** The status cell: the status label alone, so that a spreadsheet can filter on it. */
+export function statusText(item: RectificationItem, lang: Lang): string {
+  return labels(lang).status[item.status];
+}
+
+/** Why an item has its status, in words (the 备注 column); empty for a plain new item. */
+export function noteText(item: RectificationItem, asOf: string, lang: Lang): string {
+  const zhLang = lang === 'zh';
+  const parts: string[] = [];
+  if (item.record) parts.push(zhLang ? `支部整改记录：${item.record.issue}（${item.record.done}完成）` : `branch rectification record: ${item.record.issue} (done ${item.record.done})`);
+  else if (item.status === 'fixed') parts.push(zhLang ? `${item.fixedOn ?? asOf}复查未再发现` : `not found again on ${item.fixedOn ?? asOf}`);
+  if (item.previous) {
+    const p = item.previous;
+    if (p.status === 'fixed') parts.push(zhLang ? `曾于${p.fixedOn ?? p.listed}整改，再次发现` : `fixed on ${p.fixedOn ?? p.listed}, found again`);
+    else if (item.status !== 'fixed') {
+      parts.push(zhLang ? `${item.listed}列入清单` : `listed ${item.listed}`);
+      if (!item.rechecked) parts.push(zhLang ? '本次检查期间未覆盖，未复查' : 'not re-checked: outside this check');
+    }
+  }
+  if (item.status === 'overdue') parts.push(zhLang ? `已逾期${item.overdueDays}天` : `${item.overdueDays} days overdue`);
+  return parts.join(zhLang ? '；' : '; ');
+}
+
+/** Every column of an item as text. */
+export function itemCells(item: RectificationItem, list: Pick<RectificationList, 'asOf' | 'lang'>): Record<ColumnKey, string> {
+  return {
+    seq: String(item.seq),
+    branch: branchText(item.branch, list.lang),
+    problem: item.problem,
+    basis: item.basis,
+    remedy: item.remedy,
+    owner: item.owner,
+    deadline: item.deadline,
+    status: statusText(item, list.lang),
+    note: noteText(item, list.asOf, list.lang),
+    id: item.id,
+    listed: item.listed,
+  };
+}
+
+/** The summary's rows as cells, with a total row at the end. */
+export function summaryRows(list: Pick<RectificationList, 'summary' | 'lang'>): Record<SummaryKey, string | number>[] {
+  const rows: Record<SummaryKey, string | number>[] = list.summary.map((s) => ({ ...s, branch: branchText(s.branch, list.lang) }));
+  const total: Record<SummaryKey, string | number> = { branch: labels(list.lang).totalRow, error: 0, warning: 0, info: 0, total: 0, new: 0, open: 0, overdue: 0, fixed: 0, pending: 0 };
+  for (const s of list.summary) for (const key of summaryKeys) if (key !== 'branch') total[key] = Number(total[key]) + s[key];
+  return [...rows, total];
+}

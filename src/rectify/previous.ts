@@ -1,0 +1,190 @@
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Window } from '../engine/periods.js';
+import type { Lang } from '../i18n/index.js';
+import { UsageError } from '../io.js';
+import type { PreviousItem, PreviousList } from './carry.js';
+import { parseRowId } from './group.js';
+import { columnKeys, labels, statusFromLabel, type ColumnKey } from './labels.js';
+import { SEVERITY_HEADER } from './xlsx.js';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const windowSchema = z.object({ label: z.string(), from: date, to: date });
+const severity = z.enum(['error', 'warning', 'info']);
+const itemSchema = z.looseObject({
+  id: z.string().min(1),
+  branch: z.looseObject({ id: z.string(), name: z.string() }),
+  problem: z.string(),
+  basis: z.string().default(''),
+  remedy: z.string().default(''),
+  owner: z.string().default(''),
+  deadline: date,
+  status: z.enum(['new', 'open', 'overdue', 'fixed', 'pending']),
+  fixedOn: date.nullable().default(null),
+  listed: date.optional(),
+  severity: severity.default('error'),
+  category: z.string().default(''),
+  findings: z.array(z.looseObject({ id: z.string() })).default([]),
+});
+const listSchema = z.looseObject({ tool: z.literal('zhibu'), kind: z.literal('rectification-list'), asOf: date, window: windowSchema.nullable().default(null), items: z.array(itemSchema) });
+
+const fail = (lang: Lang, zh: string, en: string): never => {
+  throw new UsageError(lang === 'zh' ? zh : en);
+};
+
+function previousItem(fields: Omit<PreviousItem, 'rule' | 'subject' | 'periods' | 'findingIds'> & { findingIds?: string[] }, lang: Lang): PreviousItem {
+  const parsed = parseRowId(fields.id);
+  if (!parsed) return fail(lang, `编号 ${fields.id} 无效（应为 规则|支部|期间|对象）`, `invalid id ${fields.id} (expected rule|branch|period|subject)`);
+  return { ...fields, rule: parsed.rule, subject: parsed.subject, periods: parsed.periods, findingIds: [...new Set([...parsed.findingIds, ...(fields.findingIds ?? [])])] };
+}
+
+/** Reads an earlier list written by `zhibu rectify --format json`; a usage error when it is not one. */
+export function parsePreviousList(text: string, lang: Lang = 'zh'): PreviousList {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail(lang, `不是有效的 JSON：${(error as Error).message}`, `not valid JSON: ${(error as Error).message}`);
+  }
+  const kind = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).kind : undefined;
+  if (kind !== 'rectification-list') return fail(lang, '不是 zhibu rectify 写出的整改清单（缺少 "kind": "rectification-list"）', 'not a rectification list written by zhibu rectify (no "kind": "rectification-list")');
+  const result = listSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    return fail(lang, `整改清单格式有误：${issue?.path.join('.')}：${issue?.message}`, `malformed rectification list: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const list = result.data;
+  return {
+    asOf: list.asOf,
+    window: list.window,
+    items: list.items.map((i) =>
+      previousItem(
+        {
+          id: i.id,
+          branch: { id: i.branch.id, name: i.branch.name },
+          severity: i.severity,
+          category: i.category,
+          problem: i.problem,
+          basis: i.basis,
+          remedy: i.remedy,
+          owner: i.owner,
+          deadline: i.deadline,
+          status: i.status,
+          fixedOn: i.fixedOn,
+          listed: i.listed ?? list.asOf,
+          window: list.window,
+          findingIds: i.findings.map((f) => f.id),
+        },
+        lang,
+      ),
+    ),
+  };
+}
+
+/** A cell's value as text (rich text, numbers and dates included; dates as YYYY-MM-DD). */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(value).trim();
+}
+
+const headerKeys = new Map<string, ColumnKey | 'severity'>([[SEVERITY_HEADER, 'severity']]);
+for (const lang of ['zh', 'en'] as const) for (const key of columnKeys) headerKeys.set(labels(lang).columns[key], key);
+
+/** A date cell as YYYY-MM-DD: text, a Date, or an Excel serial number (a date typed over ours). */
+function dateText(value: ExcelJS.CellValue): string {
+  if (typeof value === 'number' && value > 0 && value < 2958466) return new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000).toISOString().slice(0, 10);
+  return cellText(value);
+}
+
+/** The branch name inside "第三项目部党支部（pb-003）". */
+function branchName(text: string, id: string): string {
+  for (const suffix of [`（${id}）`, ` (${id})`]) if (text.endsWith(suffix)) return text.slice(0, -suffix.length);
+  return text || id;
+}
+
+/** Reads an earlier list written by `zhibu rectify --format xlsx` (its 整改清单 sheet); edits made in Excel to deadlines and statuses are kept. */
+export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Promise<PreviousList> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (error) {
+    return fail(lang, `不是有效的 XLSX 文件：${(error as Error).message}`, `not a valid XLSX file: ${(error as Error).message}`);
+  }
+  let meta: { asOf?: string; window?: Window | null } = {};
+  try {
+    meta = JSON.parse(book.description ?? '') as typeof meta;
+  } catch {
+    // Re-saved without the description: fall back to the title's check day.
+  }
+  const sheets = [labels('zh').list, labels('en').list].map((name) => book.getWorksheet(name)).filter((s) => s !== undefined);
+  for (const sheet of [...sheets, ...book.worksheets]) {
+    let header: Map<number, ColumnKey | 'severity'> | null = null;
+    let headerRow = 0;
+    for (let r = 1; r <= Math.min(10, sheet.rowCount) && !header; r++) {
+      const found = new Map<number, ColumnKey | 'severity'>();
+      sheet.getRow(r).eachCell((cell, col) => {
+        const key = headerKeys.get(cellText(cell.value));
+        if (key) found.set(col, key);
+      });
+      if ([...found.values()].includes('id')) [header, headerRow] = [found, r];
+    }
+    if (!header) continue;
+    const asOf = meta.asOf ?? /\d{4}-\d{2}-\d{2}/.exec(cellText(sheet.getCell(1, 1).value))?.[0];
+    if (!asOf) return fail(lang, '找不到清单的检查日', 'cannot find the check day of the list');
+    const window = meta.window ?? null;
+    const items: PreviousItem[] = [];
+    for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const get = (key: ColumnKey | 'severity') => {
+        for (const [col, k] of header) if (k === key) return key === 'deadline' || key === 'listed' ? dateText(row.getCell(col).value) : cellText(row.getCell(col).value);
+        return '';
+      };
+      const id = get('id');
+      if (!id) continue;
+      const branchId = parseRowId(id)?.branch ?? '';
+      const deadline = get('deadline');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) fail(lang, `第 ${r} 行整改时限 ${deadline} 不是日期（YYYY-MM-DD）`, `row ${r}: deadline ${deadline} is not a date (YYYY-MM-DD)`);
+      const sev = severity.safeParse(get('severity'));
+      const listed = get('listed');
+      items.push(
+        previousItem(
+          {
+            id,
+            branch: { id: branchId, name: branchName(get('branch'), branchId) },
+            severity: sev.success ? sev.data : 'error',
+            category: '',
+            problem: get('problem'),
+            basis: get('basis'),
+            remedy: get('remedy'),
+            owner: get('owner'),
+            deadline,
+            status: statusFromLabel(get('status')) ?? 'open',
+            fixedOn: null,
+            listed: /^\d{4}-\d{2}-\d{2}$/.test(listed) ? listed : asOf,
+            window,
+          },
+          lang,
+        ),
+      );
+    }
+    return { asOf, window, items };
+  }
+  return fail(lang, '找不到整改清单工作表（需要含“编号”列的表头）', 'no rectification sheet found (a header with an ID column)');
+}
+
+/** Several earlier lists as one: an id listed in more than one keeps the row of the latest list. */
+export function mergePreviousLists(lists: readonly PreviousList[]): PreviousList | undefined {
+  if (lists.length === 0) return undefined;
+  const sorted = [...lists].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+  const byId = new Map<string, PreviousItem>();
+  for (const list of sorted) for (const item of list.items) byId.set(item.id, item);
+  const latest = sorted[sorted.length - 1] as PreviousList;
+  return { asOf: latest.asOf, window: latest.window, items: [...byId.values()] };
+}
