@@ -13,7 +13,8 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
     const valid = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
     const lastBreak = valid.lastIndexOf('\n');
     const line = valid.split('\n').length;
-    const column = [...valid.slice(lastBreak + 1)].length + 1;
+    // Columns count UTF-16 units, as LineIndex (and editors speaking LSP) do.
+    const column = valid.length - (lastBreak + 1) + 1;
     return { ok: false, position: { line, column }, byte: bytes[offset] ?? 0 };
   }
 }

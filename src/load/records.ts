@@ -132,7 +132,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id
   if (message === issueIds.required && issue.code === 'custom' && issue.params?.type) {
     return { path, id: 'field.required-for-type', args: { field: issue.params.field, type: issue.params.type } };
   }
-  if (value === undefined || (value === null && issue.code === 'invalid_type')) {
+  if (value === undefined || value === null) {
     return { path, id: 'field.required', args: {} };
   }
   if (message === issueIds.date || message === issueIds.month || message === issueIds.period) {
@@ -176,7 +176,7 @@ export function closest(word: string, candidates: readonly string[]): string | n
       best = candidate;
     }
   }
-  return best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
+  return best !== null && bestDistance <= Math.max(1, Math.floor(best.length / 3)) && bestDistance < best.length ? best : null;
 }
 
 function editDistance(a: string, b: string): number {

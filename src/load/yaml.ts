@@ -32,8 +32,10 @@ export interface ParsedYaml {
 export const MAX_ALIAS_NODES = 10_000;
 const MAX_DEPTH = 64;
 
-// Anchors or aliases send a file to the precise path, which bounds their expansion.
-const ANCHOR_OR_ALIAS = /(?:^|[\s,[{])[&*][^\s,\]}]/m;
+// Anchors or aliases send a file to the precise path, which bounds their expansion;
+// so do binary and underscored numbers, which the two parsers' core schemas read differently.
+const ANCHOR_OR_ALIAS = /(?:^|[\s,[{:])[&*][^\s,\]}]/m;
+const PARSERS_DIFFER = /(?:^|[\s,[{:])[-+]?(?:0b|\d[\d_]*_)/m;
 
 /**
  * Parses every document of a YAML text with the core schema (dates stay strings).
@@ -41,7 +43,7 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s,[{])[&*][^\s,\]}]/m;
  * anything unusual takes the precise path (eemeli/yaml), which reports exact errors.
  */
 export function parseYaml(text: string): ParsedYaml {
-  if (!ANCHOR_OR_ALIAS.test(text)) {
+  if (!ANCHOR_OR_ALIAS.test(text) && !PARSERS_DIFFER.test(text)) {
     const fast = parseFast(text);
     if (fast) return fast;
   }

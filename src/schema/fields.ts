@@ -38,13 +38,13 @@ export function isRealMonth(text: string): boolean {
 export const date = z
   .string({ error: issueIds.date })
   .refine(isRealDate, { message: issueIds.date })
-  .meta({ pattern: DATE_RE.source, description: '日期 YYYY-MM-DD' });
+  .meta({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: '日期 YYYY-MM-DD' });
 export const optionalDate = date.nullish();
 
 export const month = z
   .string({ error: issueIds.month })
   .refine(isRealMonth, { message: issueIds.month })
-  .meta({ pattern: MONTH_RE.source, description: '月份 YYYY-MM' });
+  .meta({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
 
 /** A month, quarter or year period as written in exemptions: 2026-02, 2026Q1, 2026 (bare or quoted). */
 export const periodRef = z
