@@ -29,7 +29,8 @@ export const deadline = primitive({
     }
     if (o.target === 'open-rectifications') {
       for (const r of branch.rectifications) {
-        const open = r.status !== 'done' || !r.done || r.done > asOf;
+        // Done without a date counts as done; done after as-of was still open that day.
+        const open = r.status !== 'done' || (!!r.done && r.done > asOf);
         if (open && (!r.found || r.found <= asOf)) items.push({ record: r, subject: r.issue });
       }
     }

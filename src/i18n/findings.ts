@@ -29,7 +29,7 @@ const zh: Record<string, Render> = {
   count: (a) => {
     const p = periodText(s(a.period), 'zh') + (a.subject ? s(a.subject) : '');
     const what = local(a.what, 'zh');
-    if (a.daysLeft && Number(a.daysLeft) >= 0 && a.status === 'pending') return `${p}尚未${what}（要求至少${s(a.min)}次，目前${s(a.actual)}次，还剩${s(a.daysLeft)}天）`;
+    if (a.status === 'pending') return `${p}尚未${what}（要求至少${s(a.min)}次，目前${s(a.actual)}次，还剩${s(a.daysLeft)}天）`;
     return Number(a.actual) === 0 ? `${p}未${what}（要求至少${s(a.min)}次，实际0次）` : `${p}${what}次数不足（要求至少${s(a.min)}次，实际${s(a.actual)}次）`;
   },
   quorum: (a) =>
@@ -49,12 +49,12 @@ const zh: Record<string, Render> = {
     `书记${s(a.name)}${a.problem === 'not-member' ? '不在本支部党员名单中' : a.problem === 'inactive' ? '已不在本支部（组织关系已转出）' : '不是正式党员（预备党员没有被选举权）'}`,
   deadline: (a, f) => {
     const late = f.status === 'violation';
-    if (a.target === 'branch') return late ? `支部委员会任期已于${s(a.due)}届满，逾期${s(a.overdue)}天未换届` : `支部委员会任期将于${s(a.due)}届满（还剩${s(a.daysLeft)}天），请及时启动换届`;
+    if (a.target === 'branch') return late ? `本届支部委员会（书记）任期已于${s(a.due)}届满，逾期${s(a.overdue)}天未换届` : `本届支部委员会（书记）任期将于${s(a.due)}届满（还剩${s(a.daysLeft)}天），请及时启动换届`;
     if (a.target === 'probationary-members') return late ? `预备党员${s(a.subject)}预备期已于${s(a.due)}期满，逾期${s(a.overdue)}天未讨论转正` : `预备党员${s(a.subject)}预备期将于${s(a.due)}期满（还剩${s(a.daysLeft)}天），请及时讨论转正`;
     return late ? `整改事项“${s(a.subject)}”时限为${s(a.due)}，已逾期${s(a.overdue)}天未完成` : `整改事项“${s(a.subject)}”时限为${s(a.due)}（还剩${s(a.daysLeft)}天）`;
   },
   reference: (a) => (a.value ? `党员${s(a.name)}所在党小组“${s(a.value)}”不存在（现有：${list(a.known, '、')}）` : `党员${s(a.name)}未编入党小组`),
-  variety: (a, f) => `${periodText(s(a.period), 'zh')}${f.status === 'pending' ? '目前' : ''}${local(a.what, 'zh')}${s(a.count)}次，形式均为“${formZh(a.form)}”`,
+  variety: (a, f) => `${periodText(s(a.period), 'zh')}${f.status === 'pending' ? '目前' : ''}${local(a.what, 'zh')}${s(a.count)}次，形式均为“${formZh(a.form)}”${f.status === 'pending' ? `（还剩${s(a.daysLeft)}天，可安排其他形式）` : ''}`,
   forbid: (a) => `${s(a.date)} ${typeZh(a.type)}形式为“${formZh(a.form)}”${a.topic ? `（${s(a.topic)}）` : ''}`,
   participation: (a, f) =>
     f.status === 'pending'
@@ -102,7 +102,7 @@ const en: Record<string, Render> = {
     return late ? `${what} was due ${s(a.due)}, ${s(a.overdue)} days overdue` : `${what} is due ${s(a.due)} (${s(a.daysLeft)} days left)`;
   },
   reference: (a) => (a.value ? `member ${s(a.name)}: group "${s(a.value)}" does not exist (groups: ${list(a.known, ', ')})` : `member ${s(a.name)} is in no group`),
-  variety: (a) => `${periodText(s(a.period), 'en')}: all ${s(a.count)} ${local(a.what, 'en')} had the form ${s(a.form)}`,
+  variety: (a, f) => `${periodText(s(a.period), 'en')}: all ${s(a.count)} ${local(a.what, 'en')} ${f.status === 'pending' ? 'so far have' : 'had'} the form ${s(a.form)}${f.status === 'pending' ? ` (${s(a.daysLeft)} days left to vary it)` : ''}`,
   forbid: (a) => `${s(a.date)} ${s(a.type)} has the form ${s(a.form)}${a.topic ? ` (${s(a.topic)})` : ''}`,
   participation: (a, f) => `${periodText(s(a.period), 'en')}: member ${s(a.name)} ${f.status === 'pending' ? 'has not yet had' : 'had no'} ${local(a.what, 'en')} (at least ${s(a.min)} required${f.status === 'pending' ? `, ${s(a.daysLeft)} days left` : ''})`,
   dues: (a, f) => `${periodText(s(a.period), 'en')}: member ${s(a.name)} ${f.status === 'pending' ? `has not yet paid dues (${s(a.daysLeft)} days left)` : 'paid no dues'}`,

@@ -1,0 +1,38 @@
+/** Small branch files for primitive tests: three full members unless told otherwise. */
+export interface BranchParts {
+  /** Extra `branch:` header lines, each indented by two spaces. */
+  header?: string;
+  members?: string;
+  groups?: string;
+  activities?: string;
+  projects?: string;
+  rectifications?: string;
+}
+
+export const THREE_MEMBERS = `  - { name: 张伟, status: full }
+  - { name: 李娜, status: full }
+  - { name: 王强, status: full }`;
+
+/** A branch document (id pb-001, secretary 张伟) from parts. */
+export function branchYaml(parts: BranchParts = {}): string {
+  const section = (key: string, body: string | undefined) => (body === undefined ? '' : `\n${key}:\n${body}\n`);
+  return (
+    `branch:
+  id: pb-001
+  name: 第一项目部党支部
+  secretary: 张伟
+${parts.header ?? ''}
+members:
+${parts.members ?? THREE_MEMBERS}
+` +
+    section('groups', parts.groups) +
+    section('activities', parts.activities) +
+    section('projects', parts.projects) +
+    section('rectifications', parts.rectifications)
+  );
+}
+
+/** Activities as one-line flow mappings. */
+export function activities(...lines: string[]): string {
+  return lines.map((l) => `  - { ${l} }`).join('\n');
+}
