@@ -45,6 +45,8 @@ export interface Report {
     pending: number;
     exempted: number;
     inputErrors: number;
+    /** Violations left out because a `--baseline` file already lists them (present only with a baseline). */
+    baselined?: number;
   };
   findings: ReportFinding[];
   inputErrors: ReportInputError[];

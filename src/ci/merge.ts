@@ -1,0 +1,196 @@
+import type { Severity } from '../engine/finding.js';
+import { UsageError } from '../io.js';
+import type { Report, ReportFinding, ReportInputError } from '../report/report.js';
+
+export { fileShard, parseShard, shardOf, type Shard } from './shard.js';
+
+const compareText = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+
+/** output.md order (file, line, rule, period, subject), then column and status, as the engine sorts. */
+export function compareReportFindings(a: ReportFinding, b: ReportFinding): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.period, b.period) ||
+    compareText(a.subject, b.subject) ||
+    a.column - b.column ||
+    compareText(a.status, b.status)
+  );
+}
+
+const compareInputErrors = (a: ReportInputError, b: ReportInputError): number => compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
+
+/** Every field, keys sorted: two shards' copies of one organization finding get the same key. */
+function identity(item: object): string {
+  const fields = item as Record<string, unknown>;
+  return Object.keys(fields)
+    .sort()
+    .map((k) => `${k}\u0001${JSON.stringify(fields[k])}`)
+    .join('\u0002');
+}
+
+/** A binary min-heap. */
+class Heap<E> {
+  private items: E[] = [];
+  constructor(private readonly before: (a: E, b: E) => boolean) {}
+  get size(): number {
+    return this.items.length;
+  }
+  push(value: E): void {
+    const a = this.items;
+    a.push(value);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(a[i] as E, a[parent] as E)) break;
+      [a[i], a[parent]] = [a[parent] as E, a[i] as E];
+      i = parent;
+    }
+  }
+  pop(): E | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return top;
+    a[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < a.length && this.before(a[l] as E, a[m] as E)) m = l;
+      if (r < a.length && this.before(a[r] as E, a[m] as E)) m = r;
+      if (m === i) break;
+      [a[i], a[m]] = [a[m] as E, a[i] as E];
+      i = m;
+    }
+    return top;
+  }
+}
+
+interface Head<T> {
+  list: number;
+  item: T;
+  id: number;
+  /** The list's move count when queued: an entry from before a later move is stale. */
+  moves: number;
+}
+
+/**
+ * Merges lists that are each a subsequence of one target list, in its order, into that list.
+ * An item that several lists hold (same identity, same occurrence) comes out once, when it heads
+ * every list holding it; among ready heads the comparator decides, then the earlier list. This
+ * rebuilds both the sorted findings and the input errors (setup errors first, then sorted file errors).
+ */
+export function mergeOrdered<T extends object>(lists: readonly (readonly T[])[], compare: (a: T, b: T) => number): T[] {
+  // Each item becomes a number: its identity and occurrence, shared by the lists that hold it.
+  const numbers = new Map<string, number>();
+  const ids = lists.map((list) => {
+    const seen = new Map<string, number>();
+    return list.map((item) => {
+      const key = identity(item);
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      const name = `${key}\u0000${n}`;
+      let id = numbers.get(name);
+      if (id === undefined) numbers.set(name, (id = numbers.size));
+      return id;
+    });
+  });
+  const holders = new Uint32Array(numbers.size);
+  for (const list of ids) for (const id of list) holders[id]!++;
+  const pos = lists.map(() => -1);
+  const moves = lists.map(() => 0);
+  const done = new Uint8Array(numbers.size);
+  const heading: number[][] = Array.from({ length: numbers.size }, () => []);
+  const heap = new Heap<Head<T>>((a, b) => (compare(a.item, b.item) || a.list - b.list) < 0);
+  // Moves list i to its next item not yet out and queues that item.
+  const next = (i: number) => {
+    const listIds = ids[i] as number[];
+    let p = (pos[i] as number) + 1;
+    while (p < listIds.length && done[listIds[p] as number] === 1) p++;
+    pos[i] = p;
+    moves[i] = (moves[i] as number) + 1;
+    const id = listIds[p];
+    if (id === undefined) return;
+    (heading[id] as number[]).push(i);
+    heap.push({ list: i, item: (lists[i] as T[])[p] as T, id, moves: moves[i] as number });
+  };
+  lists.forEach((_, i) => next(i));
+  const out: T[] = [];
+  const waiting: Head<T>[] = [];
+  while (heap.size > 0 || waiting.length > 0) {
+    let head = heap.pop();
+    if (head && head.moves !== moves[head.list]) continue;
+    // A head that another list has yet to reach waits; with nothing ready (lists out of order) the smallest goes.
+    if (head && (heading[head.id] as number[]).length !== holders[head.id]) {
+      waiting.push(head);
+      continue;
+    }
+    head ??= waiting.shift() as Head<T>;
+    if (head.moves !== moves[head.list]) continue;
+    done[head.id] = 1;
+    out.push(head.item);
+    const at = heading[head.id] as number[];
+    heading[head.id] = [];
+    for (const i of at) next(i);
+    for (const w of waiting.splice(0)) if (w.moves === moves[w.list]) heap.push(w);
+  }
+  return out;
+}
+
+function sameRun(reports: readonly Report[]): void {
+  const first = reports[0] as Report;
+  const facets: [string, (r: Report) => string][] = [
+    ['tool', (r) => String(r.tool)],
+    ['version', (r) => r.version],
+    ['asOf', (r) => r.asOf],
+    ['window', (r) => `${r.window.label} ${r.window.from}..${r.window.to}`],
+  ];
+  reports.forEach((r, i) => {
+    for (const [name, value] of facets) {
+      if (value(r) !== value(first)) {
+        throw new UsageError(`不能合并不同检查的报告 (shard reports differ): report ${i + 1} has ${name} ${value(r)}, report 1 has ${value(first)}`);
+      }
+    }
+  });
+}
+
+/** Combines shard reports into the report of one unsharded run; reports of different runs are a usage error. */
+export function mergeReports(reports: readonly Report[]): Report {
+  if (reports.length === 0) throw new UsageError('没有要合并的报告 (no reports to merge)');
+  sameRun(reports);
+  const first = reports[0] as Report;
+  const findings = mergeOrdered(
+    reports.map((r) => r.findings),
+    compareReportFindings,
+  );
+  const inputErrors = mergeOrdered(
+    reports.map((r) => r.inputErrors),
+    compareInputErrors,
+  );
+  const violations: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let pending = 0;
+  for (const f of findings) {
+    if (f.status === 'violation') violations[f.severity]++;
+    else pending++;
+  }
+  const sum = (pick: (r: Report) => number) => reports.reduce((n, r) => n + pick(r), 0);
+  const baselined = reports.some((r) => r.summary.baselined !== undefined) ? { baselined: sum((r) => r.summary.baselined ?? 0) } : {};
+  return {
+    tool: 'zhibu',
+    version: first.version,
+    asOf: first.asOf,
+    window: { ...first.window },
+    summary: {
+      files: sum((r) => r.summary.files),
+      branches: sum((r) => r.summary.branches),
+      violations,
+      pending,
+      exempted: sum((r) => r.summary.exempted),
+      inputErrors: inputErrors.length,
+      ...baselined,
+    },
+    findings,
+    inputErrors,
+  };
+}

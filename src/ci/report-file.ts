@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { UsageError } from '../io.js';
+import { formatPath } from '../load/records.js';
+import type { Report } from '../report/report.js';
+
+const count = z.number().int().min(0);
+const severity = z.enum(['error', 'warning', 'info']);
+
+const reportShape = z.object({
+  tool: z.literal('zhibu'),
+  version: z.string(),
+  asOf: z.string(),
+  window: z.object({ label: z.string(), from: z.string(), to: z.string() }),
+  summary: z.object({
+    files: count,
+    branches: count,
+    violations: z.object({ error: count, warning: count, info: count }),
+    pending: count,
+    exempted: count,
+    inputErrors: count,
+    baselined: count.optional(),
+  }),
+  findings: z.array(
+    z.object({
+      rule: z.string(),
+      severity,
+      status: z.enum(['violation', 'pending']),
+      branch: z.string(),
+      period: z.string().nullable(),
+      subject: z.string().nullable(),
+      message: z.string(),
+      basis: z.string(),
+      remedy: z.string(),
+      file: z.string(),
+      line: z.number().int().min(1),
+      column: z.number().int().min(1),
+      category: z.string(),
+      title: z.string(),
+      daysLeft: z.number().optional(),
+    }),
+  ),
+  inputErrors: z.array(z.object({ file: z.string(), line: z.number().int().min(1), column: z.number().int().min(1), message: z.string() })),
+});
+
+/** Reads a JSON report written by `--format json` (a shard's, for `zhibu merge`); anything else is a usage error. */
+export function parseReport(text: string, file: string): Report {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`${file}: 报告不是有效的 JSON (report is not valid JSON): ${(error as Error).message}`);
+  }
+  const parsed = reportShape.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 5).map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`);
+    throw new UsageError(`${file}: 不是 zhibu 的 JSON 报告 (not a zhibu JSON report): ${problems.join('; ')}`);
+  }
+  // The text as written, not zod's copy: unknown fields and key order survive a merge.
+  return raw as Report;
+}

@@ -1,0 +1,88 @@
+import type { Lang } from '../i18n/index.js';
+import { ciLabels, labelled } from './labels.js';
+import type { Report, ReportFinding, ReportInputError } from './report.js';
+
+export interface JunitOptions {
+  /** Language of the labels around each failure's text (messages come translated in the report). */
+  lang?: Lang;
+}
+
+// XML 1.0 cannot carry these at all, not even as character references.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Escapes text content. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes an attribute value; line breaks and tabs as references so parsers keep them. */
+export function xmlAttr(text: string): string {
+  return xmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+const attrs = (pairs: [string, string | number][]): string => pairs.map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`).join('');
+
+interface Suite {
+  name: string;
+  file: string | null;
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  cases: string[];
+}
+
+/** `rule period subject`, leaving out what is null. */
+export function testcaseName(f: Pick<ReportFinding, 'rule' | 'period' | 'subject'>): string {
+  return [f.rule, f.period, f.subject].filter((part): part is string => part !== null).join(' ');
+}
+
+function findingCase(f: ReportFinding, lang: Lang): string {
+  const l = ciLabels(lang);
+  const where = `${f.file}:${f.line}:${f.column}`;
+  const head = `    <testcase${attrs([['name', testcaseName(f)], ['classname', f.rule], ['file', f.file], ['line', f.line], ['time', 0]])}>`;
+  if (f.status === 'pending') return `${head}\n      <skipped${attrs([['message', f.message]])}/>\n    </testcase>`;
+  const body = [f.message, labelled(lang, l.basis, f.basis), labelled(lang, l.remedy, f.remedy), labelled(lang, l.location, where)].join('\n');
+  return `${head}\n      <failure${attrs([['message', f.message], ['type', f.severity]])}>${xmlText(body)}</failure>\n    </testcase>`;
+}
+
+function inputErrorCase(e: ReportInputError): string {
+  const where = `${e.file}:${e.line}:${e.column}`;
+  return [
+    `    <testcase${attrs([['name', where], ['classname', 'input-errors'], ['file', e.file], ['line', e.line], ['time', 0]])}>`,
+    `      <error${attrs([['message', e.message], ['type', 'input-error']])}>${xmlText(`${where}\n${e.message}`)}</error>`,
+    '    </testcase>',
+  ].join('\n');
+}
+
+function renderSuite(s: Suite): string {
+  const head = attrs([['name', s.name], ['tests', s.tests], ['failures', s.failures], ['errors', s.errors], ['skipped', s.skipped], ['time', 0], ...(s.file === null ? [] : ([['file', s.file]] as [string, string][]))]);
+  return [`  <testsuite${head}>`, ...s.cases, '  </testsuite>'].join('\n');
+}
+
+/** JUnit XML: a testsuite per branch and file, a failing testcase per violation, pending findings skipped, input errors as errors. */
+export function formatJunit(report: Report, options: JunitOptions = {}): string {
+  const lang = options.lang ?? 'zh';
+  const suites: Suite[] = [];
+  if (report.inputErrors.length > 0) {
+    suites.push({ name: 'input-errors', file: null, tests: report.inputErrors.length, failures: 0, errors: report.inputErrors.length, skipped: 0, cases: report.inputErrors.map(inputErrorCase) });
+  }
+  // Findings arrive sorted by file, so grouping by first appearance is deterministic.
+  const byBranch = new Map<string, Suite>();
+  for (const f of report.findings) {
+    const key = `${f.branch}\u0000${f.file}`;
+    let suite = byBranch.get(key);
+    if (!suite) {
+      suite = { name: f.branch, file: f.file, tests: 0, failures: 0, errors: 0, skipped: 0, cases: [] };
+      byBranch.set(key, suite);
+      suites.push(suite);
+    }
+    suite.tests++;
+    if (f.status === 'pending') suite.skipped++;
+    else suite.failures++;
+    suite.cases.push(findingCase(f, lang));
+  }
+  const total = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
+  const root = attrs([['name', 'zhibu'], ['tests', total('tests')], ['failures', total('failures')], ['errors', total('errors')], ['skipped', total('skipped')], ['time', 0]]);
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${root}>`, ...suites.map(renderSuite), '</testsuites>', ''].join('\n');
+}
