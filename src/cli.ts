@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCheck, VERSION } from './commands/check.js';
+import { runMerge } from './commands/merge.js';
+import { FORMATS } from './commands/output.js';
 import { formatRuleDetail, formatRuleList } from './commands/rules.js';
 import { setup } from './commands/setup.js';
 import { formatDate } from './engine/periods.js';
@@ -38,6 +40,14 @@ const examples = {
 示例 / Examples:
   zhibu rules                                    列出全部规则
   zhibu rules show meetings.general-quorum       查看一条规则的说明、参数和示例`,
+  ci: `
+  zhibu check records/ --format github,sarif=zhibu.sarif,junit=zhibu.xml  CI 注解 + SARIF + JUnit
+  zhibu check records/ --write-baseline zhibu-baseline.json               记录现有问题
+  zhibu check records/ --baseline zhibu-baseline.json --max-warnings 0    只对新问题失败
+  zhibu check records/ --shard 2/4 --format json=shard-2.json --fail-on never   分片检查`,
+  merge: `
+示例 / Examples:
+  zhibu merge shard-*.json --format json=report.json github              合并分片报告（与各分片相同的 --config、--lang）`,
   schema: `
 示例 / Examples:
   zhibu schema --output zhibu.schema.json        写出记录文件的 JSON Schema
@@ -67,21 +77,41 @@ export async function main(input: MainInput): Promise<number> {
       .option('--config <file>', '配置文件（默认向上查找 zhibu.config.yaml）')
       .option('--rule <id...>', '只运行这些规则 only these rules');
 
-  common(program.command('check'))
+  const gate = (cmd: Command) =>
+    cmd
+      .option('--format <format>', `输出格式 ${FORMATS.join('|')}；可重复或用逗号分隔，写文件用 fmt=文件 (repeatable; fmt=file writes a file)`, (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean)])
+      .option('-o, --output <file>', '写入文件而不是标准输出 write to a file instead of stdout')
+      .addOption(new Option('--fail-on <level>', '何种违规使退出码为 1 which violations make exit code 1').choices(['error', 'warning', 'never']).default('error'))
+      .option('--max-warnings <n>', '警告超过 n 项时退出码为 1 fail when warnings exceed n')
+      .option('--baseline <file>', '基线：其中已知的问题不计入 known violations are not counted')
+      .option('--write-baseline <file>', '把当前违规写入基线文件 record today\'s violations as a baseline')
+      .option('--prune-baseline', '从基线中删除已不再出现的条目 drop baseline entries no longer found');
+
+  gate(common(program.command('check')))
     .description(lang === 'zh' ? '检查记录文件并报告问题' : 'check record files and report what falls short')
     .argument('[paths...]', '记录文件或目录 record files or directories')
-    .addOption(new Option('--format <format>', '输出格式 output format').choices(['terminal', 'json']).default('terminal'))
-    .option('-o, --output <file>', '写入文件而不是标准输出 write to a file instead of stdout')
-    .addOption(new Option('--fail-on <level>', '何种违规使退出码为 1 which violations make exit code 1').choices(['error', 'warning', 'never']).default('error'))
     .option('--branch <id...>', '只检查这些支部 only these branches')
+    .option('--shard <i/n>', '只检查第 i 个分片（共 n 个），结果用 zhibu merge 合并 check shard i of n; combine with zhibu merge')
     .option('--no-color', '不使用颜色 no colour')
     .option('--no-progress', '不显示进度 no progress on stderr')
     .option('--cache', '缓存未改动文件的检查结果 reuse results of unchanged files')
     .option('--cache-location <path>', '缓存位置（默认 .zhibu-cache/） where the cache lives')
-    .addHelpText('after', examples.check)
+    .addHelpText('after', examples.check + examples.ci)
     .action(async (paths: string[], o) => {
       const color = o.color !== false && !noColor && io.stdout.isTTY === true;
       code = (await runCheck(paths, { ...o, lang: o.lang as Lang, color, progress: o.progress !== false }, io)).code;
+    });
+
+  gate(program.command('merge'))
+    .description(lang === 'zh' ? '合并分片（--shard）检查的 JSON 报告' : 'merge the JSON reports of sharded checks')
+    .argument('<reports...>', '各分片的 JSON 报告 shard reports')
+    .addOption(langOption())
+    .option('--config <file>', '配置文件（与各分片相同） the same configuration as the shards')
+    .option('--no-color', '不使用颜色 no colour')
+    .addHelpText('after', examples.merge)
+    .action((files: string[], o) => {
+      const color = o.color !== false && !noColor && io.stdout.isTTY === true;
+      code = runMerge(files, { ...o, lang: o.lang as Lang, color }, io);
     });
 
   const rules = common(program.command('rules'))

@@ -6,19 +6,18 @@ import { canRunParallel, checkParallel } from '../engine/parallel.js';
 import { translate } from '../i18n/index.js';
 import { collectFiles, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
-import { formatJson } from '../report/json.js';
-import { formatTerminal } from '../report/terminal.js';
+import { finish, type OutputOptions } from './output.js';
+import { parseShard } from '../ci/shard.js';
 import { UsageError, type Io } from '../io.js';
 import { setup, type CommonOptions, type Setup } from './setup.js';
 import type { InputError } from '../model/types.js';
 
 export const VERSION = '1.0.0';
 
-export interface CheckOptions extends CommonOptions {
-  format: 'terminal' | 'json';
-  output?: string;
-  failOn: 'error' | 'warning' | 'never';
+export interface CheckOptions extends CommonOptions, OutputOptions {
   branch?: string[];
+  /** --shard i/n (1-based i). */
+  shard?: string;
   color: boolean;
   progress: boolean;
   /** --cache: reuse outcomes of unchanged files; --cache-location: where (file or directory). */
@@ -35,9 +34,10 @@ function cachePath(cwd: string, location: string | undefined): string {
 }
 
 /** Loads and checks record files: the pipeline shared by check, rectify and the CI formats. */
-export async function checkPaths(paths: string[], options: Omit<CheckOptions, 'format' | 'failOn' | 'color'>, io: Io): Promise<{ report: Report; result: CheckResult; setup: Setup }> {
+export async function checkPaths(paths: string[], options: Omit<CheckOptions, keyof OutputOptions> & { lang: CheckOptions['lang'] }, io: Io): Promise<{ report: Report; result: CheckResult; setup: Setup }> {
   if (paths.length === 0) throw new UsageError(translate(options.lang, 'usage.no-paths'));
   const ready = setup(options, io);
+  const shard = options.shard ? parseShard(options.shard) : null;
   const { files, missing } = collectFiles(paths, io.cwd);
   const pathErrors: InputError[] = missing.map((m) => ({ file: m.path, line: 1, column: 1, id: m.reason === 'ENOENT' ? 'path.missing' : 'file.unreadable', args: { reason: m.reason } }));
   const showProgress = options.progress && io.stderr.isTTY === true && files.length >= 200;
@@ -49,6 +49,7 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, 'f
     window: ready.window,
     today: ready.today,
     branches: options.branch && options.branch.length > 0 ? new Set(options.branch) : null,
+    shard,
     onProgress: showProgress
       ? (done, total) => {
           if (done % 100 === 0 || done === total) io.stderr.write(`\r${translate(options.lang, 'progress.loading', { done, total })}${done === total ? '\n' : ''}`);
@@ -58,7 +59,7 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, 'f
   const cacheFile = options.cache || options.cacheLocation ? cachePath(io.cwd, options.cacheLocation) : null;
   let cache: FileCache | null = null;
   if (cacheFile) {
-    const settings = { version: VERSION, rules: ready.ruleSpec, asOf: ready.asOf, window: ready.window, today: ready.today, branches: options.branch ?? null };
+    const settings = { version: VERSION, rules: ready.ruleSpec, asOf: ready.asOf, window: ready.window, today: ready.today, branches: options.branch ?? null, shard: options.shard ?? null };
     checkInput.cache = (leadersByBranch) => {
       cache = new FileCache(settingsKey({ ...settings, leadersByBranch }), existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8') : null);
       return cache;
@@ -74,22 +75,8 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, 'f
   return { report, result, setup: ready };
 }
 
-/** `zhibu check`: checks, writes the chosen format; returns the report and the exit code of output.md. */
+/** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of output.md. */
 export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<{ report: Report; code: number }> {
-  const { report } = await checkPaths(paths, options, io);
-  const text =
-    options.format === 'json'
-      ? formatJson(report)
-      : formatTerminal(report, { lang: options.lang, color: options.color && !options.output, width: io.stdout.columns });
-  if (options.output) writeFileSync(path.resolve(io.cwd, options.output), text);
-  else io.stdout.write(text);
-  return { report, code: exitCode(report, options.failOn) };
-}
-
-/** output.md: 2 for input errors, 1 for a violation at or above --fail-on, else 0. */
-export function exitCode(report: Report, failOn: 'error' | 'warning' | 'never'): number {
-  if (report.inputErrors.length > 0) return 2;
-  if (failOn === 'never') return 0;
-  const v = report.summary.violations;
-  return v.error > 0 || (failOn === 'warning' && v.warning > 0) ? 1 : 0;
+  const { report, setup: ready } = await checkPaths(paths, options, io);
+  return { report, code: finish(report, ready.rules, options, io) };
 }

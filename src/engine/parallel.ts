@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ConfigFile } from '../schema/config.js';
-import { assemble, checkFile, readOrganizations, type CheckInput, type CheckResult, type FileOutcome, type FileStageInput } from './run.js';
+import { assemble, checkFile, ownedFiles, readOrganizations, type CheckInput, type CheckResult, type FileOutcome, type FileStageInput } from './run.js';
 import type { RuleSource } from './ruleset.js';
 
 /** How a worker rebuilds the rule set: rule files, configuration, --rule filter. */
@@ -42,19 +42,21 @@ export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec:
   const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
   const cache = input.cache?.(stage.leadersByBranch);
   const outcomes = new Map<string, FileOutcome>();
-  for (const file of files) {
+  const owned = ownedFiles(files, input.shard);
+  const isOwned = new Set(owned);
+  for (const file of owned) {
     const hash = stage.hashes.get(file);
     const cached = hash ? cache?.get(file, hash) : undefined;
     if (cached) outcomes.set(file, cached);
   }
   for (const [file, loaded] of stage.early) {
-    if (outcomes.has(file)) continue;
+    if (outcomes.has(file) || !isOwned.has(file)) continue;
     const outcome = checkFile(file, input.read, fileInput, loaded);
     outcomes.set(file, outcome);
     const hash = stage.hashes.get(file);
     if (hash) cache?.set(file, hash, outcome);
   }
-  const rest = files.filter((f) => !outcomes.has(f));
+  const rest = owned.filter((f) => !outcomes.has(f));
   const threads = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(rest.length / 16)));
   let done = outcomes.size;
   if (rest.length > 0) await Promise.all(
@@ -78,7 +80,7 @@ export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec:
             if (hash) cache?.set(outcome.file, hash, outcome);
           }
           done += batch.length;
-          input.onProgress?.(done, files.length);
+          input.onProgress?.(done, owned.length);
         });
         worker.on('error', reject);
         worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with code ${code}`))));
@@ -86,7 +88,7 @@ export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec:
     }),
   );
   return assemble(
-    files.map((f) => outcomes.get(f) as FileOutcome),
+    owned.map((f) => outcomes.get(f) as FileOutcome),
     stage.organizations,
     stage.errors,
     fileInput,

@@ -9,6 +9,8 @@ import type { Window } from './periods.js';
 import type { Rule } from './rules.js';
 import { BranchScope } from './scope.js';
 import { contentHash, type OutcomeCache } from './cache.js';
+import { shardOrganization, type ShardData, type ShardSpec } from './shard.js';
+import { fileShard } from '../ci/shard.js';
 
 /** What the per-file stage needs: the same in-process and in a worker. */
 export interface FileStageInput {
@@ -21,6 +23,8 @@ export interface FileStageInput {
   branches?: ReadonlySet<string> | null;
   /** Per branch id: names of leaders whose own or liaison branch it is. */
   leadersByBranch: ReadonlyMap<string, ReadonlySet<string>>;
+  /** --shard: check only this part of the files; organization rules are left to `zhibu merge`. */
+  shard?: ShardSpec | null;
 }
 
 export interface CheckInput extends Omit<FileStageInput, 'leadersByBranch'> {
@@ -54,6 +58,8 @@ export interface CheckResult {
   files: number;
   branches: number;
   exempted: number;
+  /** With --shard: what `zhibu merge` needs to run the organization rules. */
+  shard?: ShardData;
 }
 
 /** One branch after the per-file stage: its findings and digest, ready to assemble. */
@@ -184,19 +190,47 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
       result.exempted += b.exempted;
     }
   }
-  const organizationRules = input.rules.filter((r) => r.primitive.scope === 'organization');
-  for (const org of organizations) {
-    result.organizationInfo.push({ id: org.id, name: org.name, file: org.source.file });
-    if (input.branches && !input.branches.has(org.id)) continue;
-    const branches = new Map([...digests].filter(([, d]) => d.parent === org.id || d.parent === null));
-    const scope: OrganizationScope = { organization: org, branches, asOf: input.asOf, window: input.window };
-    for (const rule of organizationRules) {
-      (rule.primitive.run as (s: OrganizationScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, org.id, org.source, org.exemptions, input.asOf, result));
-    }
+  for (const org of organizations) result.organizationInfo.push({ id: org.id, name: org.name, file: org.source.file });
+  if (input.shard) {
+    result.shard = {
+      ...input.shard,
+      branches: outcomes.flatMap((o) =>
+        o.branches.filter((b) => branchFiles.get(b.id) === o.file && digests.get(b.id) === b.digest).map((b) => ({ ...b.digest, participation: [...b.digest.participation], file: o.file, ...b.header, exempted: b.exempted })),
+      ),
+      organizations: organizations.map(shardOrganization),
+    };
+  } else {
+    organizationFindings(organizations, digests, input.rules, input.asOf, input.window, input.branches ?? null, result);
   }
   result.findings.sort(compareFindings);
   result.inputErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   return result;
+}
+
+/** Runs the organization rules over the digests of each organization's branches. */
+export function organizationFindings(
+  organizations: readonly Organization[],
+  digests: ReadonlyMap<string, BranchDigest>,
+  rules: readonly Rule[],
+  asOf: string,
+  window: Window,
+  only: ReadonlySet<string> | null,
+  sink: { findings: Finding[]; exempted: number },
+): void {
+  const organizationRules = rules.filter((r) => r.primitive.scope === 'organization');
+  for (const org of organizations) {
+    if (only && !only.has(org.id)) continue;
+    const branches = new Map([...digests].filter(([, d]) => d.parent === org.id || d.parent === null));
+    const scope: OrganizationScope = { organization: org, branches, asOf, window };
+    for (const rule of organizationRules) {
+      (rule.primitive.run as (s: OrganizationScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, org.id, org.source, org.exemptions, asOf, sink));
+    }
+  }
+}
+
+/** The files a run checks: all, or its shard's part. */
+export function ownedFiles(files: readonly string[], shard: ShardSpec | null | undefined): string[] {
+  return shard ? files.filter((f) => fileShard(f, shard.count) === shard.index) : [...files];
 }
 
 /**
@@ -209,14 +243,14 @@ export function check(input: CheckInput): CheckResult {
   const stage = readOrganizations(files, input.read, input.today, !!input.cache);
   const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
   const cache = input.cache?.(stage.leadersByBranch);
-  const outcomes = files.map((file, i) => {
+  const outcomes = ownedFiles(files, input.shard).map((file, i, owned) => {
     const hash = stage.hashes.get(file);
     let outcome = hash ? cache?.get(file, hash) : undefined;
     if (!outcome) {
       outcome = checkFile(file, input.read, fileInput, stage.early.get(file));
       if (hash) cache?.set(file, hash, outcome);
     }
-    input.onProgress?.(i + 1, files.length);
+    input.onProgress?.(i + 1, owned.length);
     return outcome;
   });
   return assemble(outcomes, stage.organizations, stage.errors, fileInput);

@@ -5,6 +5,7 @@ import type { CheckResult } from '../engine/run.js';
 import { findingMessage } from '../i18n/findings.js';
 import { translate, type Lang } from '../i18n/index.js';
 import type { InputError } from '../model/types.js';
+import type { ShardData } from '../engine/shard.js';
 
 /** A finding as the JSON report carries it (output.md). */
 export interface ReportFinding {
@@ -50,6 +51,8 @@ export interface Report {
   };
   findings: ReportFinding[];
   inputErrors: ReportInputError[];
+  /** Only in a shard's report (--shard): what `zhibu merge` needs for the organization rules. */
+  shard?: ShardData;
 }
 
 export interface ReportContext {
@@ -102,5 +105,6 @@ export function buildReport(result: CheckResult, ctx: ReportContext): Report {
     summary: { files: result.files, branches: result.branches, violations, pending, exempted: result.exempted, inputErrors: result.inputErrors.length },
     findings,
     inputErrors: result.inputErrors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: inputErrorMessage(e, ctx.lang) })),
+    ...(result.shard ? { shard: result.shard } : {}),
   };
 }

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { mergeReports } from '../ci/merge.js';
+import { parseReport } from '../ci/report-file.js';
+import { organizationFindingsOfShards, type ShardData } from '../engine/shard.js';
+import { UsageError, type Io } from '../io.js';
+import { buildReport, type Report } from '../report/report.js';
+import { VERSION } from './check.js';
+import { finish, type OutputOptions } from './output.js';
+import { setup, type CommonOptions } from './setup.js';
+
+export type MergeOptions = Omit<CommonOptions, 'asOf' | 'period' | 'rule'> & OutputOptions;
+
+/**
+ * `zhibu merge`: combines the JSON reports of `check --shard i/n` jobs into the report
+ * an unsharded run gives: organization rules run here, over every shard's branches.
+ */
+export function runMerge(files: string[], options: MergeOptions, io: Io): number {
+  if (files.length === 0) throw new UsageError('请指定要合并的 JSON 报告，例如：zhibu merge shard-1.json shard-2.json');
+  const reports = files.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(io.cwd, file), 'utf8');
+    } catch (error) {
+      throw new UsageError(`${file}: ${(error as Error).message}`);
+    }
+    return parseReport(text, file);
+  });
+  const sharded = reports.filter((r) => r.shard);
+  if (sharded.length === 0) return finish(mergeReports(reports), setup({ lang: options.lang, config: options.config }, io).rules, options, io);
+  if (sharded.length !== reports.length) throw new UsageError('不能混合分片报告与完整报告 (shard reports cannot be merged with whole-run reports)');
+  const shards = reports.map((r) => r.shard as ShardData);
+  const count = shards[0]?.count ?? 0;
+  const indices = shards.map((s) => s.index).sort((a, b) => a - b);
+  if (shards.some((s) => s.count !== count) || indices.join() !== Array.from({ length: count }, (_, i) => i).join()) {
+    throw new UsageError(`分片不完整或重复：得到 ${indices.map((i) => `${i + 1}/${count}`).join(', ')} (every shard 1..${count} exactly once)`);
+  }
+  const first = reports[0] as Report;
+  const ready = setup({ lang: options.lang, config: options.config, asOf: first.asOf, period: first.window.label }, io);
+  const organization = organizationFindingsOfShards(shards, ready.rules, first.asOf, first.window);
+  // A branch id that two shards both checked: the later file's copy is an input error, as unsharded.
+  const parts = reports.map((r) => {
+    const { shard: _shard, ...rest } = r;
+    const dropped = organization.duplicates.filter((d) => r.findings.some((f) => f.branch === d.id && f.file === d.file) || (r.shard?.branches ?? []).some((b) => b.id === d.id && b.file === d.file));
+    if (dropped.length === 0) return rest as Report;
+    const findings = r.findings.filter((f) => !dropped.some((d) => f.branch === d.id && f.file === d.file));
+    const exempted = dropped.reduce((n, d) => n + d.exempted, 0);
+    return { ...rest, findings, summary: { ...rest.summary, branches: rest.summary.branches - dropped.length, exempted: rest.summary.exempted - exempted } } as Report;
+  });
+  const orgReport = buildReport(
+    {
+      findings: organization.findings,
+      branchInfo: [],
+      organizationInfo: [],
+      inputErrors: organization.duplicates.map((d) => ({ file: d.file, line: d.line, column: d.column, id: 'branch.duplicate', args: { id: d.id, first: d.first } })),
+      files: 0,
+      branches: 0,
+      exempted: organization.exempted,
+    },
+    { version: VERSION, asOf: first.asOf, window: first.window, lang: options.lang, rules: ready.rules },
+  );
+  return finish(mergeReports([...parts, orgReport]), ready.rules, options, io);
+}

@@ -1,0 +1,104 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { applyBaseline, parseBaseline, pruneBaseline, writeBaseline } from '../ci/baseline.js';
+import { gateExitCode } from '../ci/gate.js';
+import type { Rule } from '../engine/rules.js';
+import type { Lang } from '../i18n/index.js';
+import { UsageError, type Io } from '../io.js';
+import { formatGithub } from '../report/github.js';
+import { formatGitlab } from '../report/gitlab.js';
+import { formatJson } from '../report/json.js';
+import { formatJunit } from '../report/junit.js';
+import type { Report } from '../report/report.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatTerminal } from '../report/terminal.js';
+
+export const FORMATS = ['terminal', 'json', 'junit', 'sarif', 'github', 'gitlab'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** What check and merge do after the report exists: baseline, formats, exit code. */
+export interface OutputOptions {
+  lang: Lang;
+  /** `fmt` or `fmt=file`, repeatable; none means terminal. */
+  format?: string[];
+  output?: string;
+  color: boolean;
+  failOn: 'error' | 'warning' | 'never';
+  maxWarnings?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  pruneBaseline?: boolean;
+}
+
+/** Parses --format values: each `fmt` or `fmt=file`; at most one goes to stdout (or to --output). */
+export function parseFormats(values: readonly string[] | undefined, output: string | undefined): { format: Format; file: string | null }[] {
+  const specs = (values && values.length > 0 ? values : ['terminal']).map((value) => {
+    const eq = value.indexOf('=');
+    const format = (eq === -1 ? value : value.slice(0, eq)) as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format ${value}: 允许 allowed ${FORMATS.join(', ')}（可写 sarif=out.sarif）`);
+    return { format, file: eq === -1 ? null : value.slice(eq + 1) };
+  });
+  const unnamed = specs.filter((s) => s.file === null);
+  if (unnamed.length > 1) throw new UsageError('--format: 只能有一种格式写到标准输出，其余请写成 fmt=文件 (only one format may go to stdout; name files as fmt=file)');
+  if (output && unnamed[0]) unnamed[0].file = output;
+  return specs;
+}
+
+function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'junit':
+      return formatJunit(report, { lang: options.lang });
+    case 'sarif': {
+      const meta = rules.map((r) => (options.lang === 'en' && r.en ? { ...r, title: r.en.title, remedy: r.en.remedy } : r));
+      return formatSarif(report, meta, { lang: options.lang });
+    }
+    case 'github':
+      return formatGithub(report, { lang: options.lang });
+    case 'gitlab':
+      return formatGitlab(report);
+    default:
+      return formatTerminal(report, { lang: options.lang, color: options.color && toTerminal, width: io.stdout.columns });
+  }
+}
+
+/** Applies baselines, writes every requested format, and returns the exit code (output.md, plus --max-warnings). */
+export function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io): number {
+  const formats = parseFormats(options.format, options.output);
+  let maxWarnings: number | null = null;
+  if (options.maxWarnings !== undefined) {
+    maxWarnings = Number(options.maxWarnings);
+    if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(`--max-warnings ${options.maxWarnings}: 应为非负整数 (a whole number ≥ 0)`);
+  }
+  if (options.pruneBaseline && !options.baseline) throw new UsageError('--prune-baseline 需要 --baseline FILE (needs --baseline)');
+  const resolve = (file: string) => path.resolve(io.cwd, file);
+  let report = raw;
+  if (options.baseline) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(options.baseline), 'utf8');
+    } catch (error) {
+      throw new UsageError(`${options.baseline}: ${(error as Error).message}`);
+    }
+    const baseline = parseBaseline(text, options.baseline);
+    const applied = applyBaseline(raw, baseline);
+    report = applied.report;
+    const zh = options.lang === 'zh';
+    io.stderr.write(
+      zh
+        ? `基线 ${options.baseline}：已知问题 ${applied.known} 项未计入；${applied.fixed.length} 项已不再出现${applied.fixed.length > 0 && !options.pruneBaseline ? '（可用 --prune-baseline 删除）' : ''}\n`
+        : `baseline ${options.baseline}: ${applied.known} known violations left out; ${applied.fixed.length} entries no longer found${applied.fixed.length > 0 && !options.pruneBaseline ? ' (drop them with --prune-baseline)' : ''}\n`,
+    );
+    if (options.pruneBaseline) writeFileSync(resolve(options.baseline), pruneBaseline(baseline, raw));
+  }
+  if (options.writeBaseline) writeFileSync(resolve(options.writeBaseline), writeBaseline(raw));
+  for (const { format, file } of formats) {
+    const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true);
+    if (file) writeFileSync(resolve(file), text);
+    else io.stdout.write(text);
+  }
+  // Writing a baseline records today's backlog: that run passes unless the input is broken.
+  if (options.writeBaseline && !options.baseline) return report.inputErrors.length > 0 ? 2 : 0;
+  return gateExitCode(report, { failOn: options.failOn, maxWarnings });
+}

@@ -1,0 +1,90 @@
+import type { BranchDigest, OrganizationScope, Participation } from '../checks/primitive.js';
+import type { Position } from '../load/position.js';
+import type { Organization, Source } from '../model/types.js';
+import type { Finding } from './finding.js';
+import type { Window } from './periods.js';
+import type { Rule } from './rules.js';
+import { organizationFindings } from './run.js';
+
+/** One job's part of a sharded run: 0-based index among count. */
+export interface ShardSpec {
+  index: number;
+  count: number;
+}
+
+/** An organization as a shard report carries it: positions resolved, no source text. */
+export interface ShardOrganization {
+  id: string;
+  name: string;
+  file: string;
+  header: Position;
+  leaders: (Organization['leaders'][number] & Position)[];
+  units: (Organization['units'][number] & Position)[];
+  exemptions: Organization['exemptions'];
+}
+
+/**
+ * What a shard adds to its JSON report so `zhibu merge` can run the organization
+ * rules over every shard's branches: their digests, and the organizations read.
+ */
+export interface ShardData {
+  index: number;
+  count: number;
+  branches: (Omit<BranchDigest, 'participation'> & { file: string; line: number; column: number; exempted: number; participation: [string, Participation[]][] })[];
+  organizations: ShardOrganization[];
+}
+
+/** Serialises an organization with each entry's position resolved. */
+export function shardOrganization(org: Organization): ShardOrganization {
+  const at = (offset: number) => org.source.lines.at(org.source.lines.nodeStart(offset));
+  return {
+    id: org.id,
+    name: org.name,
+    file: org.source.file,
+    header: at(org.at),
+    leaders: org.leaders.map((l) => ({ ...l, ...at(l.at) })),
+    units: org.units.map((u) => ({ ...u, ...at(u.at) })),
+    exemptions: org.exemptions,
+  };
+}
+
+/** Rebuilds an Organization whose `at` values index a table of resolved positions. */
+function restoreOrganization(data: ShardOrganization): Organization {
+  const positions: Position[] = [data.header];
+  const located = <T extends Position>(entry: T) => {
+    positions.push({ line: entry.line, column: entry.column });
+    return { ...entry, at: positions.length - 1 };
+  };
+  const leaders = data.leaders.map(located);
+  const units = data.units.map(located);
+  const lines = { at: (k: number) => positions[k] as Position, nodeStart: (k: number) => k };
+  const source = { file: data.file, lines } as unknown as Source;
+  return { id: data.id, name: data.name, at: 0, leaders, units, exemptions: data.exemptions, source };
+}
+
+/**
+ * The organization-level findings of a sharded run, from every shard's data:
+ * branches in sorted file order (the first of a duplicated id wins, as unsharded).
+ */
+export function organizationFindingsOfShards(shards: readonly ShardData[], rules: readonly Rule[], asOf: string, window: Window) {
+  const entries = shards.flatMap((s) => s.branches).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  const digests = new Map<string, BranchDigest>();
+  const duplicates: { id: string; file: string; line: number; column: number; first: string; exempted: number }[] = [];
+  const files = new Map<string, string>();
+  for (const e of entries) {
+    const first = files.get(e.id);
+    if (first) {
+      duplicates.push({ id: e.id, file: e.file, line: e.line, column: e.column, first, exempted: e.exempted });
+      continue;
+    }
+    files.set(e.id, e.file);
+    digests.set(e.id, { id: e.id, parent: e.parent, units: e.units, groups: e.groups, established: e.established, participation: new Map(e.participation) });
+  }
+  const organizations = new Map<string, Organization>();
+  for (const s of shards) for (const o of s.organizations) if (!organizations.has(o.id)) organizations.set(o.id, restoreOrganization(o));
+  const sink = { findings: [] as Finding[], exempted: 0 };
+  organizationFindings([...organizations.values()], digests, rules, asOf, window, null, sink);
+  return { ...sink, duplicates };
+}
+
+export type { OrganizationScope };
