@@ -11,7 +11,8 @@ export const duplicate = primitive({
     const { from, to } = scope.window;
     // File order decides which record is the earlier one.
     for (const a of scope.branch.activities) {
-      const key = JSON.stringify(o.key.map((k) => a[k] ?? null));
+      let key = '';
+      for (const k of o.key) key += `${a[k] ?? '\u0000'}\u0001`;
       const earlier = first.get(key);
       if (earlier === undefined) {
         first.set(key, a.index);

@@ -33,13 +33,6 @@ export function monthsBetween(first: string, last: string): string[] {
   }
 }
 
-/** True when some date in a sorted list falls in [first, last]. */
-export function anyBetween(dates: readonly string[] | undefined, first: string, last: string): boolean {
-  if (!dates) return false;
-  for (const d of dates) if (d >= first && d <= last) return true;
-  return false;
-}
-
 /** Members a per-member rule looks at, optionally without the excused. */
 export function membersOf(scope: BranchScope, skipExcused: boolean): Member[] {
   return skipExcused ? scope.branch.members.filter((m) => !m.excused) : scope.branch.members;

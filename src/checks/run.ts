@@ -3,7 +3,7 @@ import { addDays, periodOf } from '../engine/periods.js';
 import { isActiveThroughout } from '../engine/scope.js';
 import { primitive, whole } from './primitive.js';
 import { roleNames } from './select.js';
-import { anyBetween, datesByPerson, membersOf, monthsBetween } from './member-activity.js';
+import { datesByPerson, membersOf, monthsBetween } from './member-activity.js';
 
 /**
  * Per member: a run of `length`+ consecutive closed months, the member active in each,
@@ -28,13 +28,17 @@ export const run = primitive({
     if (endDate < `${startMonth}-01`) return;
     const months = monthsBetween(`${startMonth}-01`, endDate).map((label) => periodOf(`${label}-01`, 'month'));
     const established = scope.branch.header.established;
-    const participation = o.lacking === 'participation' ? datesByPerson(scope.activities, o.roles ?? ['attendees', 'host', 'lecturer', 'with']) : null;
+    // Per person, the months (YYYY-MM) with any participation: one set lookup per member-month.
+    const participation =
+      o.lacking === 'participation'
+        ? new Map([...datesByPerson(scope.activities, o.roles ?? ['attendees', 'host', 'lecturer', 'with'])].map(([name, dates]) => [name, new Set(dates.map((d) => d.slice(0, 7)))]))
+        : null;
     for (const m of membersOf(scope, o.skipExcused)) {
       const runs: string[][] = [];
       let current: string[] = [];
       for (const month of months) {
         const counts = (!established || established <= month.first) && isActiveThroughout(m, month.first, month.last);
-        const lacking = counts && (participation ? !anyBetween(participation.get(m.name), month.first, month.last) : !m.paid.has(month.label));
+        const lacking = counts && (participation ? !participation.get(m.name)?.has(month.label) : !m.paid.has(month.label));
         if (lacking) {
           current.push(month.label);
           continue;

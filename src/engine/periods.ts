@@ -91,8 +91,20 @@ export function defaultWindow(asOf: string): Window {
   return { label: p.label, from: p.first, to: p.last };
 }
 
-/** Every period of a size overlapping the window, less those starting after as-of. */
+const periodsMemo = new Map<string, readonly Period[]>();
+
+/** Every period of a size overlapping the window, less those starting after as-of (memoised; do not mutate). */
 export function periodsOf(window: Window, size: PeriodSize, asOf: string): Period[] {
+  const key = `${window.from}|${window.to}|${size}|${asOf}`;
+  const known = periodsMemo.get(key);
+  if (known) return known as Period[];
+  const periods = computePeriods(window, size, asOf);
+  if (periodsMemo.size > 256) periodsMemo.clear();
+  periodsMemo.set(key, periods);
+  return periods;
+}
+
+function computePeriods(window: Window, size: PeriodSize, asOf: string): Period[] {
   const periods: Period[] = [];
   let cursor = periodOf(window.from, size);
   while (cursor.first <= window.to && cursor.first <= asOf) {

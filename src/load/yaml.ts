@@ -43,7 +43,10 @@ const PARSERS_DIFFER = /(?:^|[\s,[{:])[-+]?(?:0b|\d[\d_]*_)/m;
  * anything unusual takes the precise path (eemeli/yaml), which reports exact errors.
  */
 export function parseYaml(text: string): ParsedYaml {
-  if (!ANCHOR_OR_ALIAS.test(text) && !PARSERS_DIFFER.test(text)) {
+  // Cheap character checks first: most record files have neither & nor * nor 0b nor _.
+  const mayAnchor = (text.includes('&') || text.includes('*')) && ANCHOR_OR_ALIAS.test(text);
+  const mayDiffer = (text.includes('0b') || text.includes('_')) && PARSERS_DIFFER.test(text);
+  if (!mayAnchor && !mayDiffer) {
     const fast = parseFast(text);
     if (fast) return fast;
   }
