@@ -10,6 +10,7 @@ import { formatDate } from './engine/periods.js';
 import { translate, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
 import { closest } from './load/records.js';
+import { ruleExamples } from './load/files.js';
 import { recordJsonSchema } from './schema/json-schema.js';
 import { registerRectify } from './commands/rectify.js';
 
@@ -126,16 +127,16 @@ export async function main(input: MainInput): Promise<number> {
     .command('show')
     .description(lang === 'zh' ? '说明一条规则' : 'explain one rule')
     .argument('<id>', '规则 id')
-    .addOption(langOption())
-    .option('--config <file>', '配置文件')
-    .action((id: string, o) => {
+    .action((id: string, _o, command: Command) => {
+      // --lang and --config may be written before or after `show`: read them with the parent's.
+      const o = command.optsWithGlobals() as { lang: Lang; config?: string };
       const ready = setup({ ...o, lang: o.lang }, io);
       const rule = ready.rules.find((r) => r.id === id);
       if (!rule) {
         const hint = closest(id, ready.rules.map((r) => r.id));
         throw new UsageError(translate(o.lang, 'usage.unknown-rule', { rule: id, suggestion: hint ?? '' }));
       }
-      io.stdout.write(formatRuleDetail(rule, o.lang));
+      io.stdout.write(formatRuleDetail(rule.examples ? rule : { ...rule, examples: ruleExamples(rule.id) ?? undefined }, o.lang));
     });
 
   program

@@ -1,8 +1,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+const packageRoot = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 /** The folder of built-in rules, beside dist/ and src/. */
-export const builtinRulesDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'rules');
+export const builtinRulesDir = path.join(packageRoot, 'rules');
+
+/** A built-in rule's example records (the fixtures its tests use): one that passes, one that fails. */
+export function ruleExamples(id: string): { pass: string; fail: string } | null {
+  try {
+    const dir = path.join(packageRoot, 'fixtures', 'rules', id);
+    return { pass: readFileSync(path.join(dir, 'passes.yaml'), 'utf8'), fail: readFileSync(path.join(dir, 'fires.yaml'), 'utf8') };
+  } catch {
+    return null;
+  }
+}
 
 const RECORD_FILE = /\.ya?ml$/i;
 
