@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { contentHash, FileCache, settingsKey } from '../../src/engine/cache.js';
+import type { FileOutcome } from '../../src/engine/run.js';
+
+const outcome: FileOutcome = {
+  file: 'a.yaml',
+  errors: [],
+  branches: [
+    {
+      id: 'pb-1',
+      header: { line: 1, column: 1 },
+      checked: true,
+      findings: [],
+      exempted: 0,
+      digest: { id: 'pb-1', parent: null, units: [], groups: [], established: null, participation: new Map([['赵六', [{ type: 'party-lecture', date: '2026-05-01', group: null, roles: ['lecturer'] }]]]) },
+      info: { id: 'pb-1', name: 'x', secretary: 'y', file: 'a.yaml', line: 1, column: 1, rectifications: [] },
+    },
+  ],
+};
+
+describe('FileCache', () => {
+  const key = settingsKey({ version: '1.0.0', rules: [{ file: 'r.yaml', bytes: new Uint8Array([1]) }], asOf: '2026-10-08' });
+  const hash = contentHash(Buffer.from('branch: …'));
+
+  test('round-trips an outcome, Maps included, under the same settings and content', () => {
+    const cache = new FileCache(key, null);
+    cache.set('a.yaml', hash, outcome);
+    const again = new FileCache(key, cache.serialise(['a.yaml']));
+    expect(again.get('a.yaml', hash)).toEqual(outcome);
+    expect(again.hits).toBe(1);
+  });
+
+  test.each([
+    ['a changed file', key, contentHash(Buffer.from('branch: changed'))],
+    ['another zhibu version', settingsKey({ version: '1.0.1', rules: [{ file: 'r.yaml', bytes: new Uint8Array([1]) }], asOf: '2026-10-08' }), hash],
+    ['a changed rule file', settingsKey({ version: '1.0.0', rules: [{ file: 'r.yaml', bytes: new Uint8Array([2]) }], asOf: '2026-10-08' }), hash],
+    ['another as-of day', settingsKey({ version: '1.0.0', rules: [{ file: 'r.yaml', bytes: new Uint8Array([1]) }], asOf: '2026-10-09' }), hash],
+  ])('%s misses', (_name, settings, contentKey) => {
+    const cache = new FileCache(key, null);
+    cache.set('a.yaml', hash, outcome);
+    expect(new FileCache(settings, cache.serialise(['a.yaml'])).get('a.yaml', contentKey)).toBeUndefined();
+  });
+
+  test('a corrupt cache file is an empty cache; files not in the run are dropped', () => {
+    expect(new FileCache(key, '{not json').get('a.yaml', hash)).toBeUndefined();
+    const cache = new FileCache(key, null);
+    cache.set('a.yaml', hash, outcome);
+    expect(JSON.parse(cache.serialise(['b.yaml'])).entries).toEqual({});
+  });
+});
