@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fingerprint, type Severity } from '../engine/finding.js';
+import { compareText, fingerprint, type Severity } from '../engine/finding.js';
 import { UsageError } from '../io.js';
 import { formatPath } from '../load/records.js';
 import type { Report, ReportFinding } from '../report/report.js';
@@ -33,8 +33,6 @@ export interface BaselineResult {
   /** Baseline entries no longer found: fixed, so `--prune-baseline` can drop them. */
   fixed: BaselineEntry[];
 }
-
-const compareText = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
 
 const compareEntries = (a: BaselineEntry, b: BaselineEntry): number =>
   compareText(a.rule, b.rule) || compareText(a.branch, b.branch) || compareText(a.period, b.period) || compareText(a.subject, b.subject) || compareText(a.message, b.message);

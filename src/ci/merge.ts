@@ -1,25 +1,13 @@
-import type { Severity } from '../engine/finding.js';
+import { compareFindingOrder, comparePositions, type Severity } from '../engine/finding.js';
 import { UsageError } from '../io.js';
 import type { Report, ReportFinding, ReportInputError } from '../report/report.js';
 
 export { fileShard, parseShard, shardOf, type Shard } from './shard.js';
 
-const compareText = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+/** output.md order (file, line, rule, period, subject), then column and status: the engine's own comparison. */
+export const compareReportFindings: (a: ReportFinding, b: ReportFinding) => number = compareFindingOrder;
 
-/** output.md order (file, line, rule, period, subject), then column and status, as the engine sorts. */
-export function compareReportFindings(a: ReportFinding, b: ReportFinding): number {
-  return (
-    compareText(a.file, b.file) ||
-    a.line - b.line ||
-    compareText(a.rule, b.rule) ||
-    compareText(a.period, b.period) ||
-    compareText(a.subject, b.subject) ||
-    a.column - b.column ||
-    compareText(a.status, b.status)
-  );
-}
-
-const compareInputErrors = (a: ReportInputError, b: ReportInputError): number => compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
+const compareInputErrors: (a: ReportInputError, b: ReportInputError) => number = comparePositions;
 
 /** Every field, keys sorted: two shards' copies of one organization finding get the same key. */
 function identity(item: object): string {

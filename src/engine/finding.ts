@@ -51,8 +51,10 @@ export function compareText(a: string | null, b: string | null): number {
   return x.length - y.length;
 }
 
-/** output.md order: file, line, rule, period, subject (null first, strings by code point). */
-export function compareFindings(a: Finding, b: Finding): number {
+type Ordered = Pick<Finding, 'file' | 'line' | 'rule' | 'period' | 'subject' | 'column' | 'status'>;
+
+/** output.md order: file, line, rule, period, subject (null first, strings by code point); then column, status. */
+export function compareFindingOrder(a: Ordered, b: Ordered): number {
   return (
     compareText(a.file, b.file) ||
     a.line - b.line ||
@@ -60,9 +62,18 @@ export function compareFindings(a: Finding, b: Finding): number {
     compareText(a.period, b.period) ||
     compareText(a.subject, b.subject) ||
     a.column - b.column ||
-    compareText(a.status, b.status) ||
-    compareText(a.messageId, b.messageId)
+    compareText(a.status, b.status)
   );
+}
+
+/** The engine's order of findings: output.md's, then the message id as a last tie-break. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return compareFindingOrder(a, b) || compareText(a.messageId, b.messageId);
+}
+
+/** Input errors by file (code point), line, column. */
+export function comparePositions(a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
 /** Stable identity of a finding across runs: never built from positions. */

@@ -4,7 +4,7 @@ import { loadRecordFile, type LoadedFile } from '../load/records.js';
 import { positionOf, type Branch, type Exemption, type InputError, type Organization, type Source } from '../model/types.js';
 import type { Position } from '../load/position.js';
 import { isExempted } from './exemptions.js';
-import { compareFindings, type Emit, type Finding } from './finding.js';
+import { compareFindings, comparePositions, type Emit, type Finding } from './finding.js';
 import type { Window } from './periods.js';
 import type { Rule } from './rules.js';
 import { BranchScope } from './scope.js';
@@ -203,7 +203,7 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
     organizationFindings(organizations, digests, input.rules, input.asOf, input.window, input.branches ?? null, result);
   }
   result.findings.sort(compareFindings);
-  result.inputErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  result.inputErrors.sort(comparePositions);
   return result;
 }
 

@@ -4,24 +4,13 @@ import type { BranchInfo } from '../engine/run.js';
 import { periodSpan } from './group.js';
 import type { ItemStatus, RectificationItem } from './list.js';
 
-/** One row of an earlier list written by zhibu (JSON or XLSX). */
-export interface PreviousItem {
-  id: string;
-  branch: { id: string; name: string };
+/** One row of an earlier list written by zhibu (JSON or XLSX): a list row plus what carry-over matches on. */
+export interface PreviousItem extends Pick<RectificationItem, 'id' | 'branch' | 'problem' | 'basis' | 'remedy' | 'owner' | 'deadline' | 'status' | 'fixedOn' | 'listed'> {
   rule: string;
   subject: string | null;
   periods: string[];
   severity: Severity;
   category: string;
-  problem: string;
-  basis: string;
-  remedy: string;
-  owner: string;
-  deadline: string;
-  status: ItemStatus;
-  fixedOn: string | null;
-  /** The day the problem was first listed. */
-  listed: string;
   /** Fingerprints of its findings (from the id, and from the JSON's findings). */
   findingIds: string[];
   /** The window of the list it came from; null when unknown. */

@@ -2,26 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli } from '../support/cli.js';
 import type { Report } from '../../src/report/report.js';
 import { fixtureFiles, root } from '../support/fixtures.js';
 
 const TODAY = '2026-10-08';
 
-/** Runs the CLI in-process, capturing what it writes. */
-async function zhibu(argv: string[], cwd = root) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main({
-    argv,
-    stdout: { write: (text: string) => stdout.push(text) },
-    stderr: { write: (text: string) => stderr.push(text) },
-    cwd,
-    env: { NO_COLOR: '1' },
-    today: TODAY,
-  });
-  return { code, out: stdout.join(''), err: stderr.join('') };
-}
+const zhibu = (argv: string[], cwd = root) => runCli(argv, cwd, TODAY);
 
 async function jsonReport(argv: string[], cwd = root): Promise<{ code: number; report: Report }> {
   const { code, out } = await zhibu([...argv, '--format', 'json'], cwd);

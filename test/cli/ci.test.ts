@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli } from '../support/cli.js';
 import type { Report } from '../../src/report/report.js';
 import { root } from '../support/fixtures.js';
 
@@ -10,20 +10,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'zhibu-ci-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const year = ['--period', '2026', '--as-of', '2027-01-15'];
 
-/** Runs the CLI in-process in a temp directory holding a copy of the demo records. */
-async function zhibu(argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main({
-    argv,
-    stdout: { write: (text: string) => stdout.push(text) },
-    stderr: { write: (text: string) => stderr.push(text) },
-    cwd: work,
-    env: { NO_COLOR: '1' },
-    today: '2027-01-15',
-  });
-  return { code, out: stdout.join(''), err: stderr.join('') };
-}
+const zhibu = (argv: string[]) => runCli(argv, work, '2027-01-15');
 const read = (file: string) => readFileSync(path.join(work, file), 'utf8');
 cpSync(path.join(root, 'fixtures/demo'), path.join(work, 'demo'), { recursive: true });
 

@@ -1,15 +1,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli } from '../support/cli.js';
 import { root } from '../support/fixtures.js';
 
-async function zhibu(argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main({ argv, stdout: { write: (t: string) => stdout.push(t) }, stderr: { write: (t: string) => stderr.push(t) }, cwd: root, env: { NO_COLOR: '1' }, today: '2026-10-08' });
-  return { code, out: stdout.join(''), err: stderr.join('') };
-}
+const zhibu = (argv: string[]) => runCli(argv, root, '2026-10-08');
 
 const ids = readdirSync(path.join(root, 'rules')).map((f) => f.replace(/\.yaml$/, ''));
 
