@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import type { Branch, InputError, Organization, Source } from '../model/types.js';
+import { fastBranchDocument, fastOrganizationDocument } from '../schema/fast.js';
 import { issueIds } from '../schema/fields.js';
 import { branchDocument, organizationDocument } from '../schema/records.js';
 import { decodeUtf8 } from './decode.js';
@@ -70,8 +71,9 @@ function loadDocument(doc: YamlDocument, text: string, source: Source, options: 
     loaded.errors.push({ file: source.file, ...at, id: hasBranch ? 'document.both' : 'document.neither', args: { document: doc.index + 1 } });
     return;
   }
-  const schema = hasBranch ? branchDocument : organizationDocument;
-  const result = schema.safeParse(value);
+  // The fast path gives zod's output for a valid document, or null; zod then parses it and words the issues.
+  const fast = hasBranch ? fastBranchDocument(value) : fastOrganizationDocument(value);
+  const result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? branchDocument : organizationDocument).safeParse(value);
   const issues: { path: Path; id: string; args: Record<string, unknown>; key?: boolean }[] = [];
   if (!result.success) {
     for (const issue of result.error.issues.slice(0, MAX_ERRORS_PER_DOCUMENT)) issues.push(describeIssue(issue, value));
