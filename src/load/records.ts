@@ -75,6 +75,8 @@ function loadDocument(doc: YamlDocument, text: string, source: Source, options: 
   const fast = hasBranch ? fastBranchDocument(value) : fastOrganizationDocument(value);
   const result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? branchDocument : organizationDocument).safeParse(value);
   const issues: { path: Path; id: string; args: Record<string, unknown>; key?: boolean }[] = [];
+  // zod drops an own `__proto__` key while copying, so its unknown-key check never sees one.
+  if (text.includes('__proto__')) issues.push(...protoKeys(value, []));
   if (!result.success) {
     for (const issue of result.error.issues.slice(0, MAX_ERRORS_PER_DOCUMENT)) issues.push(describeIssue(issue, value));
   } else if (options.today && hasBranch) {
@@ -154,6 +156,16 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id
     default:
       return { path, id: 'type.invalid', args: { expected: 'int', value: shown } };
   }
+}
+
+function protoKeys(value: unknown, path: PropertyKey[]): { path: Path; key: boolean; id: string; args: Record<string, unknown> }[] {
+  if (value === null || typeof value !== 'object' || path.length > 8) return [];
+  const found: { path: Path; key: boolean; id: string; args: Record<string, unknown> }[] = [];
+  if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
+    found.push({ path: [...path, '__proto__'], key: true, id: 'key.unknown', args: { key: '__proto__', suggestion: '', known: '' } });
+  }
+  for (const [key, child] of Object.entries(value)) found.push(...protoKeys(child, [...path, Array.isArray(value) ? Number(key) : key]));
+  return found;
 }
 
 function futureDates(doc: z.output<typeof branchDocument>, today: string) {

@@ -44,3 +44,14 @@ describe('loader regressions', () => {
     if (!decoded.ok) expect(decoded.position).toEqual(new LineIndex(text).at(text.indexOf('\xff')));
   });
 });
+
+describe('__proto__ keys', () => {
+  it.each([
+    ['at the top level', `${header}__proto__: { x: 1 }\n`, '__proto__', 2],
+    ['in a member', `${header}members:\n  - name: 张三\n    status: full\n    __proto__: { x: 1 }\n`, 'members[0].__proto__', 5],
+  ])('is an unknown key %s', (_where, text, path, line) => {
+    const loaded = load(text);
+    expect(loaded.branches).toHaveLength(0);
+    expect(loaded.errors.map((e) => [e.id, e.args.path, e.line])).toEqual([['key.unknown', path, line]]);
+  });
+});
