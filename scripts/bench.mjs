@@ -5,7 +5,7 @@
 // whole check; then the whole check of the large corpus in a child process, for the
 // 1k-vs-10k scaling and peak memory (max RSS).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsYaml from 'js-yaml';
@@ -67,12 +67,14 @@ console.log(`  targets: loading + validation ≤ 1.3×, whole check ≤ 1.5×`);
 function cli(n) {
   const target = corpus(n);
   const t = performance.now();
-  const out = execFileSync(process.execPath, ['-e', `
+  const script = path.join(root, 'bench-out', 'cli-run.mjs');
+  writeFileSync(script, `
     const { main } = await import(${JSON.stringify(path.join(root, 'dist/cli.js'))});
     const sink = { write() { return true; } };
     const code = await main({ argv: ['check', ${JSON.stringify(target)}, '--as-of', '2026-12-31', '--period', '2026', '--format', 'json', '--output', '/dev/null'], stdout: sink, stderr: sink, cwd: process.cwd(), env: {} });
     console.log(JSON.stringify({ code, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
-  `, '--input-type=module'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  `);
+  const out = execFileSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return { ms: performance.now() - t, ...JSON.parse(out.trim().split('\n').pop()) };
 }
 if (large > 0) {
