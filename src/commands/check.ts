@@ -65,7 +65,9 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, ke
       return cache;
     };
   }
-  const result = canRunParallel(files.length) ? await checkParallel({ ...checkInput, cwd: io.cwd, ruleSpec: ready.ruleSpec }) : check(checkInput);
+  const threads = io.env.ZHIBU_THREADS;
+  const parallel = threads !== undefined && threads !== '' ? Number(threads) > 0 && files.length > 1 : canRunParallel(files.length);
+  const result = parallel ? await checkParallel({ ...checkInput, cwd: io.cwd, ruleSpec: ready.ruleSpec }) : check(checkInput);
   if (cacheFile && cache) {
     mkdirSync(path.dirname(cacheFile), { recursive: true });
     writeFileSync(cacheFile, (cache as FileCache).serialise(files));
