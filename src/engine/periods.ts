@@ -121,11 +121,16 @@ function computePeriods(window: Window, size: PeriodSize, asOf: string): Period[
   return periods;
 }
 
+/** First and last day of a period label (2026-07, 2026Q3, 2026) or a date; null for anything else. */
+export function periodSpan(label: string): { first: string; last: string } | null {
+  if (isRealDate(label)) return { first: label, last: label };
+  const window = parseWindow(label);
+  return window && !label.includes('..') ? { first: window.from, last: window.to } : null;
+}
+
 /** True when a period label (2026-02, 2026Q1, 2026) contains a date or a smaller period's label. */
 export function periodContains(outer: string, inner: string): boolean {
-  const first = inner.length === 4 ? `${inner}-01-01` : inner.includes('Q') ? periodOf(`${inner.slice(0, 4)}-${pad(Number(inner.slice(5)) * 3 - 2)}-01`, 'quarter').first : inner.length === 7 ? `${inner}-01` : inner;
-  const last = inner.length === 4 ? `${inner}-12-31` : inner.includes('Q') ? periodOf(first, 'quarter').last : inner.length === 7 ? periodOf(first, 'month').last : inner;
-  const size: PeriodSize = outer.length === 4 ? 'year' : outer.includes('Q') ? 'quarter' : 'month';
-  const span = periodOf(size === 'year' ? `${outer}-01-01` : size === 'quarter' ? `${outer.slice(0, 4)}-${pad(Number(outer.slice(5)) * 3)}-01` : `${outer}-01`, size);
-  return span.first <= first && last <= span.last;
+  const span = periodSpan(outer);
+  const within = periodSpan(inner);
+  return !!span && !!within && span.first <= within.first && within.last <= span.last;
 }

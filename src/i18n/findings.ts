@@ -7,12 +7,18 @@ const s = (v: unknown) => String(v ?? '');
 const cnNumerals = ['', '一', '二', '三', '四'];
 const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** The part of a quarter or month label below the year: 第三季度 / Q3, 8月 / Aug. */
+export function periodPart(label: string, lang: Lang): string {
+  if (label[4] === 'Q') return lang === 'zh' ? `第${cnNumerals[Number(label[5])]}季度` : `Q${label[5]}`;
+  return lang === 'zh' ? `${Number(label.slice(5))}月` : (monthsEn[Number(label.slice(5)) - 1] ?? label);
+}
+
 /** A period label (2026-08, 2026Q3, 2026) in words. */
 export function periodText(label: string, lang: Lang): string {
   const year = label.slice(0, 4);
   if (label.length === 4) return lang === 'zh' ? `${year}年` : year;
-  if (label[4] === 'Q') return lang === 'zh' ? `${year}年第${cnNumerals[Number(label[5])]}季度` : `${year} Q${label[5]}`;
-  if (label.length === 7) return lang === 'zh' ? `${year}年${Number(label.slice(5))}月` : `${monthsEn[Number(label.slice(5)) - 1]} ${year}`;
+  if (label[4] === 'Q') return lang === 'zh' ? `${year}年${periodPart(label, lang)}` : `${year} ${periodPart(label, lang)}`;
+  if (label.length === 7) return lang === 'zh' ? `${year}年${periodPart(label, lang)}` : `${periodPart(label, lang)} ${year}`;
   return label;
 }
 

@@ -1,7 +1,6 @@
 import type { Severity } from '../engine/finding.js';
-import { daysBetween, type Window } from '../engine/periods.js';
+import { daysBetween, periodSpan, type Window } from '../engine/periods.js';
 import type { BranchInfo } from '../engine/run.js';
-import { periodSpan } from './group.js';
 import type { ItemStatus, RectificationItem } from './list.js';
 
 /** One row of an earlier list written by zhibu (JSON or XLSX): a list row plus what carry-over matches on. */

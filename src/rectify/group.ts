@@ -1,7 +1,6 @@
 import { fingerprint } from '../engine/finding.js';
-import { periodOf } from '../engine/periods.js';
 import type { Lang } from '../i18n/index.js';
-import { periodText } from '../i18n/findings.js';
+import { periodPart, periodText } from '../i18n/findings.js';
 import type { ReportFinding } from '../report/report.js';
 
 /** A finding of the report with its stable identifier. */
@@ -71,18 +70,6 @@ function comparePeriods(a: string, b: string): number {
   return periodKey(a) < periodKey(b) ? -1 : periodKey(a) > periodKey(b) ? 1 : 0;
 }
 
-/** First and last day of a period label (2026-07, 2026Q3, 2026). */
-export function periodSpan(label: string): { first: string; last: string } | null {
-  if (/^\d{4}$/.test(label)) return periodOf(`${label}-01-01`, 'year');
-  const quarter = /^(\d{4})Q([1-4])$/.exec(label);
-  if (quarter) return periodOf(`${quarter[1]}-${String(Number(quarter[2]) * 3).padStart(2, '0')}-01`, 'quarter');
-  if (/^\d{4}-\d{2}$/.test(label)) return periodOf(`${label}-01`, 'month');
-  return null;
-}
-
-const cn = ['', '一', '二', '三', '四'];
-const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** Several periods of one size in words: "2026年7月、8月、9月", "Jul, Aug, Sep 2026", "2026年第一季度、第二季度". */
 export function periodsText(labels: readonly string[], lang: Lang): string {
   const sizes = new Set(labels.map((l) => (l.length === 4 ? 'year' : l.includes('Q') ? 'quarter' : l.length === 7 ? 'month' : 'other')));
@@ -96,7 +83,7 @@ export function periodsText(labels: readonly string[], lang: Lang): string {
   const quarter = sizes.has('quarter');
   return [...byYear]
     .map(([year, ls]) => {
-      const parts = ls.map((l) => (quarter ? (lang === 'zh' ? `第${cn[Number(l[5])]}季度` : `Q${l[5]}`) : lang === 'zh' ? `${Number(l.slice(5))}月` : (monthsEn[Number(l.slice(5)) - 1] ?? l)));
+      const parts = ls.map((l) => periodPart(l, lang));
       if (lang === 'zh') return `${year}年${parts.join('、')}`;
       return quarter ? `${year} ${parts.join(', ')}` : `${parts.join(', ')} ${year}`;
     })
