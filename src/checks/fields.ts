@@ -31,11 +31,14 @@ export const fields = primitive({
     require: z.array(requirement).min(1),
   }),
   run(scope, o, emit) {
-    const lacking = (record: Record<string, unknown>, recordType?: string) =>
-      o.require
-        .filter((r) => !recordType || ((!r.only || r.only.includes(recordType)) && (!r.except || !r.except.includes(recordType))))
-        .filter((r) => r.field.every((f) => missing(record, f)))
-        .map((r) => r.field.join('/'));
+    const lacking = (record: Record<string, unknown>, recordType?: string) => {
+      const absent: string[] = [];
+      for (const r of o.require) {
+        if (recordType && ((r.only && !r.only.includes(recordType)) || (r.except && r.except.includes(recordType)))) continue;
+        if (r.field.every((f) => missing(record, f))) absent.push(r.field.join('/'));
+      }
+      return absent;
+    };
     const { branch, asOf } = scope;
     if (o.target === 'activities') {
       for (const a of scope.inWindow()) {

@@ -1,19 +1,61 @@
 import type { Activity, Member } from '../model/types.js';
 import type { BranchScope } from '../engine/scope.js';
-import { peopleIn } from './select.js';
 
-/** Per member name: the dates (sorted) of activities naming them in the given roles. */
-export function datesByPerson(activities: readonly Activity[], roles: readonly string[], keep: (a: Activity) => boolean = () => true): Map<string, string[]> {
+/** Calls `visit` for every name an activity gives in the roles (a name may come more than once). */
+export function eachPerson(activity: Activity, roles: readonly string[], visit: (name: string) => void): void {
+  for (const role of roles) {
+    const value = (activity as Record<string, unknown>)[role];
+    if (typeof value === 'string') visit(value);
+    else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') visit(v);
+  }
+}
+
+/** Per member name: the dates (sorted) of activities naming them in the given roles, each activity once. */
+export function datesByPerson(activities: readonly Activity[], roles: readonly string[], keep?: (a: Activity) => boolean): Map<string, string[]> {
   const byPerson = new Map<string, string[]>();
+  const lastSeen = new Map<string, Activity>();
+  let current: Activity;
+  const visit = (name: string) => {
+    if (lastSeen.get(name) === current) return;
+    lastSeen.set(name, current);
+    const dates = byPerson.get(name);
+    if (dates) dates.push(current.date);
+    else byPerson.set(name, [current.date]);
+  };
   for (const a of activities) {
-    if (!keep(a)) continue;
-    for (const name of new Set(peopleIn(a, roles))) {
-      let dates = byPerson.get(name);
-      if (!dates) byPerson.set(name, (dates = []));
-      dates.push(a.date);
-    }
+    if (keep && !keep(a)) continue;
+    current = a;
+    eachPerson(a, roles, visit);
   }
   return byPerson;
+}
+
+/** A month as one number (year × 12 + month − 1) from a `YYYY-MM…` label or date. */
+export function monthNumber(date: string): number {
+  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  return year * 12 + (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48) - 1;
+}
+
+/**
+ * Per member name: the months (as `monthNumber`s, ascending, each once) with an
+ * activity naming them in the roles; made once per branch and shared by its rules.
+ */
+export function monthsByPerson(scope: BranchScope, roles: readonly string[]): ReadonlyMap<string, readonly number[]> {
+  return scope.memo(`months-by-person:${roles.join(',')}`, () => {
+    const byPerson = new Map<string, number[]>();
+    let month = 0;
+    const visit = (name: string) => {
+      const months = byPerson.get(name);
+      if (!months) byPerson.set(name, [month]);
+      else if (months[months.length - 1] !== month) months.push(month);
+    };
+    // Activities come sorted by date, so each person's months come in order.
+    for (const a of scope.activities) {
+      month = monthNumber(a.date);
+      eachPerson(a, roles, visit);
+    }
+    return byPerson;
+  });
 }
 
 /** Months `YYYY-MM` from `first` to `last` inclusive. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { primitive } from './primitive.js';
-import { peopleIn } from './select.js';
+import { eachPerson } from './member-activity.js';
 
 /** Record rule: names in member-only roles must be members; in open roles, members or guests. */
 export const names = primitive({
@@ -11,14 +11,23 @@ export const names = primitive({
     membersOrGuests: z.array(z.enum(['host', 'lecturer'])).default([]),
   }),
   run(scope, o, emit) {
+    const unknown = new Set<string>();
+    let guests: readonly string[] = [];
+    const member = (name: string) => {
+      if (!scope.memberNames.has(name)) unknown.add(name);
+    };
+    const memberOrGuest = (name: string) => {
+      if (!scope.memberNames.has(name) && !guests.includes(name)) unknown.add(name);
+    };
+    const roles = o.members.map((role) => [role]);
     for (const a of scope.inWindow()) {
-      const guests = new Set(a.guests ?? []);
-      const unknown = new Set<string>();
-      for (const role of o.members) {
-        const people = role === 'absentees' ? (a.absentees ?? []).map((x) => x.name) : peopleIn(a, [role]);
-        for (const name of people) if (!scope.memberNames.has(name)) unknown.add(name);
+      unknown.clear();
+      guests = a.guests ?? [];
+      for (const role of roles) {
+        if (role[0] === 'absentees') for (const x of a.absentees ?? []) member(x.name);
+        else eachPerson(a, role, member);
       }
-      for (const name of peopleIn(a, o.membersOrGuests)) if (!scope.memberNames.has(name) && !guests.has(name)) unknown.add(name);
+      eachPerson(a, o.membersOrGuests, memberOrGuest);
       if (unknown.size === 0) continue;
       emit({ messageId: 'names', args: { date: a.date, type: a.type, names: [...unknown] }, period: null, subject: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date });
     }

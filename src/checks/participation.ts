@@ -14,7 +14,8 @@ export const participation = primitive({
     for (const period of scope.periods(o.per)) {
       for (const m of scope.branch.members) {
         if (!isActiveThroughout(m, period.first, period.last)) continue;
-        const actual = (dates.get(m.name) ?? []).filter((d) => d >= period.first && d <= period.end).length;
+        let actual = 0;
+        for (const d of dates.get(m.name) ?? []) if (d >= period.first && d <= period.end) actual++;
         if (actual >= o.min) continue;
         emit({
           messageId: 'participation',

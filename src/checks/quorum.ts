@@ -13,15 +13,25 @@ function attendance(scope: BranchScope, a: Activity, by: z.output<typeof base>, 
   const attendees = isMissing(a.attendees) ? null : new Set(a.attendees);
   if (by === 'members') {
     if (attendees) {
-      const voters = scope.branch.members.filter((m) => isActive(m, a.date) && isFullOn(m, a.date) && !m.excused);
-      return { present: voters.filter((m) => attendees.has(m.name)).length, expected: voters.length };
+      let present = 0;
+      let expected = 0;
+      for (const m of scope.branch.members) {
+        if (!isActive(m, a.date) || !isFullOn(m, a.date) || m.excused) continue;
+        expected++;
+        if (attendees.has(m.name)) present++;
+      }
+      return { present, expected };
     }
     return a.present != null && a.expected != null ? { present: a.present, expected: a.expected } : null;
   }
   if (by === 'committee') {
     const committee = scope.committee;
     if (!committee) return null;
-    if (attendees) return { present: [...committee].filter((n) => attendees.has(n)).length, expected: committee.size };
+    if (attendees) {
+      let present = 0;
+      for (const name of committee) if (attendees.has(name)) present++;
+      return { present, expected: committee.size };
+    }
     return a.present != null ? { present: a.present, expected: committee.size } : null;
   }
   const expected = a[expectedField];

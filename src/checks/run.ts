@@ -3,7 +3,7 @@ import { addDays, periodOf } from '../engine/periods.js';
 import { isActiveThroughout } from '../engine/scope.js';
 import { primitive, whole } from './primitive.js';
 import { roleNames } from './select.js';
-import { datesByPerson, membersOf, monthsBetween } from './member-activity.js';
+import { membersOf, monthNumber, monthsBetween, monthsByPerson } from './member-activity.js';
 
 /**
  * Per member: a run of `length`+ consecutive closed months, the member active in each,
@@ -29,27 +29,34 @@ export const run = primitive({
     const months = monthsBetween(`${startMonth}-01`, endDate).map((label) => periodOf(`${label}-01`, 'month'));
     const established = scope.branch.header.established;
     // Per person, the months (YYYY-MM) with any participation: one set lookup per member-month.
-    const participation =
-      o.lacking === 'participation'
-        ? new Map([...datesByPerson(scope.activities, o.roles ?? ['attendees', 'host', 'lecturer', 'with'])].map(([name, dates]) => [name, new Set(dates.map((d) => d.slice(0, 7)))]))
-        : null;
+    const participation = o.lacking === 'participation' ? monthsByPerson(scope, o.roles ?? ['attendees', 'host', 'lecturer', 'with']) : null;
+    const numbers = months.map((month) => monthNumber(month.first));
     for (const m of membersOf(scope, o.skipExcused)) {
-      const runs: string[][] = [];
-      let current: string[] = [];
-      for (const month of months) {
-        const counts = (!established || established <= month.first) && isActiveThroughout(m, month.first, month.last);
-        const lacking = counts && (participation ? !participation.get(m.name)?.has(month.label) : !m.paid.has(month.label));
+      const named = participation?.get(m.name) ?? [];
+      let next = 0; // walks `named` alongside the months
+      // The months of every long enough run that ends inside the window.
+      const qualifying: string[] = [];
+      let runStart = -1;
+      for (let i = 0; i <= months.length; i++) {
+        const month = months[i];
+        const number = numbers[i] as number;
+        while (next < named.length && (named[next] as number) < number) next++;
+        const lacking =
+          month !== undefined &&
+          (!established || established <= month.first) &&
+          isActiveThroughout(m, month.first, month.last) &&
+          (participation ? named[next] !== number : !m.paid.has(month.label));
         if (lacking) {
-          current.push(month.label);
+          if (runStart === -1) runStart = i;
           continue;
         }
-        if (current.length > 0) runs.push(current);
-        current = [];
+        if (runStart !== -1 && i - runStart >= o.length && (months[i - 1] as (typeof months)[number]).label >= windowFirstMonth) {
+          for (let k = runStart; k < i; k++) qualifying.push((months[k] as (typeof months)[number]).label);
+        }
+        runStart = -1;
       }
-      if (current.length > 0) runs.push(current);
-      const qualifying = runs.filter((r) => r.length >= o.length && (r[r.length - 1] as string) >= windowFirstMonth);
       if (qualifying.length === 0) continue;
-      emit({ messageId: 'run', args: { name: m.name, lacking: o.lacking, months: qualifying.flat(), length: o.length }, period: null, subject: m.name, at: m.at, status: 'violation' });
+      emit({ messageId: 'run', args: { name: m.name, lacking: o.lacking, months: qualifying, length: o.length }, period: null, subject: m.name, at: m.at, status: 'violation' });
     }
   },
 });

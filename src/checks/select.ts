@@ -28,15 +28,4 @@ export function matches(activity: Activity, select: Selector, bindings: Bindings
   return true;
 }
 
-/** People an activity names in the given roles. */
-export function peopleIn(activity: Activity, roles: readonly string[]): string[] {
-  const people: string[] = [];
-  for (const role of roles) {
-    const value = (activity as Record<string, unknown>)[role];
-    if (typeof value === 'string') people.push(value);
-    else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') people.push(v);
-  }
-  return people;
-}
-
 export const roleNames = z.array(z.enum(['attendees', 'guests', 'host', 'lecturer', 'with', 'recorder'])).min(1);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isActiveThroughout } from '../engine/scope.js';
+import type { Activity } from '../model/types.js';
 import { periodSize, primitive } from './primitive.js';
 
 /** Per period and per member: hours of attended activities plus own training reach `min` (`cadreMin` for the secretary, deputies and committee). */
@@ -9,14 +10,22 @@ export const sum = primitive({
   options: z.strictObject({ per: periodSize, min: z.number().min(0), cadreMin: z.number().min(0).optional() }),
   run(scope, o, emit) {
     for (const period of scope.periods(o.per)) {
-      const attended = new Map<string, number>();
+      // Per attendee: hours so far, and the last activity counted (a name listed twice counts once).
+      const attended = new Map<string, { hours: number; last: Activity }>();
       for (const a of scope.between(period.first, period.end)) {
         if (!a.hours || !a.attendees) continue;
-        for (const name of new Set(a.attendees)) attended.set(name, (attended.get(name) ?? 0) + a.hours);
+        for (const name of a.attendees) {
+          const entry = attended.get(name);
+          if (!entry) attended.set(name, { hours: a.hours, last: a });
+          else if (entry.last !== a) {
+            entry.hours += a.hours;
+            entry.last = a;
+          }
+        }
       }
       for (const m of scope.branch.members) {
         if (!isActiveThroughout(m, period.first, period.last)) continue;
-        let total = attended.get(m.name) ?? 0;
+        let total = attended.get(m.name)?.hours ?? 0;
         for (const t of m.training ?? []) if (t.date >= period.first && t.date <= period.end) total += t.hours;
         const cadre = scope.cadres.has(m.name);
         const min = cadre && o.cadreMin !== undefined ? o.cadreMin : o.min;

@@ -10,6 +10,8 @@ export class BranchScope {
   readonly cadres: ReadonlySet<string>;
   readonly memberNames: ReadonlySet<string>;
   private readonly periodCache = new Map<PeriodSize, Period[]>();
+  private readonly spanCache = new Map<string, readonly Activity[]>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly branch: Branch,
@@ -34,8 +36,31 @@ export class BranchScope {
     return periods;
   }
 
-  /** Activities dated from `first` to `last` inclusive (and not after as-of). */
-  between(first: string, last: string): Activity[] {
+  /**
+   * Activities dated from `first` to `last` inclusive (and not after as-of). Computed
+   * once per span and shared by every rule that asks: do not change the list.
+   */
+  between(first: string, last: string): readonly Activity[] {
+    const key = `${first}/${last}`;
+    let span = this.spanCache.get(key);
+    if (!span) this.spanCache.set(key, (span = this.slice(first, last)));
+    return span;
+  }
+
+  /** Activities inside the window (record rules). */
+  inWindow(): readonly Activity[] {
+    return this.between(this.window.from, this.window.to);
+  }
+
+  /** Something derived from this branch that several rules share (an index by person, ...): made once per key. */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = make();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  private slice(first: string, last: string): Activity[] {
     const list = this.activities;
     let low = 0;
     let high = list.length;
@@ -47,11 +72,6 @@ export class BranchScope {
     const out: Activity[] = [];
     for (let i = low; i < list.length && (list[i] as Activity).date <= last; i++) out.push(list[i] as Activity);
     return out;
-  }
-
-  /** Activities inside the window (record rules). */
-  inWindow(): Activity[] {
-    return this.between(this.window.from, this.window.to);
   }
 }
 
