@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Activity } from '../model/types.js';
 import { primitive } from './primitive.js';
 
 /** Record rule: a later record with the same key fields as an earlier one in the file is reported. */
@@ -7,19 +8,26 @@ export const duplicate = primitive({
   scope: 'branch',
   options: z.strictObject({ key: z.array(z.enum(['type', 'date', 'group', 'topic'])).min(1) }),
   run(scope, o, emit) {
-    const first = new Map<string, number>();
     const { from, to } = scope.window;
+    const [lead, ...rest] = o.key as [(typeof o.key)[number], ...typeof o.key];
+    // Earlier records by their first key field; the rest compared field by field (absent equals absent).
+    const earlier = new Map<unknown, Activity[]>();
+    const same = (a: Activity, b: Activity) => {
+      for (const k of rest) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
+      return true;
+    };
     // File order decides which record is the earlier one.
     for (const a of scope.branch.activities) {
-      let key = '';
-      for (const k of o.key) key += `${a[k] ?? '\u0000'}\u0001`;
-      const earlier = first.get(key);
-      if (earlier === undefined) {
-        first.set(key, a.index);
+      const value = a[lead] ?? null;
+      const list = earlier.get(value);
+      const first = list?.find((b) => same(a, b));
+      if (!first) {
+        if (list) list.push(a);
+        else earlier.set(value, [a]);
         continue;
       }
       if (a.date < from || a.date > to || a.date > scope.asOf) continue;
-      emit({ messageId: 'duplicate', args: { date: a.date, type: a.type, first: earlier }, period: null, subject: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date });
+      emit({ messageId: 'duplicate', args: { date: a.date, type: a.type, first: first.index }, period: null, subject: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, periodOf } from '../engine/periods.js';
+import { addDays, periodOf, type Window } from '../engine/periods.js';
 import { isActiveThroughout } from '../engine/scope.js';
 import { primitive, whole } from './primitive.js';
 import { roleNames } from './select.js';
@@ -20,17 +20,11 @@ export const run = primitive({
     skipExcused: z.boolean().default(false),
   }),
   run(scope, o, emit) {
-    const { asOf, window } = scope;
-    const lastClosed = periodOf(asOf, 'month').first; // months before the as-of month are closed
-    const windowFirstMonth = window.from.slice(0, 7);
-    const startMonth = monthsBetween(shiftMonths(window.from, -(o.length - 1)), window.from)[0] as string;
-    const endDate = window.to < lastClosed ? window.to : addDays(lastClosed, -1);
-    if (endDate < `${startMonth}-01`) return;
-    const months = monthsBetween(`${startMonth}-01`, endDate).map((label) => periodOf(`${label}-01`, 'month'));
+    const { months, numbers, windowFirstMonth } = runMonths(scope.window, scope.asOf, o.length);
+    if (months.length === 0) return;
     const established = scope.branch.header.established;
-    // Per person, the months (YYYY-MM) with any participation: one set lookup per member-month.
+    // Per person, the months with any participation, walked alongside the months of the run.
     const participation = o.lacking === 'participation' ? monthsByPerson(scope, o.roles ?? ['attendees', 'host', 'lecturer', 'with']) : null;
-    const numbers = months.map((month) => monthNumber(month.first));
     for (const m of membersOf(scope, o.skipExcused)) {
       const named = participation?.get(m.name) ?? [];
       let next = 0; // walks `named` alongside the months
@@ -60,6 +54,27 @@ export const run = primitive({
     }
   },
 });
+
+interface RunMonths {
+  months: { label: string; first: string; last: string }[];
+  numbers: number[];
+  windowFirstMonth: string;
+}
+const runMonthsCache = new Map<string, RunMonths>();
+
+/** The closed months a run may span (from length-1 months before the window), the same for every branch of a check. */
+function runMonths(window: Window, asOf: string, length: number): RunMonths {
+  const key = `${window.from}/${window.to}/${asOf}/${length}`;
+  let cached = runMonthsCache.get(key);
+  if (cached) return cached;
+  const lastClosed = periodOf(asOf, 'month').first; // months before the as-of month are closed
+  const startMonth = monthsBetween(shiftMonths(window.from, -(length - 1)), window.from)[0] as string;
+  const endDate = window.to < lastClosed ? window.to : addDays(lastClosed, -1);
+  const months = endDate < `${startMonth}-01` ? [] : monthsBetween(`${startMonth}-01`, endDate).map((label) => periodOf(`${label}-01`, 'month'));
+  cached = { months, numbers: months.map((month) => monthNumber(month.first)), windowFirstMonth: window.from.slice(0, 7) };
+  runMonthsCache.set(key, cached);
+  return cached;
+}
 
 function shiftMonths(date: string, months: number): string {
   const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
