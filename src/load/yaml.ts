@@ -1,5 +1,6 @@
 import jsYaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { needsPrecisePath, parseSimpleYaml } from './simple-yaml.js';
 
 /** One YAML document of a file: its value and where its top-level keys and list items start. */
 export interface YamlDocument {
@@ -32,21 +33,21 @@ export interface ParsedYaml {
 export const MAX_ALIAS_NODES = 10_000;
 const MAX_DEPTH = 64;
 
-// Anchors or aliases send a file to the precise path, which bounds their expansion;
-// so do binary and underscored numbers, which the two parsers' core schemas read differently.
-const ANCHOR_OR_ALIAS = /(?:^|[\s,[{:])[&*][^\s,\]}]/m;
-const PARSERS_DIFFER = /(?:^|[\s,[{:])[-+]?(?:0b|\d[\d_]*_)/m;
-
 /**
  * Parses every document of a YAML text with the core schema (dates stay strings).
- * Clean files take the fast path (js-yaml, offsets captured by its listener);
- * anything unusual takes the precise path (eemeli/yaml), which reports exact errors.
+ * Plain record files take our own one-pass parser (simple-yaml.ts); what it
+ * leaves takes the general path.
  */
 export function parseYaml(text: string): ParsedYaml {
-  // Cheap character checks first: most record files have neither & nor * nor 0b nor _.
-  const mayAnchor = (text.includes('&') || text.includes('*')) && ANCHOR_OR_ALIAS.test(text);
-  const mayDiffer = (text.includes('0b') || text.includes('_')) && PARSERS_DIFFER.test(text);
-  if (!mayAnchor && !mayDiffer) {
+  return parseSimpleYaml(text) ?? parseGeneral(text);
+}
+
+/**
+ * The general path: clean files go to js-yaml with root offsets from a line
+ * scan; anything unusual to eemeli/yaml, which reports exact errors.
+ */
+export function parseGeneral(text: string): ParsedYaml {
+  if (!needsPrecisePath(text)) {
     const fast = parseFast(text);
     if (fast) return fast;
   }

@@ -8,6 +8,7 @@ import { activityTypes, branchKinds, extraLabels, memberStatuses, projectStatuse
 import { fastBranchDocument, fastOrganizationDocument, fastPathProblems } from '../../src/schema/fast.js';
 import { branchDocument, organizationDocument } from '../../src/schema/records.js';
 import { root } from '../support/fixtures.js';
+import { sameKeyOrder } from '../support/records.js';
 
 type Kind = 'branch' | 'organization';
 const fast = { branch: fastBranchDocument, organization: fastOrganizationDocument } as const;
@@ -22,15 +23,6 @@ function containers(value: unknown, into = new Set<object>()): Set<object> {
   into.add(value);
   for (const child of Object.values(value)) containers(child, into);
   return into;
-}
-
-/** Same keys in the same order, all the way down (identical references are not walked: `x-` values). */
-function sameKeyOrder(a: unknown, b: unknown): boolean {
-  if (a === b || !isObject(a) || !isObject(b)) return true;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.join('\u0000') !== kb.join('\u0000')) return false;
-  return ka.every((key) => sameKeyOrder(a[key], b[key]));
 }
 
 /** A fast result must be built fresh: no object or array of the input, except as an `x-` value. */

@@ -36,3 +36,12 @@ ${parts.members ?? THREE_MEMBERS}
 export function activities(...lines: string[]): string {
   return lines.map((l) => `  - { ${l} }`).join('\n');
 }
+
+/** Same keys in the same order, all the way down (identical references are not walked: `x-` values). */
+export function sameKeyOrder(a: unknown, b: unknown): boolean {
+  if (a === b || typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return true;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.join('\u0000') !== kb.join('\u0000')) return false;
+  return ka.every((key) => sameKeyOrder((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
