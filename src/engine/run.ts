@@ -1,7 +1,7 @@
 import type { BranchDigest, OrganizationScope, Participation } from '../checks/primitive.js';
 import { liaisonTarget } from '../checks/liaison.js';
 import { loadRecordFile, type LoadedFile } from '../load/records.js';
-import { positionOf, type Branch, type Exemption, type InputError, type Organization, type Source } from '../model/types.js';
+import { detached, positionOf, type Branch, type Exemption, type InputError, type Organization, type Source } from '../model/types.js';
 import type { Position } from '../load/position.js';
 import { isExempted } from './exemptions.js';
 import { compareFindings, comparePositions, type Emit, type Finding } from './finding.js';
@@ -144,7 +144,7 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
     loaded = loadRecordFile(file, bytes, { today: input.today });
   }
   const branchRules = input.rules.filter((r) => r.primitive.scope === 'branch');
-  const outcome: FileOutcome = { file, errors: loaded.errors, branches: [] };
+  const outcome: FileOutcome = { file, errors: detached(loaded.errors), branches: [] };
   for (const branch of loaded.branches) {
     const scope = new BranchScope(branch, input.asOf, input.window);
     const checked = !input.branches || input.branches.has(branch.id);
@@ -155,14 +155,15 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
         (rule.primitive.run as (s: BranchScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, branch.id, branch.source, branch.exemptions, input.asOf, sink));
       }
     }
+    // What outlives the file is detached from its text, so the text can go.
     outcome.branches.push({
-      id: branch.id,
+      id: detached(branch.id),
       header: positionOf(branch.source, branch.at),
       checked,
-      findings: sink.findings,
+      findings: detached(sink.findings),
       exempted: sink.exempted,
-      digest: digest(scope, input.leadersByBranch.get(branch.id)),
-      info: branchInfo(branch),
+      digest: detached(digest(scope, input.leadersByBranch.get(branch.id))),
+      info: detached(branchInfo(branch)),
     });
   }
   return outcome;

@@ -59,3 +59,19 @@ export interface InputError extends Position {
 export function positionOf(source: Source, at: number): Position {
   return source.lines.at(source.lines.nodeStart(at));
 }
+
+/**
+ * A copy of plain data (objects, arrays, maps, strings) whose strings share no memory
+ * with the file text they were read from. V8 keeps a substring of 13 or more characters
+ * as a view into its whole source string, so one kept rule id or topic would keep a
+ * whole file's text alive; what outlives a file's check goes through here.
+ */
+export function detached<T>(value: T): T {
+  if (typeof value === 'string') return (value.length >= 13 ? ` ${value}`.slice(1) : value) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(detached) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [detached(k), detached(v)])) as T;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) out[key] = detached(child);
+  return out as T;
+}
