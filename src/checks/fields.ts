@@ -12,12 +12,21 @@ const requirement = z.strictObject({
   except: z.array(type).optional(),
 });
 
-function missing(record: Record<string, unknown>, path: string): boolean {
+/** A required field: `name`, or `list.key` (some entry of the list has `key`). */
+interface FieldPath {
+  name: string;
+  key: string | null;
+}
+
+function fieldPath(path: string): FieldPath {
   const dot = path.indexOf('.');
-  if (dot === -1) return isMissing(record[path]);
-  const list = record[path.slice(0, dot)];
-  const key = path.slice(dot + 1);
-  return !Array.isArray(list) || !list.some((entry) => entry && typeof entry === 'object' && !isMissing((entry as Record<string, unknown>)[key]));
+  return dot === -1 ? { name: path, key: null } : { name: path.slice(0, dot), key: path.slice(dot + 1) };
+}
+
+function missing(record: Record<string, unknown>, { name, key }: FieldPath): boolean {
+  const value = record[name];
+  if (key === null) return isMissing(value);
+  return !Array.isArray(value) || !value.some((entry) => entry && typeof entry === 'object' && !isMissing((entry as Record<string, unknown>)[key]));
 }
 
 /** Required fields on records, members, projects or the branch header; one finding per record naming every missing field. */
@@ -31,11 +40,12 @@ export const fields = primitive({
     require: z.array(requirement).min(1),
   }),
   run(scope, o, emit) {
+    const requirements = o.require.map((r) => ({ ...r, paths: r.field.map(fieldPath), label: r.field.join('/') }));
     const lacking = (record: Record<string, unknown>, recordType?: string) => {
       const absent: string[] = [];
-      for (const r of o.require) {
+      for (const r of requirements) {
         if (recordType && ((r.only && !r.only.includes(recordType)) || (r.except && r.except.includes(recordType)))) continue;
-        if (r.field.every((f) => missing(record, f))) absent.push(r.field.join('/'));
+        if (r.paths.every((path) => missing(record, path))) absent.push(r.label);
       }
       return absent;
     };

@@ -12,7 +12,7 @@ export const sum = primitive({
     for (const period of scope.periods(o.per)) {
       // Per attendee: hours so far, and the last activity counted (a name listed twice counts once).
       const attended = new Map<string, { hours: number; last: Activity }>();
-      for (const a of scope.between(period.first, period.end)) {
+      for (const a of scope.during(period)) {
         if (!a.hours || !a.attendees) continue;
         for (const name of a.attendees) {
           const entry = attended.get(name);

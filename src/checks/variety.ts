@@ -9,7 +9,7 @@ export const variety = primitive({
   options: z.strictObject({ per: periodSize, select: selector, field: z.literal('form'), min: whole.default(2), what: localText }),
   run(scope, o, emit) {
     for (const period of scope.periods(o.per)) {
-      const records = scope.between(period.first, period.end).filter((a) => matches(a, o.select));
+      const records = scope.during(period).filter((a) => matches(a, o.select));
       if (records.length < o.min) continue;
       const forms = new Set(records.map((a) => a[o.field]));
       if (forms.size !== 1) continue;

@@ -10,7 +10,8 @@ export class BranchScope {
   readonly cadres: ReadonlySet<string>;
   readonly memberNames: ReadonlySet<string>;
   private readonly periodCache = new Map<PeriodSize, Period[]>();
-  private readonly spanCache = new Map<string, readonly Activity[]>();
+  private readonly periodSpans = new Map<Period, readonly Activity[]>();
+  private windowSpan: readonly Activity[] | null = null;
   private readonly memos = new Map<string, unknown>();
 
   constructor(
@@ -37,19 +38,18 @@ export class BranchScope {
   }
 
   /**
-   * Activities dated from `first` to `last` inclusive (and not after as-of). Computed
-   * once per span and shared by every rule that asks: do not change the list.
+   * Activities of a period (from its first day to its `end`, which is not after as-of).
+   * Computed once per period and shared by every rule that asks: do not change the list.
    */
-  between(first: string, last: string): readonly Activity[] {
-    const key = `${first}/${last}`;
-    let span = this.spanCache.get(key);
-    if (!span) this.spanCache.set(key, (span = this.slice(first, last)));
+  during(period: Period): readonly Activity[] {
+    let span = this.periodSpans.get(period);
+    if (!span) this.periodSpans.set(period, (span = this.between(period.first, period.end)));
     return span;
   }
 
-  /** Activities inside the window (record rules). */
+  /** Activities inside the window (record rules); shared like `during`. */
   inWindow(): readonly Activity[] {
-    return this.between(this.window.from, this.window.to);
+    return (this.windowSpan ??= this.between(this.window.from, this.window.to));
   }
 
   /** Something derived from this branch that several rules share (an index by person, ...): made once per key. */
@@ -60,7 +60,8 @@ export class BranchScope {
     return value;
   }
 
-  private slice(first: string, last: string): Activity[] {
+  /** Activities dated from `first` to `last` inclusive (and not after as-of). */
+  between(first: string, last: string): Activity[] {
     const list = this.activities;
     let low = 0;
     let high = list.length;
