@@ -4,14 +4,12 @@ import path from 'node:path';
 import { runCheck, VERSION } from './commands/check.js';
 import { runMerge } from './commands/merge.js';
 import { FORMATS } from './commands/output.js';
-import { formatRuleDetail, formatRuleList } from './commands/rules.js';
 import { setup } from './commands/setup.js';
 import { formatDate } from './engine/periods.js';
 import { translate, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
 import { closest } from './load/records.js';
 import { ruleExamples } from './load/files.js';
-import { recordJsonSchema } from './schema/json-schema.js';
 import { registerRectify } from './commands/rectify.js';
 
 export interface MainInput {
@@ -110,16 +108,17 @@ export async function main(input: MainInput): Promise<number> {
     .option('--config <file>', '配置文件（与各分片相同） the same configuration as the shards')
     .option('--no-color', '不使用颜色 no colour')
     .addHelpText('after', examples.merge)
-    .action((files: string[], o) => {
+    .action(async (files: string[], o) => {
       const color = o.color !== false && !noColor && io.stdout.isTTY === true;
-      code = runMerge(files, { ...o, lang: o.lang as Lang, color }, io);
+      code = await runMerge(files, { ...o, lang: o.lang as Lang, color }, io);
     });
 
   const rules = common(program.command('rules'))
     .description(lang === 'zh' ? '列出全部规则' : 'list every rule')
     .addHelpText('after', examples.rules)
-    .action((o) => {
+    .action(async (o) => {
       const ready = setup({ ...o, lang: o.lang }, io);
+      const { formatRuleList } = await import('./commands/rules.js');
       io.stdout.write(formatRuleList(ready.rules, o.lang));
       code = ready.errors.length > 0 ? 2 : 0;
     });
@@ -127,7 +126,7 @@ export async function main(input: MainInput): Promise<number> {
     .command('show')
     .description(lang === 'zh' ? '说明一条规则' : 'explain one rule')
     .argument('<id>', '规则 id')
-    .action((id: string, _o, command: Command) => {
+    .action(async (id: string, _o, command: Command) => {
       // --lang and --config may be written before or after `show`: read them with the parent's.
       const o = command.optsWithGlobals() as { lang: Lang; config?: string };
       const ready = setup({ ...o, lang: o.lang }, io);
@@ -136,6 +135,7 @@ export async function main(input: MainInput): Promise<number> {
         const hint = closest(id, ready.rules.map((r) => r.id));
         throw new UsageError(translate(o.lang, 'usage.unknown-rule', { rule: id, suggestion: hint ?? '' }));
       }
+      const { formatRuleDetail } = await import('./commands/rules.js');
       io.stdout.write(formatRuleDetail(rule.examples ? rule : { ...rule, examples: ruleExamples(rule.id) ?? undefined }, o.lang));
     });
 
@@ -145,7 +145,8 @@ export async function main(input: MainInput): Promise<number> {
     .addOption(new Option('--kind <kind>', '哪种文件 which file').choices(['any', 'branch', 'organization']).default('any'))
     .option('-o, --output <file>', '写入文件 write to a file')
     .addHelpText('after', examples.schema)
-    .action((o) => {
+    .action(async (o) => {
+      const { recordJsonSchema } = await import('./schema/json-schema.js');
       const text = `${JSON.stringify(recordJsonSchema(o.kind), null, 2)}\n`;
       if (o.output) writeFileSync(path.resolve(io.cwd, o.output), text);
       else io.stdout.write(text);

@@ -68,7 +68,7 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, ke
   const threads = io.env.ZHIBU_THREADS;
   const parallel = threads !== undefined && threads !== '' ? Number(threads) > 0 && files.length > 1 : canRunParallel(files.length);
   const result = parallel ? await checkParallel({ ...checkInput, cwd: io.cwd, ruleSpec: ready.ruleSpec }) : check(checkInput);
-  if (cacheFile && cache) {
+  if (cacheFile && cache && !(cache as FileCache).unchanged(files)) {
     mkdirSync(path.dirname(cacheFile), { recursive: true });
     writeFileSync(cacheFile, (cache as FileCache).serialise(files));
   }
@@ -80,5 +80,5 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, ke
 /** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of output.md. */
 export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<{ report: Report; code: number }> {
   const { report, setup: ready } = await checkPaths(paths, options, io);
-  return { report, code: finish(report, ready.rules, options, io) };
+  return { report, code: await finish(report, ready.rules, options, io) };
 }

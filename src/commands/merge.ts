@@ -15,7 +15,7 @@ export type MergeOptions = Omit<CommonOptions, 'asOf' | 'period' | 'rule'> & Out
  * `zhibu merge`: combines the JSON reports of `check --shard i/n` jobs into the report
  * an unsharded run gives: organization rules run here, over every shard's branches.
  */
-export function runMerge(files: string[], options: MergeOptions, io: Io): number {
+export async function runMerge(files: string[], options: MergeOptions, io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError('请指定要合并的 JSON 报告，例如：zhibu merge shard-1.json shard-2.json');
   const reports = files.map((file) => {
     let text: string;

@@ -11,7 +11,6 @@ import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
 import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
-import { formatTerminal } from '../report/terminal.js';
 
 export const FORMATS = ['terminal', 'json', 'junit', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -44,7 +43,9 @@ export function parseFormats(values: readonly string[] | undefined, output: stri
   return specs;
 }
 
-function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean): string {
+type Terminal = typeof import('../report/terminal.js');
+
+function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean, terminal: Terminal | null): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -59,13 +60,15 @@ function render(format: Format, report: Report, rules: readonly Rule[], options:
     case 'gitlab':
       return formatGitlab(report);
     default:
-      return formatTerminal(report, { lang: options.lang, color: options.color && toTerminal, width: io.stdout.columns });
+      return (terminal as Terminal).formatTerminal(report, { lang: options.lang, color: options.color && toTerminal, width: io.stdout.columns });
   }
 }
 
 /** Applies baselines, writes every requested format, and returns the exit code (output.md, plus --max-warnings). */
-export function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io): number {
+export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io): Promise<number> {
   const formats = parseFormats(options.format, options.output);
+  // The terminal report (chalk, cli-table3) is loaded only when asked for: CI runs writing JSON or SARIF start faster.
+  const terminal = formats.some((f) => f.format === 'terminal') ? await import('../report/terminal.js') : null;
   let maxWarnings: number | null = null;
   if (options.maxWarnings !== undefined) {
     maxWarnings = Number(options.maxWarnings);
@@ -94,7 +97,7 @@ export function finish(raw: Report, rules: readonly Rule[], options: OutputOptio
   }
   if (options.writeBaseline) writeFileSync(resolve(options.writeBaseline), writeBaseline(raw));
   for (const { format, file } of formats) {
-    const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true);
+    const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true, terminal);
     if (file) writeFileSync(resolve(file), text);
     else io.stdout.write(text);
   }

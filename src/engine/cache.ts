@@ -39,6 +39,9 @@ function decode(stored: FileOutcome): FileOutcome {
 /** An in-memory cache loaded from (and serialised back to) the text of a cache file. */
 export class FileCache implements OutcomeCache {
   private entries: Record<string, StoredEntry> = {};
+  /** The cache file held entries under these settings. */
+  private loaded = false;
+  private changed = false;
   hits = 0;
   misses = 0;
 
@@ -49,7 +52,10 @@ export class FileCache implements OutcomeCache {
     if (!text) return;
     try {
       const stored = JSON.parse(text) as StoredCache;
-      if (stored.zhibuCache === 1 && stored.settings === settings && stored.entries && typeof stored.entries === 'object') this.entries = stored.entries;
+      if (stored.zhibuCache === 1 && stored.settings === settings && stored.entries && typeof stored.entries === 'object') {
+        this.entries = stored.entries;
+        this.loaded = true;
+      }
     } catch {
       // A corrupt cache is an empty one.
     }
@@ -67,6 +73,12 @@ export class FileCache implements OutcomeCache {
 
   set(file: string, hash: string, outcome: FileOutcome): void {
     this.entries[file] = { hash, outcome: encode(outcome) as FileOutcome };
+    this.changed = true;
+  }
+
+  /** Whether the cache file already holds what `serialise(files)` would write (a warm run need not rewrite it). */
+  unchanged(files: readonly string[]): boolean {
+    return this.loaded && !this.changed && Object.keys(this.entries).length === new Set(files).size && files.every((file) => Object.hasOwn(this.entries, file));
   }
 
   /** The cache file text: only the files of this run are kept. */

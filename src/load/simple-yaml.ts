@@ -12,11 +12,14 @@ import type { ParsedYaml, YamlDocument } from './yaml.js';
  * every fixture and a seeded mutation fuzzer against it). It reads as js-yaml does
  * with list items after their dashes, so it also gives up on every file the general
  * path would hand to eemeli/yaml (whose numbers and offsets differ slightly).
+ * With `offsets: false` (rule and configuration files, which need values only) it
+ * does not give up where only the general path's offsets would fail, and reads
+ * exactly as js-yaml does.
  */
-export function parseSimpleYaml(text: string): ParsedYaml | null {
+export function parseSimpleYaml(text: string, { offsets = true }: { offsets?: boolean } = {}): ParsedYaml | null {
   if (text.length === 0 || text.includes('\t') || needsPrecisePath(text)) return null;
   try {
-    return { documents: new SimpleParser(text).documents(), documentProblems: [], fatal: null };
+    return { documents: new SimpleParser(text, offsets).documents(), documentProblems: [], fatal: null };
   } catch (error) {
     if (error === GIVE_UP) return null;
     throw error;
@@ -178,7 +181,11 @@ class SimpleParser {
   private lineStart = 0;
   private depth = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    /** Whether root offsets must agree with the general path's line scan (record files). */
+    private readonly offsets: boolean,
+  ) {}
 
   private keyOf(raw: string): string {
     if (raw === '__proto__' || raw === '<<') giveUp();
@@ -299,7 +306,7 @@ class SimpleParser {
       if (Object.hasOwn(result, key)) giveUp();
       if (root) {
         // A root key the general path's line scan would not read as this key sends that path to eemeli/yaml.
-        if (key !== raw || this.stop - keyStart >= SCAN_WIDTH || !scannableKey(raw)) giveUp();
+        if (this.offsets && (key !== raw || this.stop - keyStart >= SCAN_WIDTH || !scannableKey(raw))) giveUp();
         root.keys.set(key, keyStart);
       }
       this.pos = this.stop + 1; // past the colon
@@ -324,7 +331,7 @@ class SimpleParser {
         this.pos = i;
         value = this.inline();
         // The general path's line scan sees no items in a root flow list and hands the file to eemeli/yaml.
-        if (root && Array.isArray(value) && value.length > 0) giveUp();
+        if (root && this.offsets && Array.isArray(value) && value.length > 0) giveUp();
         if (this.indent > indent) giveUp();
       }
       result[key] = value;

@@ -1,6 +1,15 @@
 import jsYaml from 'js-yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node } from 'yaml';
 import { needsPrecisePath, parseSimpleYaml } from './simple-yaml.js';
+
+const require = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | null = null;
+/** eemeli/yaml takes about 35 ms to load, and most runs never leave the fast paths: loaded when first needed. */
+function eemeli(): typeof Yaml {
+  return (yamlModule ??= require('yaml') as typeof Yaml);
+}
 
 /** One YAML document of a file: its value and where its top-level keys and list items start. */
 export interface YamlDocument {
@@ -40,6 +49,11 @@ const MAX_DEPTH = 64;
  */
 export function parseYaml(text: string): ParsedYaml {
   return parseSimpleYaml(text) ?? parseGeneral(text);
+}
+
+/** For files whose values alone matter (rules, configuration): root offsets are not kept in step with the line scan. */
+export function parseYamlValues(text: string): ParsedYaml {
+  return parseSimpleYaml(text, { offsets: false }) ?? parseGeneral(text);
 }
 
 /**
@@ -150,6 +164,7 @@ function problemOf(error: { code: string; message: string; pos: [number, number]
 }
 
 function parsePrecise(text: string): ParsedYaml {
+  const { parseAllDocuments, isScalar } = eemeli();
   const result: ParsedYaml = { documents: [], documentProblems: [], fatal: null };
   const docs = parseAllDocuments(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
   const list = Array.isArray(docs) ? docs : [];
@@ -181,6 +196,7 @@ class ConversionError extends Error {
 
 /** Converts a document to plain values, expanding aliases within MAX_ALIAS_NODES. */
 function convertDocument(doc: Document.Parsed): { value: unknown } | { problem: YamlProblem } {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = eemeli();
   const sizes = new Map<Node, number>();
   const converted = new Map<Node, unknown>();
   let aliasNodes = 0;
@@ -242,6 +258,7 @@ function convertDocument(doc: Document.Parsed): { value: unknown } | { problem: 
 }
 
 function rootLayout(doc: Document.Parsed): { keys: Map<string, number>; items: Map<string, number[]> } {
+  const { isAlias, isMap, isScalar, isSeq } = eemeli();
   const keys = new Map<string, number>();
   const items = new Map<string, number[]>();
   if (isMap(doc.contents)) {
@@ -264,6 +281,7 @@ function rangeStart(node: unknown): number {
 
 /** Where a value path of one document starts in the text; `key` asks for the last segment's key. */
 export function locatePath(text: string, documentIndex: number, path: readonly PropertyKey[], key = false): number {
+  const { parseAllDocuments, isAlias, isMap, isScalar, isSeq } = eemeli();
   const docs = parseAllDocuments(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
   const doc = (Array.isArray(docs) ? docs : [])[documentIndex];
   if (!doc) return 0;

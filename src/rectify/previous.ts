@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import { z } from 'zod';
 import type { Window } from '../engine/periods.js';
 import type { Lang } from '../i18n/index.js';
@@ -111,7 +112,7 @@ function branchName(text: string, id: string): string {
 
 /** Reads an earlier list written by `zhibu rectify --format xlsx` (its 整改清单 sheet); edits made in Excel to deadlines and statuses are kept. */
 export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Promise<PreviousList> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (error) {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import { columnKeys, itemCells, labels, listTitle, summaryKeys, summaryRows, type ColumnKey } from './labels.js';
 import type { ItemStatus, RectificationItem, RectificationList } from './list.js';
 
@@ -120,8 +121,8 @@ function summarySheet(book: ExcelJS.Workbook, list: RectificationList): Workshee
   return sheet;
 }
 
-function workbook(list: RectificationList): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
+async function workbook(list: RectificationList): Promise<ExcelJS.Workbook> {
+  const book = new (await loadExcel()).Workbook();
   const day = new Date(`${list.asOf}T00:00:00Z`);
   book.creator = 'zhibu';
   book.lastModifiedBy = 'zhibu';
@@ -146,7 +147,7 @@ export const listColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'id' && k
  */
 export async function formatRectificationXlsx(list: RectificationList): Promise<Uint8Array> {
   const l = labels(list.lang);
-  const book = workbook(list);
+  const book = await workbook(list);
   listSheet(book, l.list, listTitle(list), list.items, list, listColumns);
   if (list.reminders.length > 0) listSheet(book, l.reminders, listTitle(list, 'reminders'), list.reminders, list, ['seq', 'branch', 'problem', 'remedy', 'owner', 'deadline']);
   summarySheet(book, list);
@@ -155,7 +156,7 @@ export async function formatRectificationXlsx(list: RectificationList): Promise<
 
 /** The summary file of --split-by branch as XLSX. */
 export async function formatSummaryXlsx(list: RectificationList): Promise<Uint8Array> {
-  const book = workbook(list);
+  const book = await workbook(list);
   summarySheet(book, list);
   return bytes(book);
 }

@@ -47,4 +47,20 @@ describe('FileCache', () => {
     cache.set('a.yaml', hash, outcome);
     expect(JSON.parse(cache.serialise(['b.yaml'])).entries).toEqual({});
   });
+
+  test('a warm run with every file unchanged need not rewrite the cache file; any change or other file set must', () => {
+    const first = new FileCache(key, null);
+    first.set('a.yaml', hash, outcome);
+    expect(first.unchanged(['a.yaml'])).toBe(false); // new entries
+    const text = first.serialise(['a.yaml']);
+    const warm = new FileCache(key, text);
+    expect(warm.get('a.yaml', hash)).toBeDefined();
+    expect(warm.unchanged(['a.yaml'])).toBe(true);
+    expect(warm.unchanged(['a.yaml', 'b.yaml'])).toBe(false); // a file more
+    expect(new FileCache(key, text).unchanged([])).toBe(false); // a file fewer: pruned on write
+    expect(new FileCache(settingsKey({ other: true }), text).unchanged(['a.yaml'])).toBe(false); // other settings
+    const edited = new FileCache(key, text);
+    edited.set('a.yaml', contentHash(Buffer.from('branch: changed')), outcome);
+    expect(edited.unchanged(['a.yaml'])).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import jsYaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { decodeUtf8 } from '../../src/load/decode.js';
 import { needsPrecisePath, parseSimpleYaml } from '../../src/load/simple-yaml.js';
@@ -36,6 +37,25 @@ function breach(text: string, simple: ParsedYaml | null = parseSimpleYaml(text))
       if (!isDeepStrictEqual(s.items.get(key), g.items.get(key))) return `${at}: items of ${key} ${JSON.stringify(s.items.get(key))}, general ${JSON.stringify(g.items.get(key))}`;
     }
   }
+  return null;
+}
+
+/**
+ * The values-only contract (rule and configuration files): whenever `offsets: false` does not
+ * give up, its documents' values are js-yaml's, deep-strictly and in key order.
+ */
+function valuesBreach(text: string): string | null {
+  const simple = parseSimpleYaml(text, { offsets: false });
+  if (simple === null) return null;
+  let expected: unknown[];
+  try {
+    expected = (jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA }) as unknown[]).filter((v) => v !== null && v !== undefined);
+  } catch (error) {
+    return `js-yaml fails: ${String(error).split('\n')[0]}`;
+  }
+  const values = simple.documents.map((d) => d.value);
+  if (!isDeepStrictEqual(values, expected)) return `values ${show(values)}, js-yaml ${show(expected)}`;
+  if (!sameKeyOrder(values, expected)) return 'key order differs';
   return null;
 }
 
@@ -345,6 +365,27 @@ function mutate(text: string, random: () => number): { text: string; what: strin
 const FUZZ_SEED = Number(process.env.SIMPLE_YAML_FUZZ_SEED ?? 0x51a91e);
 const FUZZ_CASES = Number(process.env.SIMPLE_YAML_FUZZ_CASES ?? 20000);
 
+describe('the simple YAML parser for values only (rules, configuration)', () => {
+  const ruleFiles = yamlFiles(path.join(root, 'rules')).map((file) => readText(file) as string);
+
+  test('reads every built-in rule file, as js-yaml does', () => {
+    expect(ruleFiles.length).toBeGreaterThan(40);
+    expect(ruleFiles.filter((text) => parseSimpleYaml(text, { offsets: false }) === null)).toEqual([]);
+    expect(ruleFiles.map(valuesBreach).filter((problem) => problem !== null)).toEqual([]);
+  });
+
+  test('takes root flow lists and scalar-looking root keys, which record files leave to the general path', () => {
+    const text = 'key: [type, date, group]\n1.0: x\nroles: [attendees, -.5]\n';
+    expect(parseSimpleYaml(text)).toBeNull();
+    expect(parseSimpleYaml(text, { offsets: false })?.documents[0]?.value).toEqual({ key: ['type', 'date', 'group'], 1: 'x', roles: ['attendees', '-.5'] });
+    expect(valuesBreach(text)).toBeNull();
+  });
+
+  test('still gives up on anchors, aliases and binary or underscored numbers', () => {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: [0b1]\n', 'a: [1_0]\n']) expect(parseSimpleYaml(text, { offsets: false })).toBeNull();
+  });
+});
+
 describe('needsPrecisePath', () => {
   // The general path's routing, written as the regular expressions it stands for.
   const ANCHOR_OR_ALIAS = /(?:^|[\s,[{:])[&*][^\s,\]}]/m;
@@ -379,6 +420,8 @@ describe('the simple YAML parser under mutation', () => {
         at = mutation.at;
         steps.push(`${mutation.what} at ${mutation.at}`);
       }
+      const valuesProblem = valuesBreach(text);
+      if (valuesProblem) failures.push(`case ${n} (seed ${FUZZ_SEED}) ${base.name}, values only: ${steps.join(', ')}: ${valuesProblem}`);
       const parsed = parseSimpleYaml(text);
       if (parsed === null) continue;
       simple++;
