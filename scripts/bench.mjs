@@ -5,7 +5,7 @@
 // whole check; then the whole check of the large corpus in a child process, for the
 // 1k-vs-10k scaling and peak memory (max RSS).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsYaml from 'js-yaml';
@@ -69,18 +69,31 @@ console.log(`corpus: ${files.length} files (${branches} branch-years), ${(bytes 
 for (const [name, ms] of Object.entries(best)) console.log(`  ${name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms   ${(ms / base).toFixed(2)}× the bare parse`);
 console.log(`  targets: loading + validation ≤ 1.3×, whole check ≤ 1.5×`);
 
-function cli(n) {
+function cli(n, extra = []) {
   const target = corpus(n);
   const t = performance.now();
   const script = path.join(root, 'bench-out', 'cli-run.mjs');
   writeFileSync(script, `
     const { main } = await import(${JSON.stringify(path.join(root, 'dist/cli.js'))});
     const sink = { write() { return true; } };
-    const code = await main({ argv: ['check', ${JSON.stringify(target)}, '--as-of', '2026-12-31', '--period', '2026', '--format', 'json', '--output', '/dev/null'], stdout: sink, stderr: sink, cwd: process.cwd(), env: {} });
+    const code = await main({ argv: ['check', ${JSON.stringify(target)}, '--as-of', '2026-12-31', '--period', '2026', '--format', 'json', '--output', '/dev/null', ...${JSON.stringify(extra)}], stdout: sink, stderr: sink, cwd: process.cwd(), env: {} });
     console.log(JSON.stringify({ code, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
   `);
   const out = execFileSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return { ms: performance.now() - t, ...JSON.parse(out.trim().split('\n').pop()) };
+}
+// The content cache (--cache): a cold run into an empty cache, then a warm re-run of the same files.
+{
+  const location = path.join(root, 'bench-out', 'cache');
+  const cold = [];
+  const warm = [];
+  for (let r = 0; r < rounds; r++) {
+    rmSync(location, { recursive: true, force: true });
+    cold.push(cli(branches, ['--cache', '--cache-location', location]).ms);
+    warm.push(cli(branches, ['--cache', '--cache-location', location]).ms);
+  }
+  const [c, w] = [Math.min(...cold), Math.min(...warm)];
+  console.log(`zhibu check --cache via the CLI, ${branches} branch-years (best of ${rounds}): cold ${c.toFixed(0)} ms, warm ${w.toFixed(0)} ms = ${(w / c).toFixed(2)}× (target ≤ 0.25×)`);
 }
 if (large > 0) {
   const small = cli(branches);

@@ -28,12 +28,31 @@ export function settingsKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts, (_k, v) => (v instanceof Map ? [...v].sort() : v instanceof Set ? [...v].sort() : v instanceof Uint8Array ? contentHash(v) : v))).digest('hex');
 }
 
-// Maps and Sets do not survive JSON; the digest's participation map is the only one.
+// Maps do not survive JSON (the digest's participation map is the only one); every finding
+// and the branch info name the outcome's own file, so the file path is stored once.
 function encode(outcome: FileOutcome): unknown {
-  return { ...outcome, branches: outcome.branches.map((b) => ({ ...b, digest: { ...b.digest, participation: [...b.digest.participation] } })) };
+  return {
+    ...outcome,
+    branches: outcome.branches.map((b) => ({
+      ...b,
+      findings: b.findings.map(({ file: _file, ...rest }) => rest),
+      info: { ...b.info, file: undefined },
+      digest: { ...b.digest, participation: [...b.digest.participation] },
+    })),
+  };
 }
 function decode(stored: FileOutcome): FileOutcome {
-  return { ...stored, branches: stored.branches.map((b) => ({ ...b, digest: { ...b.digest, participation: new Map(b.digest.participation as unknown as [string, never][]) } })) };
+  const file = stored.file;
+  return {
+    ...stored,
+    branches: stored.branches.map((b) => ({
+      ...b,
+      // In their usual key order, so a cached outcome is indistinguishable from a fresh one.
+      findings: b.findings.map(({ rule, severity, status, branch, period, subject, messageId, args, line, column }) => ({ rule, severity, status, branch, period, subject, messageId, args, file, line, column })),
+      info: { id: b.info.id, name: b.info.name, secretary: b.info.secretary, file, line: b.info.line, column: b.info.column, rectifications: b.info.rectifications },
+      digest: { ...b.digest, participation: new Map(b.digest.participation as unknown as [string, never][]) },
+    })),
+  };
 }
 
 /** An in-memory cache loaded from (and serialised back to) the text of a cache file. */

@@ -10,7 +10,7 @@ const outcome: FileOutcome = {
       id: 'pb-1',
       header: { line: 1, column: 1 },
       checked: true,
-      findings: [],
+      findings: [{ rule: 'meetings.committee-monthly', severity: 'error', status: 'violation', branch: 'pb-1', period: '2026-08', subject: null, messageId: 'count', args: { min: 1 }, file: 'a.yaml', line: 1, column: 1 }],
       exempted: 0,
       digest: { id: 'pb-1', parent: null, units: [], groups: [], established: null, participation: new Map([['赵六', [{ type: 'party-lecture', date: '2026-05-01', group: null, roles: ['lecturer'] }]]]) },
       info: { id: 'pb-1', name: 'x', secretary: 'y', file: 'a.yaml', line: 1, column: 1, rectifications: [] },
@@ -26,7 +26,9 @@ describe('FileCache', () => {
     const cache = new FileCache(key, null);
     cache.set('a.yaml', hash, outcome);
     const again = new FileCache(key, cache.serialise(['a.yaml']));
-    expect(again.get('a.yaml', hash)).toEqual(outcome);
+    const back = again.get('a.yaml', hash);
+    expect(back).toEqual(outcome);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(outcome)); // key order too
     expect(again.hits).toBe(1);
   });
 
