@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { decodeUtf8 } from '../../src/load/decode.js';
 import { needsPrecisePath, parseSimpleYaml } from '../../src/load/simple-yaml.js';
 import { parseGeneral, type ParsedYaml } from '../../src/load/yaml.js';
+import { yamlFilesUnder } from '../support/engine.js';
 import { root } from '../support/fixtures.js';
 import { sameKeyOrder } from '../support/records.js';
 
@@ -64,16 +65,6 @@ function show(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && (Object.is(v, -0) || !Number.isFinite(v)) ? `<${Object.is(v, -0) ? '-0' : String(v)}>` : v === undefined ? '<undefined>' : v)).slice(0, 400);
 }
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...yamlFiles(full));
-    else if (entry.name.endsWith('.yaml')) out.push(full);
-  }
-  return out.sort();
-}
-
 /** The text of a file as the loader sees it (strict UTF-8, BOM stripped); null when it is not UTF-8. */
 function readText(file: string): string | null {
   const decoded = decodeUtf8(readFileSync(file));
@@ -81,9 +72,9 @@ function readText(file: string): string | null {
   return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
 }
 
-const fixtures = yamlFiles(path.join(root, 'fixtures')).flatMap((file) => {
-  const text = readText(file);
-  return text === null ? [] : [{ name: path.relative(root, file).split(path.sep).join('/'), text }];
+const fixtures = yamlFilesUnder('fixtures').flatMap((name) => {
+  const text = readText(path.join(root, name));
+  return text === null ? [] : [{ name, text }];
 });
 /** Fixtures that are plain record YAML: the simple path must take every one. */
 const PLAIN = /^fixtures\/(valid|demo|compliant|rules)\//;
@@ -366,7 +357,7 @@ const FUZZ_SEED = Number(process.env.SIMPLE_YAML_FUZZ_SEED ?? 0x51a91e);
 const FUZZ_CASES = Number(process.env.SIMPLE_YAML_FUZZ_CASES ?? 20000);
 
 describe('the simple YAML parser for values only (rules, configuration)', () => {
-  const ruleFiles = yamlFiles(path.join(root, 'rules')).map((file) => readText(file) as string);
+  const ruleFiles = yamlFilesUnder('rules').map((name) => readText(path.join(root, name)) as string);
 
   test('reads every built-in rule file, as js-yaml does', () => {
     expect(ruleFiles.length).toBeGreaterThan(40);

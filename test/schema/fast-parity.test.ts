@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { activityTypes, branchKinds, extraLabels, memberStatuses, projectStatuses, rectificationStatuses, themeDayForms } from '../../src/schema/enums.js';
 import { fastBranchDocument, fastOrganizationDocument, fastPathProblems } from '../../src/schema/fast.js';
 import { branchDocument, organizationDocument } from '../../src/schema/records.js';
+import { yamlFilesUnder } from '../support/engine.js';
 import { root } from '../support/fixtures.js';
 import { sameKeyOrder } from '../support/records.js';
 
@@ -59,16 +60,6 @@ function contract(kind: Kind, value: unknown): { problem: string | null; quick: 
 }
 const breach = (kind: Kind, value: unknown) => contract(kind, value).problem;
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...yamlFiles(full));
-    else if (entry.name.endsWith('.yaml')) out.push(full);
-  }
-  return out.sort();
-}
-
 /** The documents of a file as the loader's fast parse sees them; [] when it is not UTF-8 or not YAML. */
 function documents(file: string): unknown[] {
   let text: string;
@@ -85,9 +76,7 @@ function documents(file: string): unknown[] {
   }
 }
 
-const fixtureDocs = yamlFiles(path.join(root, 'fixtures')).flatMap((file) =>
-  documents(file).map((value, index) => ({ name: `${path.relative(root, file)}#${index + 1}`, value })),
-);
+const fixtureDocs = yamlFilesUnder('fixtures').flatMap((name) => documents(path.join(root, name)).map((value, index) => ({ name: `${name}#${index + 1}`, value })));
 const VALID = /^fixtures[\\/](valid|demo|compliant|rules)[\\/]/;
 
 describe('the fast record validator', () => {
