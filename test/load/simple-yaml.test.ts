@@ -8,7 +8,7 @@ import { needsPrecisePath, parseSimpleYaml } from '../../src/load/simple-yaml.js
 import { parseGeneral, type ParsedYaml } from '../../src/load/yaml.js';
 import { yamlFilesUnder } from '../support/engine.js';
 import { root } from '../support/fixtures.js';
-import { sameKeyOrder } from '../support/records.js';
+import { mulberry32, sameKeyOrder } from '../support/records.js';
 
 /**
  * The contract of the one-pass parser: whenever it does not give up, its result is
@@ -283,17 +283,6 @@ describe('the simple YAML parser leaves to the general path what it reads with e
 
 // ---- the mutation fuzzer ----
 
-/** A small deterministic PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [': ', '- ', '-', '#', ' #', '[', ']', '{', '}', ',', '"', "'", "''", '\n', '\r\n', '\r', ' ', '  ', '---\n', '...\n', '&a ', '*a', '!t ', '|', '>', '?', ':', '~', 'null', 'true', '0b1', '1_0', '\t', '\u0085',
   '\ud800', '0x1F', '.5', '%', '@', '`', '__proto__: 1\n', '<<: x\n', 'x: ', 'a: [b, c]\n', '{ k: v }',

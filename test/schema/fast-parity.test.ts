@@ -9,7 +9,7 @@ import { fastBranchDocument, fastOrganizationDocument, fastPathProblems } from '
 import { branchDocument, organizationDocument } from '../../src/schema/records.js';
 import { yamlFilesUnder } from '../support/engine.js';
 import { root } from '../support/fixtures.js';
-import { sameKeyOrder } from '../support/records.js';
+import { mulberry32, sameKeyOrder } from '../support/records.js';
 
 type Kind = 'branch' | 'organization';
 const fast = { branch: fastBranchDocument, organization: fastOrganizationDocument } as const;
@@ -287,16 +287,6 @@ describe('the fast path when the schemas change', () => {
 
 // ---- the mutation fuzzer ----
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const labels = [activityTypes, themeDayForms, branchKinds, memberStatuses, projectStatuses, rectificationStatuses].flatMap((table) => [...Object.keys(table), ...Object.values(table)]);
 labels.push(...Object.keys(extraLabels.themeDayForms ?? {}));

@@ -45,3 +45,15 @@ export function sameKeyOrder(a: unknown, b: unknown): boolean {
   if (ka.join('\u0000') !== kb.join('\u0000')) return false;
   return ka.every((key) => sameKeyOrder((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
+
+/** A small deterministic PRNG (mulberry32) for the seeded fuzzers. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
