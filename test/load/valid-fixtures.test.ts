@@ -3,7 +3,6 @@ import { activityTypes, themeDayForms } from '../../src/schema/enums.js';
 import type { Branch, Organization } from '../../src/model/types.js';
 import { fixtureFiles, loadFixture, where } from '../support/fixtures.js';
 
-
 const expected: Record<string, { branches: string[]; organizations: string[] }> = {
   'fixtures/valid/multi-document.yaml': { branches: ['pb-103', 'pb-104'], organizations: [] },
   'fixtures/valid/organization.yaml': { branches: [], organizations: ['corp'] },
