@@ -89,7 +89,7 @@ export async function checkPaths(
   return { report, result, setup: ready, outputs };
 }
 
-/** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of output.md. */
+/** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of docs/report.md. */
 export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<{ report: Report; code: number }> {
   const { report, setup: ready, outputs } = await checkPaths(paths, options, io, (claimed) => claimOutputs(options, claimed, io));
   return { report, code: await finish(report, ready.rules, options, io, outputs) };

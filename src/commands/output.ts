@@ -79,7 +79,7 @@ export function claimOutputs(options: OutputOptions, outputs: Outputs, io: Io): 
   }
 }
 
-/** Applies baselines, writes every requested format, and returns the exit code (output.md, plus --max-warnings). */
+/** Applies baselines, writes every requested format, and returns the exit code (docs/report.md, plus --max-warnings). */
 export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, outputs: Outputs): Promise<number> {
   const formats = parseFormats(options.format, options.output);
   // The terminal report (chalk, cli-table3) is loaded only when asked for: CI runs writing JSON or SARIF start faster.
