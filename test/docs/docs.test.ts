@@ -59,7 +59,7 @@ test('the complete examples of docs/records.md load without an input error and u
   const blocks = [...read('docs/records.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).filter((b) => /^(?:branch|organization):/m.test(b));
   expect(blocks).toHaveLength(2);
   for (const block of blocks) {
-    const loaded = loadRecordFile('docs/records.md', new TextEncoder().encode(block), { today: null });
+    const loaded = loadRecordFile('docs/records.md', new TextEncoder().encode(block));
     expect(loaded.errors).toEqual([]);
     const kind = /^branch:/m.test(block) ? 'branch' : 'organization';
     const used = new Set(valuePaths(parse(block)));
