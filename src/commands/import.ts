@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { parseConfig } from '../engine/ruleset.js';
@@ -10,6 +10,7 @@ import { branchRecord, mergeInto, renderNewFile, type Added } from '../import/re
 import type { ImportSettings } from '../import/settings.js';
 import { readCsv, readXlsx, type Table } from '../import/sheets.js';
 import { collectFiles, findConfig } from '../load/files.js';
+import { writeAtomic, writeNew } from '../write/files.js';
 
 export interface ImportOptions {
   to?: string;
@@ -158,35 +159,3 @@ const describe = (b: ImportedBranch, zh: boolean) => (zh ? `党员 ${b.members.l
 const addedText = (a: Added, zh: boolean) =>
   zh ? `党员 ${a.members} 名、活动 ${a.activities} 条、党费月份 ${a.dues} 个、党小组 ${a.groups} 个` : `${a.members} members, ${a.activities} activities, ${a.dues} dues months, ${a.groups} groups`;
 const rel = (io: Io, file: string) => path.relative(io.cwd, file).split(path.sep).join('/');
-
-/** Creates a file whole, only when absent (a hard link never replaces a file); false when it exists. */
-function writeNew(file: string, text: string): boolean {
-  const temp = writeTemp(file, text);
-  try {
-    linkSync(temp, file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    unlinkSync(temp);
-  }
-}
-
-/** Replaces a file whole or not at all: written beside it, flushed, then renamed over it. */
-function writeAtomic(file: string, text: string): void {
-  renameSync(writeTemp(file, text), file);
-}
-
-function writeTemp(file: string, text: string): string {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  return temp;
-}
-
