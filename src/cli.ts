@@ -11,6 +11,7 @@ import { UsageError, type Io } from './io.js';
 import { closest } from './load/records.js';
 import { ruleExamples } from './load/files.js';
 import { registerRectify } from './commands/rectify.js';
+import { registerScore } from './commands/score.js';
 
 export interface MainInput {
   argv: string[];
@@ -153,6 +154,9 @@ export async function main(input: MainInput): Promise<number> {
     });
 
   registerRectify(program, io, (n) => {
+    code = n;
+  }, lang);
+  registerScore(program, io, (n) => {
     code = n;
   }, lang);
 
