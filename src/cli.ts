@@ -54,7 +54,7 @@ const examples = {
   在记录文件第一行加：# yaml-language-server: $schema=./zhibu.schema.json`,
 };
 
-/** Runs the CLI with the given I/O; returns the exit code (0, 1 or 2 as in output.md). */
+/** Runs the CLI with the given I/O; returns the exit code (0, 1 or 2 as in docs/report.md). */
 export async function main(input: MainInput): Promise<number> {
   const lang: Lang = input.argv.includes('en') && input.argv.some((a, i) => (a === '--lang' && input.argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'zh';
   const io: Io = { stdout: input.stdout, stderr: input.stderr, cwd: input.cwd, env: input.env, today: input.today ?? localToday() };

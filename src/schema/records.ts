@@ -10,7 +10,7 @@ import {
 } from './enums.js';
 import { count, date, enumOf, hours, issueIds, month, names, optionalDate, optionalText, periodRef, record, text } from './fields.js';
 
-/** records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
+/** docs/records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
 export function isMissing(value: unknown): boolean {
   return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
 }
@@ -38,7 +38,7 @@ export const group = record({ name: text, leader: optionalText });
 
 const absentee = record({ name: text, reason: optionalText });
 
-/** Fields each activity type must carry (records.md, "Activity types"). */
+/** Fields each activity type must carry (docs/records.md, "Activity types"). */
 export const requiredByType: Partial<Record<keyof typeof activityTypes, readonly string[]>> = {
   'group-meeting': ['group'],
   'party-lecture': ['lecturer'],
@@ -130,7 +130,7 @@ function uniqueNames(list: { name: string }[] | null | undefined, ctx: z.Refinem
   });
 }
 
-/** A branch file document (records.md, "Branch file"). */
+/** A branch file document (docs/records.md, "Branch file"). */
 export const branchDocument = record({
   branch: branchHeader,
   members: z.array(member).nullish(),
@@ -147,7 +147,7 @@ export const branchDocument = record({
 export const leader = record({ name: text, title: optionalText, branch: optionalText, liaison: optionalText });
 export const unit = record({ name: text, party_members: z.number().int().min(0) });
 
-/** An organization file document (records.md, "Organization file"). */
+/** An organization file document (docs/records.md, "Organization file"). */
 export const organizationDocument = record({
   organization: record({ id: text, name: text }),
   leaders: z.array(leader).nullish(),
