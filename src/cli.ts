@@ -48,6 +48,10 @@ const examples = {
   merge: `
 示例 / Examples:
   zhibu merge shard-*.json --format json=report.json github              合并分片报告（与各分片相同的 --config、--lang）`,
+  init: `
+示例 / Examples:
+  zhibu init 党建记录                             生成模板（已存在的文件不覆盖）
+  cd 党建记录 && zhibu check records/`,
   schema: `
 示例 / Examples:
   zhibu schema --output zhibu.schema.json        写出记录文件的 JSON Schema
@@ -151,6 +155,17 @@ export async function main(input: MainInput): Promise<number> {
       const text = `${JSON.stringify(recordJsonSchema(o.kind), null, 2)}\n`;
       if (o.output) writeFileSync(path.resolve(io.cwd, o.output), text);
       else io.stdout.write(text);
+    });
+
+  program
+    .command('init')
+    .description(lang === 'zh' ? '生成记录目录模板（组织文件、带注释的支部文件、配置、JSON Schema、CI 工作流）' : 'scaffold a records folder')
+    .argument('[dir]', '目录（默认当前目录） folder (default: here)')
+    .addOption(langOption())
+    .addHelpText('after', examples.init)
+    .action(async (dir: string | undefined, o) => {
+      const { runInit } = await import('./commands/init.js');
+      code = await runInit(dir, { lang: o.lang as Lang }, io);
     });
 
   registerRectify(program, io, (n) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { severity } from '../engine/rules.js';
 import { rectifyPolicy } from '../rectify/policy.js';
 import { scorePolicy } from '../score/policy.js';
+import { importSettings } from '../import/settings.js';
 
 /** One rule's setting: off, a severity, or new parameter values (optionally with a severity). */
 export const ruleSetting = z.union([
@@ -17,6 +18,7 @@ export const configFile = z.strictObject({
   ruleDirs: z.array(z.string()).optional(),
   rectify: rectifyPolicy.optional(),
   score: scorePolicy.optional(),
+  import: importSettings.optional(),
 });
 
 export type ConfigFile = z.output<typeof configFile>;

@@ -8,7 +8,7 @@ import {
   rectificationStatuses,
   themeDayForms,
 } from './enums.js';
-import { count, date, enumOf, hours, issueIds, month, names, optionalDate, optionalText, periodRef, record, text } from './fields.js';
+import { count, date, enumOf, hours, issueIds, month, names, onMapping, optionalDate, optionalText, periodRef, record, text } from './fields.js';
 
 /** docs/records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
 export function isMissing(value: unknown): boolean {
@@ -121,14 +121,21 @@ export const branchHeader = record({
   elected: optionalDate,
 });
 
-function uniqueNames(list: { name: string }[] | null | undefined, ctx: z.RefinementCtx, at: string): void {
+function uniqueNames(list: unknown, ctx: z.RefinementCtx, at: string): void {
+  if (!Array.isArray(list)) return;
   const seen = new Map<string, number>();
-  list?.forEach((entry, index) => {
-    const first = seen.get(entry.name);
-    if (first === undefined) seen.set(entry.name, index);
-    else ctx.addIssue({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name: entry.name, first } });
+  list.forEach((entry: unknown, index) => {
+    // Runs even when other fields failed (all of a document's errors in one run): skip malformed entries.
+    const name = entry !== null && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
+    if (typeof name !== 'string' || name === '') return;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, index);
+    else ctx.addIssue({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name, first } });
   });
 }
+
+/** Lets a document-level check run when fields failed, so all its errors come in one run. */
+const evenWithErrors = { when: (payload: { value: unknown }) => onMapping(payload) };
 
 /** A branch file document (docs/records.md, "Branch file"). */
 export const branchDocument = record({
@@ -142,7 +149,7 @@ export const branchDocument = record({
 }).superRefine((doc, ctx) => {
   uniqueNames(doc.members, ctx, 'members');
   uniqueNames(doc.groups, ctx, 'groups');
-});
+}, evenWithErrors);
 
 export const leader = record({ name: text, title: optionalText, branch: optionalText, liaison: optionalText });
 export const unit = record({ name: text, party_members: z.number().int().min(0) });
@@ -153,7 +160,7 @@ export const organizationDocument = record({
   leaders: z.array(leader).nullish(),
   units: z.array(unit).nullish(),
   exemptions: z.array(exemption).nullish(),
-}).superRefine((doc, ctx) => uniqueNames(doc.leaders, ctx, 'leaders'));
+}).superRefine((doc, ctx) => uniqueNames(doc.leaders, ctx, 'leaders'), evenWithErrors);
 
 export type BranchDocument = z.output<typeof branchDocument>;
 export type OrganizationDocument = z.output<typeof organizationDocument>;

@@ -7,6 +7,7 @@ import { builtinRulesDir, ruleFiles } from '../../src/load/files.js';
 import { loadRecordFile } from '../../src/load/records.js';
 import { recordJsonSchema, schemaKeyPaths } from '../../src/schema/json-schema.js';
 import { parse } from 'yaml';
+import { branchTemplate, organizationTemplate } from '../../src/init/templates.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
@@ -58,11 +59,22 @@ test('the complete examples of docs/records.md load without an input error and u
   const blocks = [...read('docs/records.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).filter((b) => /^(?:branch|organization):/m.test(b));
   expect(blocks).toHaveLength(2);
   for (const block of blocks) {
-    const loaded = loadRecordFile('docs/records.md', new TextEncoder().encode(block), { today: null });
+    const loaded = loadRecordFile('docs/records.md', new TextEncoder().encode(block));
     expect(loaded.errors).toEqual([]);
     const kind = /^branch:/m.test(block) ? 'branch' : 'organization';
     const used = new Set(valuePaths(parse(block)));
     const unused = schemaKeyPaths(recordJsonSchema(kind)).filter((p) => !used.has(p) && !(kind === 'organization' && p.startsWith('exemptions[]')));
     expect(unused).toEqual([]);
+  }
+});
+
+test('zhibu init writes exactly the examples of docs/records.md, with a Chinese comment on every key', () => {
+  const blocks = [...read('docs/records.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).filter((b) => /^(?:branch|organization):/m.test(b));
+  expect(blocks).toEqual([branchTemplate, organizationTemplate]);
+  for (const [kind, template] of [['branch', branchTemplate], ['organization', organizationTemplate]] as const) {
+    const lines = template.split('\n');
+    const keys = new Set(schemaKeyPaths(recordJsonSchema(kind)).filter((p) => kind === 'branch' || !p.startsWith('exemptions[]')).map((p) => p.replace(/\[\]/g, '').split('.').at(-1) as string));
+    const uncommented = [...keys].filter((key) => !lines.some((l) => new RegExp(`(?:^|[\\s{,])${key}:`).test(l) && / #.*\p{Script=Han}/u.test(l)));
+    expect(uncommented).toEqual([]);
   }
 });
