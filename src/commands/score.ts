@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { categories } from '../engine/rules.js';
 import { translate, type Lang } from '../i18n/index.js';
+import { visible } from '../escape/terminal.js';
 import { UsageError, type Io } from '../io.js';
 import { closest } from '../load/records.js';
 import type { InputError } from '../model/types.js';
@@ -96,11 +96,13 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Io): 
   const lang = options.lang;
   const format: ScoreFormat = options.format ?? (options.output ? extensions[path.extname(options.output).toLowerCase()] : undefined) ?? 'terminal';
   if (format === 'xlsx' && !options.output) throw new UsageError(lang === 'zh' ? 'XLSX 是二进制文件，请用 --output 指定文件，例如 --output 考核评分表.xlsx' : 'XLSX is binary: give --output FILE, e.g. --output score.xlsx');
-  const { report, result, setup: ready } = await checkPaths(paths, { lang, config: options.config, asOf: options.asOf, period: options.period, branch: options.branch, progress: true }, io);
+  const { report, result, setup: ready, outputs } = await checkPaths(paths, { lang, config: options.config, asOf: options.asOf, period: options.period, branch: options.branch, progress: true }, io, (claimed) => {
+    if (options.output) claimed.claim(options.output, '--output', { example: `考核评分表.${format === 'terminal' ? 'txt' : format}` });
+  });
   const configErrors = [...report.inputErrors.filter((e) => ready.configFile !== null && e.file === ready.configFile), ...scoreConfigErrors(ready).map((e) => ({ ...e, message: translate(lang, e.id, e.args) }))];
   if (configErrors.length > 0) {
     // A score from a sheet other than the one configured would mislead: no score at all.
-    for (const e of configErrors) io.stderr.write(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
+    for (const e of configErrors) io.stderr.write(`${visible(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
     return 2;
   }
   const scores = scoreOf(report, result, scoreSheet(ready.config?.score, lang), lang);
@@ -110,8 +112,8 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Io): 
   else if (format === 'csv') content = formatScoreCsv(scores);
   else if (format === 'xlsx') content = await (await import('../score/xlsx.js')).formatScoreXlsx(scores);
   else content = formatScoreTerminal(scores, io.stdout.columns);
-  if (format !== 'terminal' && format !== 'json') for (const e of report.inputErrors) io.stderr.write(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
-  if (options.output) writeFileSync(path.resolve(io.cwd, options.output), content);
+  if (format !== 'terminal' && format !== 'json') for (const e of report.inputErrors) io.stderr.write(`${visible(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
+  if (options.output) outputs.write(options.output, '--output', content);
   else io.stdout.write(typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
   return report.inputErrors.length > 0 ? 2 : 0;
 }

@@ -1,3 +1,5 @@
+import { markdownCell, markdownText } from '../escape/markdown.js';
+import { visible } from '../escape/terminal.js';
 import { csvField } from '../rectify/csv.js';
 import { displayWidth, wrapToWidth } from '../report/width.js';
 import { points, scoreLabels } from './labels.js';
@@ -42,13 +44,14 @@ export function formatScoreTerminal(report: ScoreReport, width = 80): string {
     out.push('');
   }
   if (report.branches.length === 0) return `${[...out, l.noBranches].join('\n')}\n`;
-  const nameWidth = Math.min(30, Math.max(displayWidth(l.branch), ...report.branches.map((b) => displayWidth(b.name))));
+  const nameWidth = Math.min(30, Math.max(displayWidth(l.branch), ...report.branches.map((b) => displayWidth(visible(b.name)))));
   const fixed = 4 + 2 + nameWidth + 2 + 6 + 2 + 8 + 2;
   const lostWidth = cols - fixed;
   out.push(`${pad(l.rank, 4, true)}  ${pad(l.branch, nameWidth)}  ${pad(l.total, 6, true)}  ${pad(l.grade, 8)}  ${l.lost}`);
   out.push('─'.repeat(Math.min(cols, fixed + displayWidth(l.lost) + 20)));
   for (const b of report.branches) {
-    const name = displayWidth(b.name) > nameWidth ? wrapToWidth(b.name, nameWidth - 1).split('\n')[0] + '…' : b.name;
+    const shown = visible(b.name);
+    const name = displayWidth(shown) > nameWidth ? wrapToWidth(shown, nameWidth - 1).split('\n')[0] + '…' : shown;
     const grade = b.veto ? `${b.grade}*` : b.grade;
     const lost = wrapToWidth(lostText(b) || '—', lostWidth).split('\n');
     out.push(`${pad(String(b.rank), 4, true)}  ${pad(name, nameWidth)}  ${pad(points(b.total), 6, true)}  ${pad(grade, 8)}  ${lost[0]}`);
@@ -65,7 +68,8 @@ export function formatScoreTerminal(report: ScoreReport, width = 80): string {
     out.push(`${b.branch} ${b.name}  ${points(b.total)}`);
     for (const line of lines) out.push(...wrapToWidth(line, cols).split('\n').map((part, i) => (i === 0 ? part : `      ${part}`)));
   }
-  return `${out.join('\n')}\n`;
+  // Record text (names, paths) never reaches the terminal with its control characters.
+  return `${visible(out.join('\n'), { lines: true })}\n`;
 }
 
 /** The score report as JSON (standards.md, Scoring), two-space indented. */
@@ -82,8 +86,7 @@ export function formatScoreCsv(report: ScoreReport): string {
   return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-const cell = (text: string | number) => String(text).trim().replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(' | ')} |`;
+const row = (cells: (string | number)[]) => `| ${cells.map((c) => (typeof c === 'number' ? String(c) : markdownCell(c))).join(' | ')} |`;
 
 /** A 通报-style summary: ranking, grade counts, the three categories losing most points, each branch's deductions. */
 export function formatScoreMarkdown(report: ScoreReport): string {
@@ -102,7 +105,7 @@ export function formatScoreMarkdown(report: ScoreReport): string {
   for (const b of report.branches) {
     const deductions = b.categories.flatMap((c) => c.deductions.map((d) => ({ c, d })));
     if (deductions.length === 0) continue;
-    out.push('', `### ${b.name}（${b.branch}）${points(b.total)} · ${b.grade}`, '', row([l.category, l.item, l.count, l.points, l.where]), '| --- | --- | ---: | ---: | --- |');
+    out.push('', `### ${markdownText(`${b.name}（${b.branch}）`)} ${points(b.total)} · ${markdownText(b.grade)}`, '', row([l.category, l.item, l.count, l.points, l.where]), '| --- | --- | ---: | ---: | --- |');
     for (const { c, d } of deductions) out.push(row([c.category, `${d.title}（${d.rule}）`, d.count, points(d.points), placesText(d.locations)]));
   }
   return `${out.join('\n')}\n`;
