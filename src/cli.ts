@@ -9,6 +9,7 @@ import { UsageError, type Io } from './io.js';
 import { closest } from './load/records.js';
 import { ruleExamples } from './load/files.js';
 import { registerRectify } from './commands/rectify.js';
+import { registerScore } from './commands/score.js';
 import { failure } from './commands/failure.js';
 import { Outputs } from './write/files.js';
 import { visible } from './escape/terminal.js';
@@ -188,6 +189,9 @@ export async function main(input: MainInput): Promise<number> {
     });
 
   registerRectify(program, io, (n) => {
+    code = n;
+  }, lang);
+  registerScore(program, io, (n) => {
     code = n;
   }, lang);
 
