@@ -34,7 +34,6 @@ export const en = {
   'date.invalid': (a) => `${at(a)}${String(a.value)} is not a real date; write a real calendar date as YYYY-MM-DD`,
   'month.invalid': (a) => `${at(a)}${String(a.value)} is not a month; write YYYY-MM`,
   'period.invalid': (a) => `${at(a)}${String(a.value)} is not a period; allowed: 2026-02 (month), 2026Q1 (quarter), 2026 (year)`,
-  'date.future': (a) => `${at(a)}${String(a.value)} is after today (${String(a.today)}), probably a typing error; to check as of a later day, pass --as-of`,
   'type.invalid': (a) => `${at(a)}expected ${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `, got ${String(a.value)}` : ''}`,
   'type.quoted-number': (a) => `${at(a)}expected a number, got the quoted text ${String(a.value)}; write numbers without quotes`,
   'number.negative': (a) => `${at(a)}${String(a.value)} must not be negative`,
@@ -94,6 +93,8 @@ export const en = {
   names: (a) => `${s(a.date)} ${s(a.type)}: ${listText(a.names, 'en')} not a member of the branch (list non-members under guests)`,
   conflict: (a) => `${s(a.date)} ${s(a.type)}: ${listText(a.names, 'en')} both present and absent`,
   duplicate: (a) => `${s(a.date)} ${s(a.type)} duplicates activity no. ${Number(a.first) + 1} (same type, date and group)`,
+  'future-dated': (a) =>
+    `${a.kind === 'activities' ? s(a.type) : a.kind === 'training' ? 'training entry' : 'progress entry'} ${s(a.subject)} is dated ${s(a.date)}, after today (${s(a.today)}): a typing mistake, or recorded before it happened; not counted`,
   progress: (a) => `${period(a)}: project "${s(a.name)}" has ${pending(a) ? `no progress yet (${s(a.daysLeft)} days left)` : 'no progress recorded'}`,
   coverage: (a) => `unit "${s(a.unit)}" has ${s(a.members)} party members and is covered by no ${Number(a.members) >= Number(a.branchAt) ? 'branch' : 'branch or group'}`,
   'liaison-assigned': (a) => (a.liaison ? `leader ${s(a.name)}: liaison "${s(a.liaison)}" does not exist` : `leader ${s(a.name)} has no liaison branch`),

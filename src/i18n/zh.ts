@@ -39,7 +39,6 @@ export const zh = {
   'date.invalid': (a) => `${at(a)}${String(a.value)} 不是有效日期；日期须为真实存在的日期，格式 YYYY-MM-DD`,
   'month.invalid': (a) => `${at(a)}${String(a.value)} 不是有效月份；格式 YYYY-MM`,
   'period.invalid': (a) => `${at(a)}${String(a.value)} 不是有效期间；允许 2026-02（月）、2026Q1（季度）、2026（年）`,
-  'date.future': (a) => `${at(a)}${String(a.value)} 晚于今天（${String(a.today)}），疑为录入错误；如确需按未来日期检查，请用 --as-of 指定检查日`,
   'type.invalid': (a) => `${at(a)}应为${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `，实际为 ${String(a.value)}` : ''}`,
   'type.quoted-number': (a) => `${at(a)}应为数字，实际为带引号的文本 ${String(a.value)}；数字不要加引号`,
   'number.negative': (a) => `${at(a)}${String(a.value)} 不能为负数`,
@@ -119,6 +118,10 @@ export const zh = {
   names: (a) => `${s(a.date)} ${activity(a.type, 'zh')}记录中的${listText(a.names, 'zh')}不是本支部党员（非党员请列为列席人员）`,
   conflict: (a) => `${s(a.date)} ${activity(a.type, 'zh')}：${listText(a.names, 'zh')}同时出现在到会和缺席名单中`,
   duplicate: (a) => `${s(a.date)} ${activity(a.type, 'zh')}与第${Number(a.first) + 1}条活动记录重复（类型、日期、党小组相同）`,
+  'future-dated': (a) =>
+    a.kind === 'activities'
+      ? `${activity(a.type, 'zh')}日期 ${s(a.date)} 晚于今天（${s(a.today)}），疑为录入错误或提前登记，未计入检查`
+      : `${a.kind === 'training' ? '个人学习培训' : '项目进展'}（${s(a.subject)}）日期 ${s(a.date)} 晚于今天（${s(a.today)}），疑为录入错误或提前登记，未计入检查`,
   progress: (a) => `${period(a)}项目“${s(a.name)}”${pending(a) ? `尚无进展记录（${daysLeft(a)}）` : '没有进展记录'}`,
   coverage: (a) => `单位“${s(a.unit)}”有党员${s(a.members)}人，${Number(a.members) >= Number(a.branchAt) ? '未被任何党支部覆盖' : '未建立党支部或党小组'}`,
   'liaison-assigned': (a) => (a.liaison ? `领导干部${s(a.name)}的联系点“${s(a.liaison)}”不存在` : `领导干部${s(a.name)}未确定联系点`),

@@ -20,7 +20,7 @@ function headerOffset(doc: YamlDocument, key: string): number {
 }
 
 /**
- * A record's key (output.md): `TYPE@DATE`, plus `/GROUP` for a group meeting and `/HOST` for a
+ * A record's key (docs/report.md): `TYPE@DATE`, plus `/GROUP` for a group meeting and `/HOST` for a
  * heart-to-heart, plus `#2`, `#3`… for a later record of the branch with the same key.
  */
 export function recordKey(activity: { type: string; date: string; group?: string | null; host?: string | null }): string {

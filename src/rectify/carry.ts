@@ -129,7 +129,7 @@ function rechecked(p: PreviousItem, ctx: CarryContext): boolean {
   return true;
 }
 
-/** A record key (`general-meeting@2026-09-23`, output.md) as a subject. */
+/** A record key (`general-meeting@2026-09-23`) as a subject. */
 const isRecordSubject = (subject: string) => /^[a-z-]+@\d{4}-\d{2}-\d{2}/.test(subject);
 
 /**

@@ -6,7 +6,7 @@ import { findingMessage, render, type Args, type Lang, type MessageId } from '..
 import type { InputError } from '../model/types.js';
 import type { ShardData } from '../engine/shard.js';
 
-/** A finding as the JSON report carries it (output.md). */
+/** A finding as the JSON report carries it (docs/report.md). */
 export interface ReportFinding {
   rule: string;
   severity: Severity;
