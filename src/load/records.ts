@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import type { Branch, InputError, Organization, Source } from '../model/types.js';
-import { fastBranchDocument, fastOrganizationDocument } from '../schema/fast.js';
+import { fastBranchDocument, fastOrganizationDocument } from '../schema/validate.js';
 import { issueIds } from '../schema/fields.js';
 import { branchDocument, organizationDocument } from '../schema/records.js';
 import { decodeUtf8 } from './decode.js';
 import { LineIndex } from './position.js';
-import { locatePath, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
+import { Locator, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
 
 /** Files larger than this are refused: a branch-year is about 25 KB. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -49,19 +49,21 @@ export function loadRecordFile(file: string, bytes: Uint8Array, options: LoadOpt
     args: { code: problem.code, detail: problem.detail },
   });
   const parsed = parseYaml(text);
+  // One locator per text: the first error parses it with offsets, later ones reuse that parse.
+  const locator = new Locator(text);
   const items: { index: number; error?: InputError; doc?: YamlDocument }[] = [
     ...parsed.documents.map((doc) => ({ index: doc.index, doc })),
     ...parsed.documentProblems.map(({ index, problem }) => ({ index, error: yamlProblem(problem, 'yaml.document') })),
   ].sort((a, b) => a.index - b.index);
   for (const item of items) {
     if (item.error) loaded.errors.push(item.error);
-    else if (item.doc) loadDocument(item.doc, text, source, options, loaded);
+    else if (item.doc) loadDocument(item.doc, text, locator, source, options, loaded);
   }
   if (parsed.fatal) loaded.errors.push(yamlProblem(parsed.fatal, 'yaml.syntax'));
   return loaded;
 }
 
-function loadDocument(doc: YamlDocument, text: string, source: Source, options: LoadOptions, loaded: LoadedFile): void {
+function loadDocument(doc: YamlDocument, text: string, locator: Locator, source: Source, options: LoadOptions, loaded: LoadedFile): void {
   const value = doc.value;
   const isMapping = typeof value === 'object' && value !== null && !Array.isArray(value);
   const hasBranch = isMapping && 'branch' in value;
@@ -84,7 +86,7 @@ function loadDocument(doc: YamlDocument, text: string, source: Source, options: 
   }
   if (issues.length > 0) {
     for (const issue of issues) {
-      const offset = locatePath(text, doc.index, issue.path, issue.key);
+      const offset = locator.locate(doc.index, issue.path, issue.key);
       loaded.errors.push({ file: source.file, ...source.lines.at(offset), id: issue.id, args: { path: formatPath(issue.path), ...issue.args } });
     }
     return;

@@ -10,6 +10,17 @@ import {
 } from './enums.js';
 import { count, date, enumOf, hours, issueIds, month, names, optionalDate, optionalText, periodRef, record, text } from './fields.js';
 
+/** Every record refinement, by schema: validate.ts compiles a record only with its refinement listed here. */
+export const refinements = new Map<z.ZodType, (value: Record<string, unknown>) => unknown[]>();
+
+function refined<T extends z.ZodType>(schema: T, problems: (value: z.output<T>) => z.core.$ZodRawIssue[]): T {
+  const out = schema.superRefine((value, ctx) => {
+    for (const issue of problems(value)) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+  }) as unknown as T;
+  refinements.set(out, problems as unknown as (value: Record<string, unknown>) => unknown[]);
+  return out;
+}
+
 /** records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
 export function isMissing(value: unknown): boolean {
   return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
@@ -49,7 +60,7 @@ export const requiredByType: Partial<Record<keyof typeof activityTypes, readonly
   'probation-review': ['member'],
 };
 
-export const activity = record({
+export const activity = refined(record({
   type: enumOf(activityTypes),
   date,
   topic: optionalText,
@@ -70,13 +81,11 @@ export const activity = record({
   eligible: count,
   address: optionalText,
   decision: optionalText,
-}).superRefine((value, ctx) => {
-  for (const field of requiredByType[value.type] ?? []) {
-    if (isMissing(value[field])) {
-      ctx.addIssue({ code: 'custom', message: issueIds.required, path: [field], params: { field, type: value.type } });
-    }
-  }
-});
+}), (value) =>
+  (requiredByType[value.type] ?? [])
+    .filter((field) => isMissing(value[field as keyof typeof value]))
+    .map((field) => ({ code: 'custom', message: issueIds.required, path: [field], params: { field, type: value.type }, input: value })),
+);
 
 const progress = record({ date, note: optionalText });
 
@@ -121,17 +130,19 @@ export const branchHeader = record({
   elected: optionalDate,
 });
 
-function uniqueNames(list: { name: string }[] | null | undefined, ctx: z.RefinementCtx, at: string): void {
+function uniqueNames(list: { name: string }[] | null | undefined, at: string): z.core.$ZodRawIssue[] {
   const seen = new Map<string, number>();
+  const issues: z.core.$ZodRawIssue[] = [];
   list?.forEach((entry, index) => {
     const first = seen.get(entry.name);
     if (first === undefined) seen.set(entry.name, index);
-    else ctx.addIssue({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name: entry.name, first } });
+    else issues.push({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name: entry.name, first }, input: entry.name });
   });
+  return issues;
 }
 
 /** A branch file document (records.md, "Branch file"). */
-export const branchDocument = record({
+export const branchDocument = refined(record({
   branch: branchHeader,
   members: z.array(member).nullish(),
   groups: z.array(group).nullish(),
@@ -139,21 +150,18 @@ export const branchDocument = record({
   projects: z.array(project).nullish(),
   rectifications: z.array(rectification).nullish(),
   exemptions: z.array(exemption).nullish(),
-}).superRefine((doc, ctx) => {
-  uniqueNames(doc.members, ctx, 'members');
-  uniqueNames(doc.groups, ctx, 'groups');
-});
+}), (doc) => [...uniqueNames(doc.members, 'members'), ...uniqueNames(doc.groups, 'groups')]);
 
 export const leader = record({ name: text, title: optionalText, branch: optionalText, liaison: optionalText });
 export const unit = record({ name: text, party_members: z.number().int().min(0) });
 
 /** An organization file document (records.md, "Organization file"). */
-export const organizationDocument = record({
+export const organizationDocument = refined(record({
   organization: record({ id: text, name: text }),
   leaders: z.array(leader).nullish(),
   units: z.array(unit).nullish(),
   exemptions: z.array(exemption).nullish(),
-}).superRefine((doc, ctx) => uniqueNames(doc.leaders, ctx, 'leaders'));
+}), (doc) => uniqueNames(doc.leaders, 'leaders'));
 
 export type BranchDocument = z.output<typeof branchDocument>;
 export type OrganizationDocument = z.output<typeof organizationDocument>;
