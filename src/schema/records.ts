@@ -8,20 +8,21 @@ import {
   rectificationStatuses,
   themeDayForms,
 } from './enums.js';
-import { count, date, enumOf, hours, issueIds, month, names, optionalDate, optionalText, periodRef, record, text } from './fields.js';
+import { count, date, enumOf, hours, issueIds, month, names, onMapping, optionalDate, optionalText, periodRef, record, text } from './fields.js';
 
 /** Every record refinement, by schema: validate.ts compiles a record only with its refinement listed here. */
 export const refinements = new Map<z.ZodType, (value: Record<string, unknown>) => unknown[]>();
 
-function refined<T extends z.ZodType>(schema: T, problems: (value: z.output<T>) => z.core.$ZodRawIssue[]): T {
+/** A record with a refinement written as data (its issues), so the fast validator needs no copy of it. */
+function refined<T extends z.ZodType>(schema: T, problems: (value: z.output<T>) => z.core.$ZodRawIssue[], options?: { when: (payload: { value: unknown }) => boolean }): T {
   const out = schema.superRefine((value, ctx) => {
     for (const issue of problems(value)) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
-  }) as unknown as T;
+  }, options) as unknown as T;
   refinements.set(out, problems as unknown as (value: Record<string, unknown>) => unknown[]);
   return out;
 }
 
-/** records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
+/** docs/records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
 export function isMissing(value: unknown): boolean {
   return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
 }
@@ -49,7 +50,7 @@ export const group = record({ name: text, leader: optionalText });
 
 const absentee = record({ name: text, reason: optionalText });
 
-/** Fields each activity type must carry (records.md, "Activity types"). */
+/** Fields each activity type must carry (docs/records.md, "Activity types"). */
 export const requiredByType: Partial<Record<keyof typeof activityTypes, readonly string[]>> = {
   'group-meeting': ['group'],
   'party-lecture': ['lecturer'],
@@ -130,18 +131,25 @@ export const branchHeader = record({
   elected: optionalDate,
 });
 
-function uniqueNames(list: { name: string }[] | null | undefined, at: string): z.core.$ZodRawIssue[] {
+function uniqueNames(list: unknown, at: string): z.core.$ZodRawIssue[] {
+  if (!Array.isArray(list)) return [];
   const seen = new Map<string, number>();
   const issues: z.core.$ZodRawIssue[] = [];
-  list?.forEach((entry, index) => {
-    const first = seen.get(entry.name);
-    if (first === undefined) seen.set(entry.name, index);
-    else issues.push({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name: entry.name, first }, input: entry.name });
+  list.forEach((entry: unknown, index) => {
+    // Runs even when other fields failed (all of a document's errors in one run): skip malformed entries.
+    const name = entry !== null && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
+    if (typeof name !== 'string' || name === '') return;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, index);
+    else issues.push({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name, first }, input: name });
   });
   return issues;
 }
 
-/** A branch file document (records.md, "Branch file"). */
+/** Lets a document-level check run when fields failed, so all its errors come in one run. */
+const evenWithErrors = { when: (payload: { value: unknown }) => onMapping(payload) };
+
+/** A branch file document (docs/records.md, "Branch file"). */
 export const branchDocument = refined(record({
   branch: branchHeader,
   members: z.array(member).nullish(),
@@ -150,18 +158,18 @@ export const branchDocument = refined(record({
   projects: z.array(project).nullish(),
   rectifications: z.array(rectification).nullish(),
   exemptions: z.array(exemption).nullish(),
-}), (doc) => [...uniqueNames(doc.members, 'members'), ...uniqueNames(doc.groups, 'groups')]);
+}), (doc) => [...uniqueNames(doc.members, 'members'), ...uniqueNames(doc.groups, 'groups')], evenWithErrors);
 
 export const leader = record({ name: text, title: optionalText, branch: optionalText, liaison: optionalText });
 export const unit = record({ name: text, party_members: z.number().int().min(0) });
 
-/** An organization file document (records.md, "Organization file"). */
+/** An organization file document (docs/records.md, "Organization file"). */
 export const organizationDocument = refined(record({
   organization: record({ id: text, name: text }),
   leaders: z.array(leader).nullish(),
   units: z.array(unit).nullish(),
   exemptions: z.array(exemption).nullish(),
-}), (doc) => uniqueNames(doc.leaders, 'leaders'));
+}), (doc) => uniqueNames(doc.leaders, 'leaders'), evenWithErrors);
 
 export type BranchDocument = z.output<typeof branchDocument>;
 export type OrganizationDocument = z.output<typeof organizationDocument>;

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { isRealDate, isRealMonth } from './dates.js';
+import { onMapping } from './fields.js';
 import { branchDocument, organizationDocument, refinements, type BranchDocument, type OrganizationDocument } from './records.js';
 
 type Rec = Record<string, unknown>;
@@ -163,7 +164,7 @@ function compileRecord(schema: Schema, path: string, checks: CheckDef[]): Parser
   const shape = def.shape ?? {};
   if (def.catchall?._zod.def.type !== 'unknown' || Object.getOwnPropertySymbols(shape).length > 0) return byZod(schema, path, 'not a record()');
   // record()'s own check (unknown keys) carries a `when`; any other refinement must be listed in `refinements`.
-  const own = checks.filter((c) => c.check === 'custom' && typeof c.when === 'function').length;
+  const own = checks.filter((c) => c.check === 'custom' && c.when === onMapping).length;
   const problems = refinements.get(schema as unknown as z.ZodType);
   if (own !== 1 || checks.length !== (problems ? 2 : 1)) return byZod(schema, path, 'a refinement the fast validator does not know');
   const keys = Object.keys(shape);
