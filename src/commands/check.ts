@@ -12,7 +12,9 @@ import { UsageError, type Io } from '../io.js';
 import { setup, type CommonOptions, type Setup } from './setup.js';
 import type { InputError } from '../model/types.js';
 
-export const VERSION = '1.0.0';
+import { VERSION } from '../version.js';
+
+export { VERSION };
 
 export interface CheckOptions extends CommonOptions, OutputOptions {
   branch?: string[];

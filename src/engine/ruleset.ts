@@ -1,4 +1,5 @@
-import { closest, formatPath } from '../load/records.js';
+import { closest } from '../load/closest.js';
+import { formatPath } from '../load/records.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { LineIndex } from '../load/position.js';
 import { Locator, parseYaml } from '../load/yaml.js';

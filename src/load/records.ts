@@ -4,6 +4,7 @@ import type { Branch, InputError, Organization, Source } from '../model/types.js
 import { fastBranchDocument, fastOrganizationDocument } from '../schema/validate.js';
 import { issueIds } from '../schema/fields.js';
 import { branchDocument, organizationDocument } from '../schema/records.js';
+import { closest } from './closest.js';
 import { decodeUtf8 } from './decode.js';
 import { LineIndex } from './position.js';
 import { Locator, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
@@ -164,30 +165,4 @@ function protoKeys(value: unknown, path: PropertyKey[]): { path: Path; key: bool
   return found;
 }
 
-/** The known key nearest to a mistyped one, when it is near enough to be a likely typo. */
-export function closest(word: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return best !== null && bestDistance <= Math.max(1, Math.floor(best.length / 3)) && bestDistance < best.length ? best : null;
-}
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-}
