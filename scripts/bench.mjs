@@ -9,7 +9,7 @@
 // `zhibu --version`, the large Python-written corpus (time and peak RSS), and an in-process
 // breakdown of the generator corpus (parse / validate / rules / report).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { styles, writeStyledCorpus } from './corpus-styles.mjs';
@@ -86,6 +86,20 @@ if (results.errors && results['errors-clean']) {
 // ---- process start ----
 const version = Array.from({ length: Math.max(rounds, 5) }, () => timed([bin, '--version']));
 console.log(`zhibu --version: ${median(version).toFixed(0)} ms (median of ${version.length}; target < 250 ms)`);
+
+// ---- the content cache (--cache): a cold run into an empty cache, then a warm re-run ----
+if (!only || only.includes('generator')) {
+  const location = path.join(root, 'bench-out', 'cache');
+  const cold = [];
+  const warm = [];
+  for (let r = 0; r < rounds; r++) {
+    rmSync(location, { recursive: true, force: true });
+    cold.push(timed([bin, 'check', dirs.generator, ...CHECK_ARGS, '--cache', '--cache-location', location]));
+    warm.push(timed([bin, 'check', dirs.generator, ...CHECK_ARGS, '--cache', '--cache-location', location]));
+  }
+  const ratio = warm.map((w, i) => w / cold[i]);
+  console.log(`zhibu check --cache, generator corpus: cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms = ${median(ratio).toFixed(2)}× (median of ${rounds}; target ≤ 0.25×)`);
+}
 
 // ---- the large Python-written corpus: linear time, bounded memory ----
 function cliWithRss(dir) {

@@ -237,6 +237,12 @@ class FastParser {
     return next === SPACE || lineBreak(next) || this.pos + 1 >= text.length;
   }
 
+  /** Notes a container's offsets for the locator (call only when `where` is set: the hot path allocates nothing). */
+  private noted<T extends Offsets>(container: object, offsets: T): T {
+    this.where?.set(container, offsets);
+    return offsets;
+  }
+
   private enter(): void {
     if (++this.depth > MAX_DEPTH) giveUp();
   }
@@ -246,31 +252,26 @@ class FastParser {
     return String(resolvePlain(raw));
   }
 
-  /** Where the key at `pos` ends (its colon), or -1 when no key starts here. */
+  /** Where the key at `pos` ends (its colon), or -1 when no key starts here; `pos` does not move. */
   private keyColon(): number {
     const text = this.text;
     const c = text.charCodeAt(this.pos);
+    const save = this.pos;
     let i: number;
     if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      i = this.pos + 1;
-      for (;;) {
-        const d = text.charCodeAt(i);
-        if (i >= text.length || lineBreak(d)) return -1;
-        if (d === BACKSLASH && c === DOUBLE_QUOTE) i++;
-        else if (d === c) {
-          if (c === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) i++;
-          else break;
-        }
-        i++;
+      try {
+        this.quoted(c, -2);
+      } catch (error) {
+        if (error !== GIVE_UP) throw error;
+        this.pos = -1; // not a key: a scalar over several lines, or no scalar at all
       }
-      i++;
-      while (text.charCodeAt(i) === SPACE) i++;
-      if (text.charCodeAt(i) !== COLON) return -1;
+      i = this.pos;
+      this.pos = save;
+      while (i !== -1 && text.charCodeAt(i) === SPACE) i++;
+      if (i === -1 || text.charCodeAt(i) !== COLON) return -1;
     } else {
       if (indicator(c)) return -1;
-      const save = this.pos;
       this.plainLine(false);
-      this.pos = save;
       if (!this.colon) return -1;
       i = this.stop;
     }
@@ -307,14 +308,10 @@ class FastParser {
   private mapping(indent: number, root?: { keys: Map<string, number>; items: Map<string, number[]> }): Record<string, unknown> {
     this.enter();
     const result: Record<string, unknown> = {};
-    const offsets = this.where ? new Map<string, readonly [number, number]>() : null;
-    if (offsets) this.where?.set(result, offsets);
+    const offsets = this.where && this.noted(result, new Map<string, readonly [number, number]>());
     this.nodes++;
-    const text = this.text;
     for (;;) {
       const keyStart = this.pos;
-      const c = text.charCodeAt(keyStart);
-      if ((c === DASH && this.atSequenceItem()) || c === 0x3f || c === AMPERSAND || c === ASTERISK || c === 0x21 || c === OPEN_SQUARE || c === OPEN_CURLY) giveUp();
       const key = this.key();
       if (Object.hasOwn(result, key)) giveUp();
       root?.keys.set(key, keyStart);
@@ -398,8 +395,7 @@ class FastParser {
   private sequence(indent: number, items?: number[]): unknown[] {
     this.enter();
     const result: unknown[] = [];
-    const offsets = this.where ? ([] as number[]) : null;
-    if (offsets) this.where?.set(result, offsets);
+    const offsets = this.where && this.noted(result, [] as number[]);
     this.nodes++;
     const text = this.text;
     for (;;) {
@@ -550,8 +546,7 @@ class FastParser {
     this.enter();
     this.pos++;
     const result: unknown[] = [];
-    const offsets = this.where ? ([] as number[]) : null;
-    if (offsets) this.where?.set(result, offsets);
+    const offsets = this.where && this.noted(result, [] as number[]);
     this.nodes++;
     const text = this.text;
     if (this.flowSpace(indent) !== CLOSE_SQUARE) {
@@ -580,8 +575,7 @@ class FastParser {
     this.enter();
     this.pos++;
     const result: Record<string, unknown> = {};
-    const offsets = this.where ? new Map<string, readonly [number, number]>() : null;
-    if (offsets) this.where?.set(result, offsets);
+    const offsets = this.where && this.noted(result, new Map<string, readonly [number, number]>());
     this.nodes++;
     const text = this.text;
     if (this.flowSpace(indent) !== CLOSE_CURLY) {

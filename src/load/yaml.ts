@@ -54,8 +54,8 @@ function problemOf(error: { code: string; message: string; pos: [number, number]
   return { offset: error.pos[0], code: error.code, detail: error.message.split('\n')[0] ?? error.message };
 }
 
-/** eemeli/yaml: the exact path, and the contract the fast parser is held to. */
-export function parsePrecise(text: string): ParsedYaml {
+/** eemeli/yaml: the exact path, and the contract the fast parser is held to; `where` as parseFastYaml's. */
+export function parsePrecise(text: string, where?: WeakMap<object, Offsets>): ParsedYaml {
   const { parseAllDocuments, isScalar } = eemeli();
   const result: ParsedYaml = { documents: [], documentProblems: [], fatal: null };
   const docs = parseAllDocuments(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
@@ -73,7 +73,7 @@ export function parsePrecise(text: string): ParsedYaml {
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
-    const converted = convertDocument(doc);
+    const converted = convertDocument(doc, where);
     if ('problem' in converted) result.documentProblems.push({ index, problem: converted.problem });
     else result.documents.push({ index, value: converted.value, start: rangeStart(doc.contents), ...rootLayout(doc) });
   }
@@ -87,7 +87,7 @@ class ConversionError extends Error {
 }
 
 /** Converts a document to plain values, expanding aliases within MAX_ALIAS_NODES. */
-function convertDocument(doc: Document.Parsed): { value: unknown } | { problem: YamlProblem } {
+function convertDocument(doc: Document.Parsed, where?: WeakMap<object, Offsets>): { value: unknown } | { problem: YamlProblem } {
   const { isAlias, isMap, isPair, isScalar, isSeq } = eemeli();
   // Anchors seen so far, in document order: an alias refers to the latest one before it (no walk of the document per alias).
   const anchors = new Map<string, { value: unknown; size: number }>();
@@ -107,6 +107,8 @@ function convertDocument(doc: Document.Parsed): { value: unknown } | { problem: 
     let out: { value: unknown; size: number };
     if (isMap(node)) {
       const value: Record<string, unknown> = {};
+      const offsets = where ? new Map<string, readonly [number, number]>() : null;
+      if (offsets) where?.set(value, offsets);
       let size = 1;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
@@ -116,11 +118,13 @@ function convertDocument(doc: Document.Parsed): { value: unknown } | { problem: 
         }
         const child = pair.value === null ? { value: null, size: 1 } : convert(pair.value, depth + 1);
         Object.defineProperty(value, String(key.value), { value: child.value, enumerable: true, writable: true, configurable: true });
+        if (offsets && !offsets.has(String(key.value))) offsets.set(String(key.value), [rangeStart(key), rangeStart(pair.value ?? key)]);
         size += child.size + 1;
       }
       out = { value, size };
     } else if (isSeq(node)) {
       const value: unknown[] = [];
+      if (where) where.set(value, node.items.map(rangeStart));
       let size = 1;
       for (const item of node.items) {
         const child = convert(item, depth + 1);
@@ -173,8 +177,8 @@ function rangeStart(node: unknown): number {
  * first asked (on the first error) and kept for every later one.
  */
 export class Locator {
-  private documents: { root: unknown; start: number; offsets: WeakMap<object, Offsets> }[] | null = null;
-  private precise: Document.Parsed[] | null = null;
+  private documents: { root: unknown; start: number }[] | null = null;
+  private readonly offsets = new WeakMap<object, Offsets>();
 
   /** `fast: false` locates with eemeli/yaml alone (the contract the fast parser's offsets are tested against). */
   constructor(
@@ -184,24 +188,17 @@ export class Locator {
 
   /** The offset of a value path of one document; `key` asks for the last segment's key. */
   locate(documentIndex: number, path: readonly PropertyKey[], key = false): number {
-    if (this.documents === null && this.precise === null) {
-      const offsets = new WeakMap<object, Offsets>();
-      const fast = this.options.fast ? parseFastYaml(this.text, MAX_ALIAS_NODES, offsets) : null;
-      if (fast) {
-        this.documents = [];
-        for (const doc of fast.documents) this.documents[doc.index] = { root: doc.value, start: doc.start, offsets };
-      } else {
-        const docs = eemeli().parseAllDocuments(this.text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
-        this.precise = Array.isArray(docs) ? docs : [];
-      }
+    if (this.documents === null) {
+      const parsed = (this.options.fast ? parseFastYaml(this.text, MAX_ALIAS_NODES, this.offsets) : null) ?? parsePrecise(this.text, this.offsets);
+      this.documents = [];
+      for (const doc of parsed.documents) this.documents[doc.index] = { root: doc.value, start: doc.start };
     }
-    if (this.precise) return locateNode(this.precise[documentIndex], path, key);
-    const doc = this.documents?.[documentIndex];
+    const doc = this.documents[documentIndex];
     if (!doc) return 0;
     let node = doc.root;
     let offset = doc.start;
     for (let i = 0; i < path.length; i++) {
-      const where = node !== null && typeof node === 'object' ? doc.offsets.get(node) : undefined;
+      const where = node !== null && typeof node === 'object' ? this.offsets.get(node) : undefined;
       const segment = path[i] as PropertyKey;
       if (where instanceof Map) {
         const pair = where.get(String(segment));
@@ -218,29 +215,4 @@ export class Locator {
     }
     return offset;
   }
-}
-
-/** The same walk over eemeli/yaml's nodes. */
-function locateNode(doc: Document.Parsed | undefined, path: readonly PropertyKey[], key: boolean): number {
-  if (!doc) return 0;
-  const { isAlias, isMap, isScalar, isSeq } = eemeli();
-  let node: unknown = doc.contents;
-  let offset = rangeStart(node);
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i];
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      if (!pair) return offset;
-      if (key && i === path.length - 1) return rangeStart(pair.key);
-      node = pair.value;
-      offset = pair.value ? rangeStart(pair.value) : rangeStart(pair.key);
-    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
-      node = node.items[segment];
-      offset = rangeStart(node);
-    } else {
-      return offset;
-    }
-  }
-  return offset;
 }
