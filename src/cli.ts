@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATS } from './commands/formats.js';
 import { formatDate } from './engine/periods.js';
-import { translate, type Lang } from './i18n/index.js';
+import { render, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
 import { closest } from './load/closest.js';
 import { ruleExamples } from './load/files.js';
@@ -146,7 +146,7 @@ export async function main(input: MainInput): Promise<number> {
       const rule = ready.rules.find((r) => r.id === id);
       if (!rule) {
         const hint = closest(id, ready.rules.map((r) => r.id));
-        throw new UsageError(translate(o.lang, 'usage.unknown-rule', { rule: id, suggestion: hint ?? '' }));
+        throw new UsageError(render(o.lang, 'usage.unknown-rule', { rule: id, suggestion: hint ?? '' }));
       }
       const { formatRuleDetail } = await import('./commands/rules.js');
       io.stdout.write(formatRuleDetail(rule.examples ? rule : { ...rule, examples: ruleExamples(rule.id) ?? undefined }, o.lang));
