@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareText, fingerprint, type Severity } from '../engine/finding.js';
+import { compareText, fingerprint, isPositional, type Severity } from '../engine/finding.js';
 import { UsageError } from '../io.js';
 import { formatPath } from '../load/records.js';
 import type { Report, ReportFinding } from '../report/report.js';
@@ -40,9 +40,6 @@ export interface BaselineResult {
   /** Entries naming a record by its position (`activities[3]`, written by an older zhibu): never matched. */
   legacy: BaselineEntry[];
 }
-
-/** An entry of an older zhibu whose subject is a record's position, not its key: it can match nothing now. */
-export const isPositional = (subject: string | null): boolean => subject !== null && /^activities\[\d+\]$/.test(subject);
 
 const compareEntries = (a: BaselineEntry, b: BaselineEntry): number =>
   compareText(a.rule, b.rule) || compareText(a.branch, b.branch) || compareText(a.period, b.period) || compareText(a.subject, b.subject) || compareText(a.path ?? null, b.path ?? null);

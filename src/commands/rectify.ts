@@ -8,6 +8,7 @@ import { formatRectificationJson, formatSummaryJson } from '../rectify/json.js';
 import { branchList, buildRectificationList, type PreviousList, type RectificationList } from '../rectify/list.js';
 import { formatRectificationMarkdown, formatSummaryMarkdown } from '../rectify/markdown.js';
 import { parseRectifyPolicy } from '../rectify/policy.js';
+import { positionalItems } from '../rectify/carry.js';
 import { mergePreviousLists, parsePreviousList, readPreviousXlsx } from '../rectify/previous.js';
 import { formatRectificationXlsx, formatSummaryXlsx } from '../rectify/xlsx.js';
 import { checkPaths } from './check.js';
@@ -64,6 +65,16 @@ export async function runRectify(paths: string[], options: RectifyOptions, io: I
   if (options.splitBy && !options.output) throw new UsageError(t(lang, '--split-by branch 需要用 --output 指定目录', '--split-by branch needs --output DIR'));
   if (format === 'xlsx' && !options.output) throw new UsageError(t(lang, 'XLSX 是二进制文件，请用 --output 指定文件，例如 --output 整改清单.xlsx', 'XLSX is binary: give --output FILE, e.g. --output list.xlsx'));
   const previous = await readPrevious(options.previous, io, lang);
+  const positional = positionalItems(previous).length;
+  if (positional > 0) {
+    io.stderr.write(
+      t(
+        lang,
+        `上次清单中有 ${positional} 项按记录在文件中的位置（如 activities[3]）编号，由旧版 zhibu 写出，无法与本次检查对照；这些问题如仍存在，本次列为新增\n`,
+        `${positional} rows of the earlier list name a record by its position in the file (such as activities[3]), written by an older zhibu; they cannot be matched, and problems still found are listed as new\n`,
+      ),
+    );
+  }
 
   const { report, result, setup, outputs } = await checkPaths(paths, { lang, config: options.config, asOf: options.asOf, period: options.period, progress: true }, io, (claimed) => {
     claimed.protect(options.previous);

@@ -81,6 +81,9 @@ export function comparePositions(a: { file: string; line: number; column: number
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
+/** A subject written by an older zhibu: a record's position (`activities[3]`), not its key; it can match nothing now. */
+export const isPositional = (subject: string | null): boolean => subject !== null && /^activities\[\d+\]$/.test(subject);
+
 /** Stable identity of a finding across runs (rule|branch|period|subject): never built from positions. */
 export function fingerprint(finding: Pick<Finding, 'rule' | 'branch' | 'period' | 'subject'>): string {
   return [finding.rule, finding.branch, finding.period ?? '', finding.subject ?? ''].join('|');

@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/finding.js';
+import { isPositional, type Severity } from '../engine/finding.js';
 import { daysBetween, periodSpan, type Window } from '../engine/periods.js';
 import type { BranchInfo } from '../engine/run.js';
 import type { ItemStatus, RectificationItem } from './list.js';
@@ -49,7 +49,9 @@ function statusByDeadline(item: RectificationItem, asOf: string): void {
  * A current item matches an earlier one sharing any finding fingerprint, so a row whose months
  * changed is still the same problem; it keeps the earliest original deadline.
  */
-export function carryOver(items: RectificationItem[], previous: PreviousList | undefined, ctx: CarryContext): RectificationItem[] {
+export function carryOver(items: RectificationItem[], earlier: PreviousList | undefined, ctx: CarryContext): RectificationItem[] {
+  // Rows naming a record by its position (an older zhibu's lists) cannot be matched: `positionalItems` reports them.
+  const previous = earlier && { ...earlier, items: earlier.items.filter((p) => !isPositional(p.subject)) };
   const byFinding = new Map<string, PreviousItem[]>();
   for (const p of previous?.items ?? []) {
     for (const id of new Set([p.id, ...p.findingIds])) byFinding.set(id, [...(byFinding.get(id) ?? []), p]);
@@ -174,4 +176,9 @@ function markRecordDone(item: RectificationItem, ctx: CarryContext): void {
   item.status = 'fixed';
   item.fixedOn = record.done;
   item.overdueDays = 0;
+}
+
+/** Rows of an earlier list written by an older zhibu that name a record by its position (`activities[3]`): never matched. */
+export function positionalItems(previous: PreviousList | undefined): PreviousItem[] {
+  return (previous?.items ?? []).filter((p) => isPositional(p.subject));
 }

@@ -14,7 +14,7 @@ function recheck(findings: ReportFinding[], asOf: string, options: { window?: ty
   return buildRectificationList({ report: report(findings, asOf, options.window ?? q3), branches: branches(options.records), organizations, asOf, policy: {}, includePending: false, previous });
 }
 const item = (list: RectificationList, rule: string) => list.items.find((i) => i.rule === rule);
-const unknownPerson = finding('records.unknown-person', 'pb-001', null, 'activities[5]', '2026-09-20 主题党日记录中的钱八不是本支部党员（非党员请列入 guests）');
+const unknownPerson = finding('records.unknown-person', 'pb-001', null, 'theme-day@2026-09-20', '2026-09-20 主题党日记录中的钱八不是本支部党员（非党员请列为列席人员）', { path: 'activities[5]' });
 
 describe('carry-over from an earlier list', () => {
   // Re-check of 2026Q3 on 2026-11-20: July dues paid, group meetings, record and liaison fixed; a new problem found.
@@ -134,5 +134,19 @@ describe('the branch’s own rectification records', () => {
     const own = buildRectificationList({ report: report([{ ...themeDay, branch: 'pb-003', file: 'records/pb-003.yaml' }]), branches: branches(records), organizations, asOf: '2026-11-20', policy: {}, includePending: false });
     expect(own.items.map((i) => [i.branch.id, i.status, i.fixedOn])).toEqual([['pb-003', 'fixed', '2026-11-15']]);
     expect(liaison.branch).toBe('corp');
+  });
+});
+
+describe('an earlier list written by an older zhibu', () => {
+  it('is read; its rows naming a record by position match nothing, are not called fixed, and are counted for a notice', async () => {
+    const { positionalItems } = await import('../../src/rectify/carry.js');
+    const old = JSON.parse(formatRectificationJson(q3List)) as RectificationList;
+    for (const row of old.items) if (row.rule === 'meetings.record-complete') row.id = 'meetings.record-complete|pb-003||activities[2]';
+    for (const row of old.items) if (row.rule === 'meetings.record-complete') row.findings = [];
+    const earlier = parsePreviousList(JSON.stringify(old));
+    expect(positionalItems(earlier).map((p) => p.id)).toEqual(['meetings.record-complete|pb-003||activities[2]']);
+    const again = buildRectificationList({ report: report(q3Findings, '2026-11-20'), branches: branches(), organizations, asOf: '2026-11-20', policy: {}, includePending: false, previous: earlier });
+    expect(again.items.filter((i) => i.rule === 'meetings.record-complete').map((i) => [i.subject, i.status])).toEqual([['general-meeting@2026-07-08', 'new']]);
+    expect(again.items.filter((i) => i.rule !== 'meetings.record-complete').every((i) => i.status === 'open' || i.status === 'overdue')).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { branches, coverage, dues, finding, generalQ3, organizations, q3Findings
 /** The 2026Q3 list handed out on 2026-10-08 (no earlier list). */
 export const firstList = buildRectificationList({ report: report(q3Findings), branches: branches(), organizations, asOf: '2026-10-08', policy: {}, includePending: true });
 
-const unknownPerson = finding('records.unknown-person', 'pb-001', null, 'activities[5]', '2026-09-20 主题党日记录中的钱八不是本支部党员（非党员请列入 guests）', { line: 60 });
+const unknownPerson = finding('records.unknown-person', 'pb-001', null, 'theme-day@2026-09-20', '2026-09-20 主题党日记录中的钱八不是本支部党员（非党员请列为列席人员）', { line: 60, path: 'activities[5]' });
 
 /** The re-check of 2026Q3 on 2026-11-20 against the first list: every status appears (a record marked done too). */
 export function recheckList(): RectificationList {
