@@ -29,6 +29,13 @@ const fieldZh: Record<string, string> = {
 const ratioZh = (r: string) => (r === '1/2' ? '半数' : r === '4/5' ? '五分之四' : r === '2/3' ? '三分之二' : r);
 const typeZh = (t: unknown) => activityTypes[s(t) as keyof typeof activityTypes] ?? s(t);
 const formZh = (t: unknown) => themeDayForms[s(t) as keyof typeof themeDayForms] ?? s(t);
+const keyFieldZh: Record<string, string> = { type: '类型', date: '日期', group: '党小组', topic: '议题', host: '主持人', with: '谈话对象', member: '预备党员' };
+const keyFieldEn: Record<string, string> = { type: 'type', date: 'date', group: 'group', topic: 'topic', host: 'host', with: 'talk partners', member: 'member' };
+/** The key fields a duplicate shares, in words (older findings carry none: type and date). */
+const keyFields = (v: unknown, lang: Lang) => {
+  const fields = Array.isArray(v) ? (v as string[]) : ['type', 'date'];
+  return lang === 'zh' ? fields.map((f) => keyFieldZh[f] ?? f).join('、') : fields.map((f) => keyFieldEn[f] ?? f).join(', ');
+};
 const list = (v: unknown, sep: string) => (Array.isArray(v) ? v.map(String).join(sep) : s(v));
 
 const zh: Record<string, Render> = {
@@ -52,13 +59,17 @@ const zh: Record<string, Render> = {
     return `${of}${s(a.count)}人，${bound}${s(a.limit)}人，不符合“${title}”`;
   },
   role: (a) =>
-    `书记${s(a.name)}${a.problem === 'not-member' ? '不在本支部党员名单中' : a.problem === 'inactive' ? '已不在本支部（组织关系已转出）' : '不是正式党员（预备党员没有被选举权）'}`,
+    `${a.role === 'committee' ? '支部委员' : a.role === 'deputy_secretaries' ? '副书记' : '书记'}${s(a.name)}${a.problem === 'not-member' ? '不在本支部党员名单中' : a.problem === 'inactive' ? '已不在本支部（组织关系已转出）' : '不是正式党员（预备党员没有被选举权）'}`,
   deadline: (a, f) => {
     const late = f.status === 'violation';
     if (a.target === 'branch') return late ? `本届支部委员会（书记）任期已于${s(a.due)}届满，逾期${s(a.overdue)}天未换届` : `本届支部委员会（书记）任期将于${s(a.due)}届满（还剩${s(a.daysLeft)}天），请及时启动换届`;
     if (a.target === 'probationary-members') return late ? `预备党员${s(a.subject)}预备期已于${s(a.due)}期满，逾期${s(a.overdue)}天未讨论转正` : `预备党员${s(a.subject)}预备期将于${s(a.due)}期满（还剩${s(a.daysLeft)}天），请及时讨论转正`;
     return late ? `整改事项“${s(a.subject)}”时限为${s(a.due)}，已逾期${s(a.overdue)}天未完成` : `整改事项“${s(a.subject)}”时限为${s(a.due)}（还剩${s(a.daysLeft)}天）`;
   },
+  extension: (a) =>
+    a.target === 'probationary-members'
+      ? `预备党员${s(a.subject)}的预备期延长至${s(a.extended)}，超过预备期满（${s(a.due)}）后${s(a.maxYears)}年（${s(a.limit)}）；延长预备期不能超过一年`
+      : `“${s(a.subject)}”延期至${s(a.extended)}，超过原期限（${s(a.due)}）后${s(a.maxYears)}年（${s(a.limit)}）`,
   reference: (a) => (a.value ? `党员${s(a.name)}所在党小组“${s(a.value)}”不存在（现有：${list(a.known, '、')}）` : `党员${s(a.name)}未编入党小组`),
   variety: (a, f) => `${periodText(s(a.period), 'zh')}${f.status === 'pending' ? '目前' : ''}${local(a.what, 'zh')}${s(a.count)}次，形式均为“${formZh(a.form)}”${f.status === 'pending' ? `（还剩${s(a.daysLeft)}天，可安排其他形式）` : ''}`,
   forbid: (a) => `${s(a.date)} ${typeZh(a.type)}形式为“${formZh(a.form)}”${a.topic ? `（${s(a.topic)}）` : ''}`,
@@ -75,7 +86,7 @@ const zh: Record<string, Render> = {
     `${periodText(s(a.period), 'zh')}党员${s(a.name)}学习培训${f.status === 'pending' ? '目前' : ''}${s(a.total)}学时，${f.status === 'pending' ? '尚' : ''}不足${s(a.min)}学时${a.cadre ? '（支委标准）' : ''}${f.status === 'pending' ? `（还剩${s(a.daysLeft)}天）` : ''}`,
   names: (a) => `${s(a.date)} ${typeZh(a.type)}记录中的${list(a.names, '、')}不是本支部党员（非党员请列入 guests）`,
   conflict: (a) => `${s(a.date)} ${typeZh(a.type)}：${list(a.names, '、')}同时出现在到会和缺席名单中`,
-  duplicate: (a) => `${s(a.date)} ${typeZh(a.type)}与 activities[${s(a.first)}] 重复（类型、日期、党小组相同）`,
+  duplicate: (a) => `${s(a.date)} ${typeZh(a.type)}与 activities[${s(a.first)}] 重复（${keyFields(a.fields, 'zh')}相同）`,
   'future-dated': (a) =>
     a.kind === 'activities'
       ? `${typeZh(a.type)}日期 ${s(a.date)} 晚于今天（${s(a.today)}），疑为录入错误或提前登记，未计入检查`
@@ -105,12 +116,14 @@ const en: Record<string, Render> = {
   'fields.project': (a) => `project "${s(a.name)}" is missing: ${list(a.fields, ', ')}`,
   'fields.branch': (a) => `branch is missing: ${list(a.fields, ', ')}`,
   size: (a, _f, title) => `${s(a.count)} ${a.of === 'committee' ? 'committee members' : a.of === 'members' ? 'members' : 'full members'}, ${a.bound === 'below' ? 'fewer than' : a.bound === 'above' ? 'more than' : 'at least'} ${s(a.limit)}: ${title}`,
-  role: (a) => `secretary ${s(a.name)} ${a.problem === 'not-member' ? 'is not among the members' : a.problem === 'inactive' ? 'has left the branch' : 'is not a full member'}`,
+  role: (a) => `${a.role === 'committee' ? 'committee member' : a.role === 'deputy_secretaries' ? 'deputy secretary' : 'secretary'} ${s(a.name)} ${a.problem === 'not-member' ? 'is not among the members' : a.problem === 'inactive' ? 'has left the branch' : 'is not a full member'}`,
   deadline: (a, f) => {
     const late = f.status === 'violation';
     const what = a.target === 'branch' ? 'the committee term' : a.target === 'probationary-members' ? `the probation of ${s(a.subject)}` : `rectification "${s(a.subject)}"`;
     return late ? `${what} was due ${s(a.due)}, ${s(a.overdue)} days overdue` : `${what} is due ${s(a.due)} (${s(a.daysLeft)} days left)`;
   },
+  extension: (a) =>
+    `${a.target === 'probationary-members' ? `the probation of ${s(a.subject)}` : `"${s(a.subject)}"`} is extended to ${s(a.extended)}, more than ${s(a.maxYears)} year(s) after its end (${s(a.due)}; at most ${s(a.limit)})`,
   reference: (a) => (a.value ? `member ${s(a.name)}: group "${s(a.value)}" does not exist (groups: ${list(a.known, ', ')})` : `member ${s(a.name)} is in no group`),
   variety: (a, f) => `${periodText(s(a.period), 'en')}: all ${s(a.count)} ${local(a.what, 'en')} ${f.status === 'pending' ? 'so far have' : 'had'} the form ${s(a.form)}${f.status === 'pending' ? ` (${s(a.daysLeft)} days left to vary it)` : ''}`,
   forbid: (a) => `${s(a.date)} ${s(a.type)} has the form ${s(a.form)}${a.topic ? ` (${s(a.topic)})` : ''}`,
@@ -120,7 +133,7 @@ const en: Record<string, Render> = {
   sum: (a, f) => `${periodText(s(a.period), 'en')}: member ${s(a.name)} has ${s(a.total)} training hours, ${f.status === 'pending' ? 'not yet ' : 'fewer than '}${s(a.min)}${a.cadre ? ' (committee standard)' : ''}${f.status === 'pending' ? ` (${s(a.daysLeft)} days left)` : ''}`,
   names: (a) => `${s(a.date)} ${s(a.type)}: ${list(a.names, ', ')} not a member of the branch (list non-members under guests)`,
   conflict: (a) => `${s(a.date)} ${s(a.type)}: ${list(a.names, ', ')} both present and absent`,
-  duplicate: (a) => `${s(a.date)} ${s(a.type)} duplicates activities[${s(a.first)}] (same type, date and group)`,
+  duplicate: (a) => `${s(a.date)} ${s(a.type)} duplicates activities[${s(a.first)}] (same ${keyFields(a.fields, 'en')})`,
   'future-dated': (a) =>
     `${a.kind === 'activities' ? s(a.type) : a.kind === 'training' ? 'training entry' : 'progress entry'} ${s(a.subject)} is dated ${s(a.date)}, after today (${s(a.today)}): a typing mistake, or recorded before it happened; not counted`,
   progress: (a, f) => `${periodText(s(a.period), 'en')}: project "${s(a.name)}" has ${f.status === 'pending' ? `no progress yet (${s(a.daysLeft)} days left)` : 'no progress recorded'}`,

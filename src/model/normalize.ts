@@ -19,6 +19,27 @@ function headerOffset(doc: YamlDocument, key: string): number {
   return doc.keys.get(key) ?? doc.start;
 }
 
+/**
+ * Activity fields documented for one type only. Written on another type they are
+ * accepted and ignored: they count for nothing (no attendance, no role, no name check).
+ */
+export const typeOnlyFields = {
+  group: 'group-meeting',
+  lecturer: 'party-lecture',
+  form: 'theme-day',
+  with: 'heart-to-heart',
+  member: 'probation-review',
+  eligible: 'election',
+} as const;
+
+const typeOnly = Object.entries(typeOnlyFields) as [keyof typeof typeOnlyFields, string][];
+
+/** Drops the fields an activity's type does not have, in place. */
+function withoutOtherTypesFields<T extends { type: string } & Partial<Record<keyof typeof typeOnlyFields, unknown>>>(activity: T): T {
+  for (const [field, type] of typeOnly) if (activity.type !== type && field in activity) delete activity[field];
+  return activity;
+}
+
 /** Builds the domain Branch from a validated branch document, keeping every record's offset. */
 export function toBranch(parsed: BranchDocument, doc: YamlDocument, source: Source): Branch {
   return {
@@ -27,7 +48,7 @@ export function toBranch(parsed: BranchDocument, doc: YamlDocument, source: Sour
     at: headerOffset(doc, 'branch'),
     members: located(parsed.members, 'members', doc).map((m) => Object.assign(m, { paid: new Set(m.dues ?? []) })),
     groups: located(parsed.groups, 'groups', doc),
-    activities: located(parsed.activities, 'activities', doc),
+    activities: located(parsed.activities, 'activities', doc).map(withoutOtherTypesFields),
     projects: located(parsed.projects, 'projects', doc),
     rectifications: located(parsed.rectifications, 'rectifications', doc),
     exemptions: located(parsed.exemptions, 'exemptions', doc),
