@@ -156,6 +156,10 @@ export function mergeReports(reports: readonly Report[]): Report {
     reports.map((r) => r.inputErrors),
     compareInputErrors,
   );
+  const skipped = mergeOrdered(
+    reports.map((r) => r.skipped ?? []),
+    comparePositions,
+  );
   const violations: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let pending = 0;
   for (const f of findings) {
@@ -180,5 +184,6 @@ export function mergeReports(reports: readonly Report[]): Report {
     },
     findings,
     inputErrors,
+    ...(skipped.length > 0 ? { skipped } : {}),
   };
 }

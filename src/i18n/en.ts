@@ -45,6 +45,13 @@ export const en: Catalog = {
     `Checked ${String(a.files)} files, ${String(a.branches)} branches (${String(a.window)}, as of ${String(a.asOf)}): ${String(a.errors)} errors, ${String(a.warnings)} warnings; ${String(a.pending)} pending; ${String(a.exempted)} exempted; ${String(a.inputErrors)} input errors`,
   'report.clean': () => 'Everything meets the standards.',
   'report.input-errors': (a) => `Input errors (${String(a.count)})`,
+  'report.skipped': (a) => `Not checked, because of input errors (${String(a.count)}; this report is incomplete):`,
+  'report.skipped.document': (a) =>
+    a.kind === 'organization'
+      ? `organization ${String(a.id ?? '')}${a.name ? ` ${String(a.name)}` : ''}`
+      : a.id
+        ? `branch ${String(a.id)}${a.name ? ` ${String(a.name)}` : ''}`
+        : 'an unreadable document (it may be a branch)',
   'report.pending': () => 'Pending (period still open)',
   'report.violations': () => 'Violations',
   'report.col.position': () => 'Where',

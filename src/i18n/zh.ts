@@ -49,6 +49,13 @@ export const zh: Catalog = {
     `检查 ${String(a.files)} 个文件、${String(a.branches)} 个支部（${String(a.window)}，检查日 ${String(a.asOf)}）：违规 ${String(a.errors)} 项错误、${String(a.warnings)} 项警告；待办 ${String(a.pending)} 项；豁免 ${String(a.exempted)} 项；输入错误 ${String(a.inputErrors)} 项`,
   'report.clean': () => '全部符合要求。',
   'report.input-errors': (a) => `输入错误（${String(a.count)}）`,
+  'report.skipped': (a) => `以下记录有输入错误，未检查（共 ${String(a.count)} 份，本次结果不完整）：`,
+  'report.skipped.document': (a) =>
+    a.kind === 'organization'
+      ? `组织 ${String(a.id ?? '')}${a.name ? ` ${String(a.name)}` : ''}`
+      : a.id
+        ? `支部 ${String(a.id)}${a.name ? ` ${String(a.name)}` : ''}`
+        : '无法识别的文档（可能是支部记录）',
   'report.pending': () => '待办（期间未结束，尚可完成）',
   'report.violations': () => '违规',
   'report.col.position': () => '位置',

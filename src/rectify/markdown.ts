@@ -1,4 +1,4 @@
-import { branchText, itemCells, labels, listTitle, summaryKeys, summaryRows, type ColumnKey } from './labels.js';
+import { branchText, itemCells, labels, listTitle, summaryKeys, summaryRows, uncheckedNote, type ColumnKey } from './labels.js';
 import type { RectificationItem, RectificationList } from './list.js';
 
 const cell = (text: string | number) => String(text).trim().replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
@@ -37,7 +37,8 @@ function counts(list: RectificationList): string {
 /** The list as Markdown for wikis: a title, a table per branch, the 提醒清单, the summary. */
 export function formatRectificationMarkdown(list: RectificationList): string {
   const l = labels(list.lang);
-  const out = [`# ${listTitle(list)}`, '', counts(list), ''];
+  const note = uncheckedNote(list);
+  const out = [`# ${listTitle(list)}`, '', ...(note ? [`> **${note}**`, ''] : []), counts(list), ''];
   if (list.items.length === 0) out.push(l.none, '');
   const branches = [...new Map(list.items.map((i) => [i.branch.id, i.branch])).values()];
   for (const branch of branches) {
@@ -63,5 +64,6 @@ function summaryTable(list: RectificationList): string[] {
 
 /** The summary file of --split-by branch: problems per branch by severity. */
 export function formatSummaryMarkdown(list: RectificationList): string {
-  return `${[`# ${listTitle(list, 'summary')}`, '', counts(list), '', ...summaryTable(list)].join('\n')}\n`;
+  const note = uncheckedNote(list);
+  return `${[`# ${listTitle(list, 'summary')}`, '', ...(note ? [`> **${note}**`, ''] : []), counts(list), '', ...summaryTable(list)].join('\n')}\n`;
 }

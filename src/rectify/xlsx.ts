@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './excel.js';
-import { columnKeys, itemCells, labels, listTitle, summaryKeys, summaryRows, type ColumnKey } from './labels.js';
+import { columnKeys, itemCells, labels, listTitle, summaryKeys, summaryRows, uncheckedNote, type ColumnKey } from './labels.js';
 import type { ItemStatus, RectificationItem, RectificationList } from './list.js';
 
 type Worksheet = ExcelJS.Worksheet;
@@ -46,13 +46,16 @@ function printSetup(sheet: Worksheet, lang: RectificationList['lang']): void {
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }];
 }
 
-function titleRow(sheet: Worksheet, title: string, span: number): void {
+/** The merged title row; a list with unchecked records says so under the title, in red. */
+function titleRow(sheet: Worksheet, title: string, span: number, list: RectificationList): void {
   sheet.mergeCells(1, 1, 1, span);
   const cell = sheet.getCell(1, 1);
-  cell.value = title;
+  const note = uncheckedNote(list);
+  cell.value = note ? { richText: [{ text: title, font: { bold: true, size: 14 } }, { text: `\n${note}`, font: { bold: true, size: 11, color: { argb: 'FFC00000' } } }] } : title;
   cell.font = { bold: true, size: 14 };
   cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  sheet.getRow(1).height = 30;
+  // About 60 CJK characters to a line of the merged title across the visible columns.
+  sheet.getRow(1).height = note ? 30 + 16 * Math.ceil(note.length / 60) : 30;
 }
 
 function headerRow(sheet: Worksheet, headers: string[]): void {
@@ -74,7 +77,7 @@ function listSheet(book: ExcelJS.Workbook, name: string, title: string, items: R
   const sheet = book.addWorksheet(name);
   sheet.columns = all.map((k) => ({ key: k, width: widths[k], hidden: hidden.has(k) }));
   const visible = keys.length;
-  titleRow(sheet, title, visible);
+  titleRow(sheet, title, visible, list);
   headerRow(sheet, all.map((k) => (k === 'severity' ? SEVERITY_HEADER : l.columns[k])));
   items.forEach((item, index) => {
     const cells = itemCells(item, list);
@@ -104,7 +107,7 @@ function summarySheet(book: ExcelJS.Workbook, list: RectificationList): Workshee
   const l = labels(list.lang);
   const sheet = book.addWorksheet(l.summarySheet);
   sheet.columns = summaryKeys.map((k) => ({ key: k, width: k === 'branch' ? 30 : 10 }));
-  titleRow(sheet, listTitle(list, 'summary'), summaryKeys.length);
+  titleRow(sheet, listTitle(list, 'summary'), summaryKeys.length, list);
   headerRow(sheet, summaryKeys.map((k) => l.summary[k]));
   const rows = summaryRows(list);
   rows.forEach((values, index) => {

@@ -28,7 +28,7 @@ const cases: RuleCase[] = [
   { rule: 'lecture.secretary-yearly', ...YEAR_CLOSED, fires: [['pb-001', '2026', null, 'violation']] },
   { rule: 'liaison.assigned', ...Q3, fires: [['corp', null, '赵刚', 'violation'], ['corp', null, '钱敏', 'violation'], ['corp', null, '孙磊', 'violation']] },
   { rule: 'liaison.dual-life', ...YEAR_CLOSED, fires: [['corp', '2026', '赵刚', 'violation']] },
-  { rule: 'liaison.lecture-yearly', ...YEAR_CLOSED, fires: [['corp', '2026', '赵刚', 'violation']] },
+  { rule: 'liaison.lecture-yearly', ...YEAR_CLOSED, fires: [['corp', '2026', '赵刚', 'violation'], ['corp', '2026', '孙磊', 'violation']] },
   { rule: 'liaison.participation-quarterly', ...YEAR_OPEN, fires: [['corp', '2026Q3', '赵刚', 'violation'], ['corp', '2026Q4', '赵刚', 'pending']] },
   { rule: 'life-meeting.yearly', ...YEAR_CLOSED, fires: [['pb-001', '2026', null, 'violation']] },
   { rule: 'meetings.committee-monthly', period: '2026Q3', asOf: '2026-09-20', fires: [['pb-001', '2026-08', null, 'violation'], ['pb-001', '2026-09', null, 'pending']] },
