@@ -1,6 +1,4 @@
 import { Command, CommanderError, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { runCheck, VERSION } from './commands/check.js';
 import { runMerge } from './commands/merge.js';
 import { FORMATS } from './commands/output.js';
@@ -11,6 +9,10 @@ import { UsageError, type Io } from './io.js';
 import { closest } from './load/records.js';
 import { ruleExamples } from './load/files.js';
 import { registerRectify } from './commands/rectify.js';
+import { registerScore } from './commands/score.js';
+import { failure } from './commands/failure.js';
+import { Outputs } from './write/files.js';
+import { visible } from './escape/terminal.js';
 
 export interface MainInput {
   argv: string[];
@@ -51,6 +53,10 @@ const examples = {
 示例 / Examples:
   zhibu init 党建记录                             生成模板（已存在的文件不覆盖）
   cd 党建记录 && zhibu check records/`,
+  import: `
+示例 / Examples:
+  zhibu import 2026年台账.xlsx 党费.csv --to records/    导入（已有文件不改动）
+  zhibu import 11月台账.xlsx --to records/ --update       把新记录补进已有文件`,
   schema: `
 示例 / Examples:
   zhibu schema --output zhibu.schema.json        写出记录文件的 JSON Schema
@@ -68,8 +74,9 @@ export async function main(input: MainInput): Promise<number> {
     .description(lang === 'zh' ? '检查党支部标准化规范化建设记录，列出不足（三会一课、主题党日、党费、换届……）' : 'Check Party branch records against the branch standardization rules')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError();
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(visible(s, { lines: true })) })
+    .showHelpAfterError()
+    .option('--debug', '出错时显示调用栈 show the stack trace of an unexpected error');
 
   const langOption = () => new Option('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh');
   const common = (cmd: Command) =>
@@ -152,7 +159,7 @@ export async function main(input: MainInput): Promise<number> {
     .action(async (o) => {
       const { recordJsonSchema } = await import('./schema/json-schema.js');
       const text = `${JSON.stringify(recordJsonSchema(o.kind), null, 2)}\n`;
-      if (o.output) writeFileSync(path.resolve(io.cwd, o.output), text);
+      if (o.output) new Outputs(io.cwd, lang).write(o.output, '--output', text);
       else io.stdout.write(text);
     });
 
@@ -167,7 +174,24 @@ export async function main(input: MainInput): Promise<number> {
       code = await runInit(dir, { lang: o.lang as Lang }, io);
     });
 
+  program
+    .command('import')
+    .description(lang === 'zh' ? '从台账（Excel .xlsx、CSV）导入记录' : 'import records from ledgers (.xlsx, .csv)')
+    .argument('<ledgers...>', '台账文件 ledger files')
+    .option('--to <dir>', '记录目录 the records folder')
+    .option('--update', '把新记录、新党员补进已有的记录文件 add new records to existing files')
+    .option('--config <file>', '配置文件（默认向上查找 zhibu.config.yaml）')
+    .addOption(langOption())
+    .addHelpText('after', examples.import)
+    .action(async (ledgers: string[], o) => {
+      const { runImport } = await import('./commands/import.js');
+      code = await runImport(ledgers, { ...o, lang: o.lang as Lang }, io);
+    });
+
   registerRectify(program, io, (n) => {
+    code = n;
+  }, lang);
+  registerScore(program, io, (n) => {
     code = n;
   }, lang);
 
@@ -178,10 +202,7 @@ export async function main(input: MainInput): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
-    if (error instanceof UsageError) {
-      io.stderr.write(`zhibu: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    io.stderr.write(failure(error, lang, input.argv.includes('--debug')));
+    return 2;
   }
 }

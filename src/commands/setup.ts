@@ -30,6 +30,8 @@ export interface Setup {
   window: Window;
   /** Set when --as-of was not given: later-dated entries are input errors. */
   today: string | null;
+  /** Line and column of a path in the configuration file (1:1 without one). */
+  locate: (path: PropertyKey[], key?: boolean) => { line: number; column: number };
 }
 
 /** Resolves dates, configuration and rules shared by check, rules and rectify. */
@@ -79,5 +81,5 @@ export function setup(options: CommonOptions, io: Io): Setup {
     rules = rules.filter((r) => options.rule?.includes(r.id));
   }
   const ruleSpec: RuleSpec = { sources, config, configFile: configShown ?? '', only: options.rule && options.rule.length > 0 ? options.rule : null };
-  return { rules, ruleSpec, config, configFile: configShown, errors, asOf, window, today: options.asOf ? null : io.today };
+  return { rules, ruleSpec, config, configFile: configShown, errors, asOf, window, today: options.asOf ? null : io.today, locate };
 }

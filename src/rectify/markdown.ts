@@ -1,7 +1,8 @@
+import { markdownCell, markdownText } from '../escape/markdown.js';
 import { branchText, itemCells, labels, listTitle, summaryKeys, summaryRows, uncheckedNote, type ColumnKey } from './labels.js';
 import type { RectificationItem, RectificationList } from './list.js';
 
-const cell = (text: string | number) => String(text).trim().replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const cell = (text: string | number) => markdownCell(String(text));
 
 function table(headers: string[], rows: (string | number)[][], numeric: readonly number[] = []): string[] {
   return [
@@ -34,15 +35,20 @@ function counts(list: RectificationList): string {
   return `共 ${list.items.length} 项${parts.length ? `（${parts.join('、')}）` : ''}${compared}。`;
 }
 
+/** The note under the title when records were left unchecked, as a bold quote. */
+function noteLines(list: RectificationList): string[] {
+  const note = uncheckedNote(list);
+  return note ? [`> **${markdownText(note)}**`, ''] : [];
+}
+
 /** The list as Markdown for wikis: a title, a table per branch, the 提醒清单, the summary. */
 export function formatRectificationMarkdown(list: RectificationList): string {
   const l = labels(list.lang);
-  const note = uncheckedNote(list);
-  const out = [`# ${listTitle(list)}`, '', ...(note ? [`> **${note}**`, ''] : []), counts(list), ''];
+  const out = [`# ${markdownText(listTitle(list))}`, '', ...noteLines(list), markdownText(counts(list)), ''];
   if (list.items.length === 0) out.push(l.none, '');
   const branches = [...new Map(list.items.map((i) => [i.branch.id, i.branch])).values()];
   for (const branch of branches) {
-    out.push(`## ${branchText(branch, list.lang)}`, '');
+    out.push(`## ${markdownText(branchText(branch, list.lang))}`, '');
     out.push(...itemTable(list.items.filter((i) => i.branch.id === branch.id), list, ['seq', 'problem', 'basis', 'remedy', 'owner', 'deadline', 'status', 'note']), '');
   }
   if (list.reminders.length > 0) {
@@ -64,6 +70,5 @@ function summaryTable(list: RectificationList): string[] {
 
 /** The summary file of --split-by branch: problems per branch by severity. */
 export function formatSummaryMarkdown(list: RectificationList): string {
-  const note = uncheckedNote(list);
-  return `${[`# ${listTitle(list, 'summary')}`, '', ...(note ? [`> **${note}**`, ''] : []), counts(list), '', ...summaryTable(list)].join('\n')}\n`;
+  return `${[`# ${markdownText(listTitle(list, 'summary'))}`, '', ...noteLines(list), markdownText(counts(list)), '', ...summaryTable(list)].join('\n')}\n`;
 }

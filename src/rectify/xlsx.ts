@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './excel.js';
+import { xlsxText, xmlSafe } from '../escape/spreadsheet.js';
+import { stampZip } from '../write/zip.js';
 import { columnKeys, itemCells, labels, listTitle, summaryKeys, summaryRows, uncheckedNote, type ColumnKey } from './labels.js';
 import type { ItemStatus, RectificationItem, RectificationList } from './list.js';
 
@@ -12,8 +14,8 @@ const hidden = new Set<string>(['id', 'listed', 'severity']);
 export const SEVERITY_HEADER = 'severity';
 
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
-const border = { top: thin, left: thin, bottom: thin, right: thin };
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+export const border = { top: thin, left: thin, bottom: thin, right: thin };
+export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const statusColor: Partial<Record<ItemStatus, string>> = { overdue: 'FFC00000', fixed: 'FF00803C', new: 'FF1F4E79' };
 
 /** Display width of text in Excel character units: CJK about 2, Latin about 1.1. */
@@ -24,13 +26,13 @@ function textWidth(text: string): number {
 }
 
 /** A row height that shows every wrapped line (Excel and WPS do not always re-measure on open). */
-function rowHeight(cells: { text: string; width: number }[]): number {
+export function rowHeight(cells: { text: string; width: number }[]): number {
   const lines = Math.max(1, ...cells.map((c) => c.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / Math.max(1, c.width - 1))), 0)));
   return Math.max(20, lines * 15 + 5);
 }
 
 /** Landscape A4, fit to one page wide, the title and header rows repeated on every printed page. */
-function printSetup(sheet: Worksheet, lang: RectificationList['lang']): void {
+export function printSetup(sheet: Worksheet, lang: RectificationList['lang']): void {
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: 9,
@@ -46,19 +48,18 @@ function printSetup(sheet: Worksheet, lang: RectificationList['lang']): void {
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }];
 }
 
-/** The merged title row; a list with unchecked records says so under the title, in red. */
-function titleRow(sheet: Worksheet, title: string, span: number, list: RectificationList): void {
+/** The merged title row; a `note` (records left unchecked) goes under the title, in red. */
+export function titleRow(sheet: Worksheet, title: string, span: number, lang: RectificationList['lang'], note = ''): void {
   sheet.mergeCells(1, 1, 1, span);
   const cell = sheet.getCell(1, 1);
-  const note = uncheckedNote(list);
-  cell.value = note ? { richText: [{ text: title, font: { bold: true, size: 14 } }, { text: `\n${note}`, font: { bold: true, size: 11, color: { argb: 'FFC00000' } } }] } : title;
+  cell.value = note ? { richText: [{ text: xlsxText(title, lang), font: { bold: true, size: 14 } }, { text: `\n${xlsxText(note, lang)}`, font: { bold: true, size: 11, color: { argb: 'FFC00000' } } }] } : xlsxText(title, lang);
   cell.font = { bold: true, size: 14 };
   cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   // About 60 CJK characters to a line of the merged title across the visible columns.
   sheet.getRow(1).height = note ? 30 + 16 * Math.ceil(note.length / 60) : 30;
 }
 
-function headerRow(sheet: Worksheet, headers: string[]): void {
+export function headerRow(sheet: Worksheet, headers: string[]): void {
   const row = sheet.getRow(2);
   headers.forEach((text, i) => {
     const cell = row.getCell(i + 1);
@@ -77,14 +78,14 @@ function listSheet(book: ExcelJS.Workbook, name: string, title: string, items: R
   const sheet = book.addWorksheet(name);
   sheet.columns = all.map((k) => ({ key: k, width: widths[k], hidden: hidden.has(k) }));
   const visible = keys.length;
-  titleRow(sheet, title, visible, list);
+  titleRow(sheet, title, visible, list.lang, uncheckedNote(list));
   headerRow(sheet, all.map((k) => (k === 'severity' ? SEVERITY_HEADER : l.columns[k])));
   items.forEach((item, index) => {
     const cells = itemCells(item, list);
     const row = sheet.getRow(index + 3);
     all.forEach((k, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = k === 'seq' ? item.seq : k === 'severity' ? item.severity : cells[k];
+      cell.value = k === 'seq' ? item.seq : k === 'severity' ? item.severity : xlsxText(cells[k], list.lang);
       cell.border = border;
       const centered = k === 'seq' || k === 'owner' || k === 'deadline' || k === 'status';
       cell.alignment = { vertical: 'top', horizontal: centered ? 'center' : 'left', wrapText: true };
@@ -107,14 +108,15 @@ function summarySheet(book: ExcelJS.Workbook, list: RectificationList): Workshee
   const l = labels(list.lang);
   const sheet = book.addWorksheet(l.summarySheet);
   sheet.columns = summaryKeys.map((k) => ({ key: k, width: k === 'branch' ? 30 : 10 }));
-  titleRow(sheet, listTitle(list, 'summary'), summaryKeys.length, list);
+  titleRow(sheet, listTitle(list, 'summary'), summaryKeys.length, list.lang, uncheckedNote(list));
   headerRow(sheet, summaryKeys.map((k) => l.summary[k]));
   const rows = summaryRows(list);
   rows.forEach((values, index) => {
     const row = sheet.getRow(index + 3);
     summaryKeys.forEach((k, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = values[k];
+      const value = values[k];
+      cell.value = typeof value === 'string' ? xlsxText(value, list.lang) : value;
       cell.border = border;
       cell.alignment = { vertical: 'middle', horizontal: k === 'branch' ? 'left' : 'center', wrapText: true };
       if (index === rows.length - 1) cell.font = { bold: true };
@@ -131,17 +133,18 @@ async function workbook(list: RectificationList): Promise<ExcelJS.Workbook> {
   book.lastModifiedBy = 'zhibu';
   book.created = day;
   book.modified = day;
-  book.title = listTitle(list);
+  book.title = xmlSafe(listTitle(list));
   book.subject = 'zhibu rectification-list';
   // Read back by --previous: the check day and window (the sheet shows them only in words).
   book.description = JSON.stringify({ tool: 'zhibu', kind: 'rectification-list', asOf: list.asOf, window: list.window, lang: list.lang });
   return book;
 }
 
-const bytes = async (book: ExcelJS.Workbook) => new Uint8Array(await book.xlsx.writeBuffer());
+/** The workbook's bytes, the same for the same list (the archive's times are the check day's). */
+const bytes = async (book: ExcelJS.Workbook, list: RectificationList) => stampZip(new Uint8Array(await book.xlsx.writeBuffer()), list.asOf);
 
 /** Main list columns (visible), in order. */
-export const listColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'id' && k !== 'listed');
+const listColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'id' && k !== 'listed');
 
 /**
  * The list as XLSX for Excel and WPS: sheet 整改清单 (title row, styled header, wrapped cells,
@@ -154,12 +157,12 @@ export async function formatRectificationXlsx(list: RectificationList): Promise<
   listSheet(book, l.list, listTitle(list), list.items, list, listColumns);
   if (list.reminders.length > 0) listSheet(book, l.reminders, listTitle(list, 'reminders'), list.reminders, list, ['seq', 'branch', 'problem', 'remedy', 'owner', 'deadline']);
   summarySheet(book, list);
-  return bytes(book);
+  return bytes(book, list);
 }
 
 /** The summary file of --split-by branch as XLSX. */
 export async function formatSummaryXlsx(list: RectificationList): Promise<Uint8Array> {
   const book = await workbook(list);
   summarySheet(book, list);
-  return bytes(book);
+  return bytes(book, list);
 }
