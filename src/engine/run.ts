@@ -204,7 +204,7 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
         o.branches.filter((b) => branchFiles.get(b.id) === o.file && digests.get(b.id) === b.digest).map((b) => ({ ...b.digest, participation: [...b.digest.participation], file: o.file, ...b.header, exempted: b.exempted, name: b.info.name })),
       ),
       organizations: organizations.map(shardOrganization),
-      skipped: outcomes.flatMap((o) => o.skipped),
+      skipped: [...result.skipped],
     };
   } else {
     organizationFindings(organizations, digests, result.skipped, input.rules, input.asOf, input.window, input.branches ?? null, result);
