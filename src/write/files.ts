@@ -120,7 +120,7 @@ export class Outputs {
  * (flushed to disk), which is then renamed over the target. An interrupted run leaves the old
  * file as it was. Folders are made as needed; a device or pipe (`/dev/stdout`) is written directly.
  */
-function writeAtomic(file: string, content: string | Uint8Array): void {
+export function writeAtomic(file: string, content: string | Uint8Array): void {
   let existing: Stats | null = null;
   try {
     existing = statSync(file);
