@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { activityTypes } from '../schema/enums.js';
 import type { Activity } from '../model/types.js';
-import { primitive } from './primitive.js';
+import { aboutRecord, primitive } from './primitive.js';
 
 const keyField = z.enum(['type', 'date', 'group', 'topic', 'host', 'with', 'member']);
 const activityType = z.enum(Object.keys(activityTypes) as [string, ...string[]]);
@@ -44,7 +44,7 @@ export const duplicate = primitive({
       }
       if (a.date < from || a.date > to || a.date > scope.asOf) continue;
       const fields = [...o.key, ...(o.keyByType[a.type] ?? [])].filter((k) => keyValue(a, k) !== null);
-      emit({ messageId: 'duplicate', args: { date: a.date, type: a.type, first: first.index, fields }, period: null, subject: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date });
+      emit({ messageId: 'duplicate', args: { date: a.date, type: a.type, first: first.index, fields }, ...aboutRecord(a) });
     }
   },
 });
