@@ -90,11 +90,11 @@ describe('duplicate', () => {
   it.each<[string, string[], string[]]>([
     ['talks with different people', ['type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [李娜]', 'type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [王强]'], []],
     ['talks led by different people', ['type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [王强]', 'type: heart-to-heart, date: 2026-07-10, host: 李娜, with: [王强]'], []],
-    ['the same talk, its people in another order', ['type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [李娜, 王强]', 'type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [王强, 李娜]'], ['heart-to-heart@2026-07-10/张伟#2']],
+    ['the same talk, its people in another order', ['type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [李娜, 王强]', 'type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [王强, 李娜]'], ['activities[1]']],
     ['reviews of different members', ['type: probation-review, date: 2026-07-10, member: 李娜', 'type: probation-review, date: 2026-07-10, member: 王强'], []],
-    ['the same review twice', ['type: probation-review, date: 2026-07-10, member: 李娜', 'type: probation-review, date: 2026-07-10, member: 李娜'], ['probation-review@2026-07-10#2']],
+    ['the same review twice', ['type: probation-review, date: 2026-07-10, member: 李娜', 'type: probation-review, date: 2026-07-10, member: 李娜'], ['activities[1]']],
     // A field of another type counts for nothing: these two general meetings are one meeting recorded twice.
-    ['a group written on a general meeting', ['type: general-meeting, date: 2026-07-10, group: 一组', 'type: general-meeting, date: 2026-07-10, group: 二组'], ['general-meeting@2026-07-10#2']],
+    ['a group written on a general meeting', ['type: general-meeting, date: 2026-07-10, group: 一组', 'type: general-meeting, date: 2026-07-10, group: 二组'], ['activities[1]']],
   ])('keyByType: %s', (_what, lines, reported) => {
     const options = { ...KEY, keyByType: { 'heart-to-heart': ['host', 'with'], 'probation-review': ['member'] } };
     const { found } = runPrimitive(duplicate, options, branchYaml({ members, activities: activities(...lines) }), '2026-10-08', '2026Q3');
