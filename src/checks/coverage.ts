@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { primitive, whole } from './primitive.js';
 
-/** Organization: every unit with party members is covered by a branch (or, below `branchAt`, by a group). */
+/**
+ * Organization: every unit with party members is covered by a branch (or, below `branchAt`, by a group).
+ * Not evaluated while a branch document that may be the organization's was skipped: it may cover the unit.
+ */
 export const coverage = primitive({
   name: 'coverage',
   scope: 'organization',
   options: z.strictObject({ branchAt: whole.min(1).default(3) }),
   run(scope, o, emit) {
+    if (scope.unread.ofOrganization) return;
     const byUnit = new Set<string>();
     const groups = new Set<string>();
     for (const b of scope.branches.values()) {

@@ -2,7 +2,28 @@ import { z } from 'zod';
 import { addDays, addMonths, daysBetween } from '../engine/periods.js';
 import { isActive } from '../engine/scope.js';
 import type { Located } from '../model/types.js';
+import type { BranchScope } from '../engine/scope.js';
 import { primitive, whole } from './primitive.js';
+
+export const deadlineTarget = z.enum(['branch', 'probationary-members', 'open-rectifications']);
+
+/** The records a deadline-like rule looks at, as of as-of, with their subjects. */
+export function deadlineItems(scope: BranchScope, target: z.output<typeof deadlineTarget>): { record: Record<string, unknown> & Located; subject: string | null }[] {
+  const { branch, asOf } = scope;
+  const items: { record: Record<string, unknown> & Located; subject: string | null }[] = [];
+  if (target === 'branch') items.push({ record: { ...branch.header, at: branch.at }, subject: null });
+  if (target === 'probationary-members') {
+    for (const m of branch.members) if (m.status === 'probationary' && isActive(m, asOf)) items.push({ record: m, subject: m.name });
+  }
+  if (target === 'open-rectifications') {
+    for (const r of branch.rectifications) {
+      // Done without a date counts as done; done after as-of was still open that day.
+      const open = r.status !== 'done' || (!!r.done && r.done > asOf);
+      if (open && (!r.found || r.found <= asOf)) items.push({ record: r, subject: r.issue });
+    }
+  }
+  return items;
+}
 
 /**
  * Structure: a date plus a term must not be before as-of (violation);
@@ -12,7 +33,7 @@ export const deadline = primitive({
   name: 'deadline',
   scope: 'branch',
   options: z.strictObject({
-    target: z.enum(['branch', 'probationary-members', 'open-rectifications']),
+    target: deadlineTarget,
     from: z.string(),
     /** A later date that replaces from + term when present (an extended probation). */
     override: z.string().optional(),
@@ -21,20 +42,8 @@ export const deadline = primitive({
     pendingDays: whole.default(0),
   }),
   run(scope, o, emit) {
-    const { branch, asOf } = scope;
-    const items: { record: Record<string, unknown> & Located; subject: string | null }[] = [];
-    if (o.target === 'branch') items.push({ record: { ...branch.header, at: branch.at }, subject: null });
-    if (o.target === 'probationary-members') {
-      for (const m of branch.members) if (m.status === 'probationary' && isActive(m, asOf)) items.push({ record: m, subject: m.name });
-    }
-    if (o.target === 'open-rectifications') {
-      for (const r of branch.rectifications) {
-        // Done without a date counts as done; done after as-of was still open that day.
-        const open = r.status !== 'done' || (!!r.done && r.done > asOf);
-        if (open && (!r.found || r.found <= asOf)) items.push({ record: r, subject: r.issue });
-      }
-    }
-    for (const { record, subject } of items) {
+    const { asOf } = scope;
+    for (const { record, subject } of deadlineItems(scope, o.target)) {
       const overridden = o.override ? record[o.override] : undefined;
       const start = record[o.from];
       if (typeof overridden !== 'string' && typeof start !== 'string') continue;

@@ -1,24 +1,40 @@
 import { z } from 'zod';
+import { activityTypes } from '../schema/enums.js';
 import type { Activity } from '../model/types.js';
 import { aboutRecord, primitive } from './primitive.js';
 
-/** Record rule: a later record with the same key fields as an earlier one in the file is reported. */
+const keyField = z.enum(['type', 'date', 'group', 'topic', 'host', 'with', 'member']);
+const activityType = z.enum(Object.keys(activityTypes) as [string, ...string[]]);
+
+/** A key field's value for comparison: absent equals absent, and a list of names compares as a set. */
+function keyValue(a: Activity, field: z.output<typeof keyField>): unknown {
+  const value = a[field] ?? null;
+  return Array.isArray(value) ? [...new Set(value)].sort().join('\u0000') : value;
+}
+
+/**
+ * Record rule: a later record with the same key fields as an earlier one in the file is reported.
+ * `keyByType` adds fields for some types (talks with different people on one day are not duplicates).
+ */
 export const duplicate = primitive({
   name: 'duplicate',
   scope: 'branch',
-  options: z.strictObject({ key: z.array(z.enum(['type', 'date', 'group', 'topic'])).min(1) }),
+  options: z.strictObject({
+    key: z.array(keyField).min(1),
+    keyByType: z.partialRecord(activityType, z.array(keyField).min(1)).default({}),
+  }),
   run(scope, o, emit) {
     const { from, to } = scope.window;
     const [lead, ...rest] = o.key as [(typeof o.key)[number], ...typeof o.key];
-    // Earlier records by their first key field; the rest compared field by field (absent equals absent).
+    // Earlier records by their first key field; the rest compared field by field.
     const earlier = new Map<unknown, Activity[]>();
     const same = (a: Activity, b: Activity) => {
-      for (const k of rest) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
+      for (const k of [...rest, ...(o.keyByType[a.type] ?? [])]) if (keyValue(a, k) !== keyValue(b, k)) return false;
       return true;
     };
     // File order decides which record is the earlier one.
     for (const a of scope.branch.activities) {
-      const value = a[lead] ?? null;
+      const value = keyValue(a, lead);
       const list = earlier.get(value);
       const first = list?.find((b) => same(a, b));
       if (!first) {
@@ -27,7 +43,8 @@ export const duplicate = primitive({
         continue;
       }
       if (a.date < from || a.date > to || a.date > scope.asOf) continue;
-      emit({ messageId: 'duplicate', args: { date: a.date, type: a.type, first: first.index }, ...aboutRecord(a) });
+      const fields = [...o.key, ...(o.keyByType[a.type] ?? [])].filter((k) => keyValue(a, k) !== null);
+      emit({ messageId: 'duplicate', args: { date: a.date, type: a.type, first: first.index, fields }, ...aboutRecord(a) });
     }
   },
 });

@@ -4,6 +4,7 @@ import { coverage } from './coverage.js';
 import { deadline } from './deadline.js';
 import { dues } from './dues.js';
 import { duplicate } from './duplicate.js';
+import { extension } from './extension.js';
 import { fields } from './fields.js';
 import { forbid } from './forbid.js';
 import { futureDated } from './future.js';
@@ -22,5 +23,5 @@ import { variety } from './variety.js';
 
 /** Every check primitive, by the name rules give in `check:`. */
 export const primitives: ReadonlyMap<string, Primitive> = new Map(
-  [conflict, count, coverage, deadline, dues, duplicate, fields, forbid, futureDated, leaderParticipation, liaisonAssigned, names, participation, progress, quorum, reference, role, run, size, sum, variety].map((p) => [p.name, p]),
+  [conflict, count, coverage, deadline, dues, duplicate, extension, fields, forbid, futureDated, leaderParticipation, liaisonAssigned, names, participation, progress, quorum, reference, role, run, size, sum, variety].map((p) => [p.name, p]),
 );

@@ -12,26 +12,33 @@ export function liaisonTarget(liaison: string | null | undefined): { branch: str
   return slash === -1 ? { branch: liaison, group: null } : { branch: liaison.slice(0, slash), group: liaison.slice(slash + 1) };
 }
 
-function resolves(scope: OrganizationScope, leader: Leader): boolean {
+/**
+ * Whether a leader's liaison names an existing branch (or branch/group) among all files
+ * of the check; null when that cannot be told: the branch may be a skipped document.
+ */
+function resolves(scope: OrganizationScope, leader: Leader): boolean | null {
   const target = liaisonTarget(leader.liaison);
-  const branch = target && scope.branches.get(target.branch);
-  return !!branch && (!target.group || branch.groups.includes(target.group));
+  if (!target) return false;
+  if (scope.unread.ids.has(target.branch)) return null;
+  const branch = scope.everyBranch.get(target.branch);
+  if (!branch) return scope.unread.unknownId ? null : false;
+  return !target.group || branch.groups.includes(target.group);
 }
 
-/** Organization: each leader's `liaison` names an existing branch or branch/group. */
+/** Organization: each leader's `liaison` names an existing branch or branch/group (of any organization in the check). */
 export const liaisonAssigned = primitive({
   name: 'liaison-assigned',
   scope: 'organization',
   options: z.strictObject({}),
   run(scope, _o, emit) {
     for (const leader of scope.organization.leaders) {
-      if (resolves(scope, leader)) continue;
+      if (resolves(scope, leader) !== false) continue;
       emit({ messageId: 'liaison-assigned', args: { name: leader.name, liaison: leader.liaison ?? null }, period: null, subject: leader.name, at: leader.at, status: 'violation' });
     }
   },
 });
 
-/** Organization, per period and leader: the leader takes part in matching activities of the liaison branch (or the leader's own branch). */
+/** Organization, per period and leader: the leader takes part in matching activities of the liaison branch (of any organization) or the leader's own branch. */
 export const leaderParticipation = primitive({
   name: 'leader-participation',
   scope: 'organization',
@@ -40,8 +47,9 @@ export const leaderParticipation = primitive({
     const types = o.select.type;
     for (const leader of scope.organization.leaders) {
       const target = o.in === 'liaison' ? liaisonTarget(leader.liaison) : leader.branch ? { branch: leader.branch, group: null } : null;
-      const branch: BranchDigest | undefined = target ? scope.branches.get(target.branch) : undefined;
-      if (!target || !branch || (target.group && !branch.groups.includes(target.group))) continue; // liaison.assigned reports it
+      // A branch skipped for an input error is not guessed about; a missing one, liaison.assigned reports.
+      const branch: BranchDigest | undefined = target && !scope.unread.ids.has(target.branch) ? scope.everyBranch.get(target.branch) : undefined;
+      if (!target || !branch || (target.group && !branch.groups.includes(target.group))) continue;
       const records = (branch.participation.get(leader.name) ?? []).filter(
         (p) =>
           (!types || types.includes(p.type)) &&

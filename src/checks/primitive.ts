@@ -25,7 +25,15 @@ export interface Participation {
 
 export interface OrganizationScope {
   organization: Organization;
+  /** The organization's branches: `parent` is its id, or no parent. */
   branches: Map<string, BranchDigest>;
+  /** Every branch of the check, whatever its organization (a liaison may be to another organization's branch). */
+  everyBranch: ReadonlyMap<string, BranchDigest>;
+  /**
+   * Branch documents skipped for input errors: their ids; whether one's id could not be
+   * read (any missing branch may be it); whether one may be this organization's.
+   */
+  unread: { ids: ReadonlySet<string>; unknownId: boolean; ofOrganization: boolean };
   asOf: string;
   window: Window;
 }

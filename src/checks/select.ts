@@ -4,15 +4,18 @@ import { activityTypes, themeDayForms } from '../schema/enums.js';
 
 const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
 
-/** Which activities a rule counts; `$name` values are bound per evaluation ($secretary, $group, $leader). */
-export const selector = z
-  .strictObject({
-    type: oneOrMany(z.enum(Object.keys(activityTypes) as [string, ...string[]])).optional(),
-    form: oneOrMany(z.enum(Object.keys(themeDayForms) as [string, ...string[]])).optional(),
-    lecturer: z.string().optional(),
-    group: z.string().optional(),
-  })
-  .default({});
+const fieldSelector = z.strictObject({
+  type: oneOrMany(z.enum(Object.keys(activityTypes) as [string, ...string[]])).optional(),
+  form: oneOrMany(z.enum(Object.keys(themeDayForms) as [string, ...string[]])).optional(),
+  lecturer: z.string().optional(),
+  group: z.string().optional(),
+});
+
+/**
+ * Which activities a rule counts; `$name` values are bound per evaluation ($secretary, $group, $leader).
+ * `not` leaves out the activities it matches (`not: { form: entertainment }`).
+ */
+export const selector = fieldSelector.extend({ not: fieldSelector.optional() }).default({});
 
 export type Selector = z.output<typeof selector>;
 export type Bindings = Record<string, string | undefined>;
@@ -21,6 +24,7 @@ const bound = (value: string, bindings: Bindings): string | undefined => (value.
 
 /** True when an activity matches a selector under the bindings. */
 export function matches(activity: Activity, select: Selector, bindings: Bindings = {}): boolean {
+  if (select.not && matches(activity, select.not, bindings)) return false;
   if (select.type && !select.type.includes(activity.type)) return false;
   if (select.form && (!activity.form || !select.form.includes(activity.form))) return false;
   if (select.lecturer !== undefined && activity.lecturer !== bound(select.lecturer, bindings)) return false;

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { isActiveThroughout } from '../engine/scope.js';
 import type { Activity } from '../model/types.js';
 import { periodSize, primitive } from './primitive.js';
+import { membersOf } from './member-activity.js';
 
-/** Per period and per member: hours of attended activities plus own training reach `min` (`cadreMin` for the secretary, deputies and committee). */
+/** Per period and per member (optionally not the excused): hours of attended activities plus own training reach `min` (`cadreMin` for the secretary, deputies and committee). */
 export const sum = primitive({
   name: 'sum',
   scope: 'branch',
-  options: z.strictObject({ per: periodSize, min: z.number().min(0), cadreMin: z.number().min(0).optional() }),
+  options: z.strictObject({ per: periodSize, min: z.number().min(0), cadreMin: z.number().min(0).optional(), skipExcused: z.boolean().default(false) }),
   run(scope, o, emit) {
     for (const period of scope.periods(o.per)) {
       // Per attendee: hours so far, and the last activity counted (a name listed twice counts once).
@@ -23,7 +24,7 @@ export const sum = primitive({
           }
         }
       }
-      for (const m of scope.branch.members) {
+      for (const m of membersOf(scope, o.skipExcused)) {
         if (!isActiveThroughout(m, period.first, period.last)) continue;
         let total = attended.get(m.name)?.hours ?? 0;
         for (const t of m.training ?? []) if (t.date >= period.first && t.date <= period.end) total += t.hours;

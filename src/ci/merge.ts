@@ -168,6 +168,10 @@ export function mergeReports(reports: readonly Report[], files: readonly string[
     reports.map((r) => r.inputErrors),
     compareInputErrors,
   );
+  const skipped = mergeOrdered(
+    reports.map((r) => r.skipped ?? []),
+    comparePositions,
+  );
   const violations: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let pending = 0;
   for (const f of findings) {
@@ -194,5 +198,6 @@ export function mergeReports(reports: readonly Report[], files: readonly string[
     },
     findings,
     inputErrors,
+    ...(skipped.length > 0 ? { skipped } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mergeReports } from '../ci/merge.js';
 import { parseReport } from '../ci/report-file.js';
+import { duplicateDocument } from '../engine/run.js';
 import { organizationFindingsOfShards, type ShardData } from '../engine/shard.js';
 import { UsageError, type Io } from '../io.js';
 import { buildReport, type Report } from '../report/report.js';
@@ -60,6 +61,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
       branchInfo: [],
       organizationInfo: [],
       inputErrors: organization.duplicates.map((d) => ({ file: d.file, line: d.line, column: d.column, id: 'branch.duplicate', args: { id: d.id, first: d.first } })),
+      skipped: organization.duplicates.map((d) => duplicateDocument(d.file, d, d.id, d.name, d.parent)),
       files: 0,
       branches: 0,
       exempted: organization.exempted,

@@ -1,7 +1,7 @@
 import type { BranchDigest, OrganizationScope, Participation } from '../checks/primitive.js';
 import { liaisonTarget } from '../checks/liaison.js';
-import { loadRecordFile, type LoadedFile } from '../load/records.js';
-import { detached, positionOf, type Branch, type Exemption, type InputError, type Organization, type Source } from '../model/types.js';
+import { loadRecordFile, unreadDocument, type LoadedFile } from '../load/records.js';
+import { detached, positionOf, type Branch, type Exemption, type InputError, type Organization, type SkippedDocument, type Source } from '../model/types.js';
 import type { Position } from '../load/position.js';
 import { isExempted } from './exemptions.js';
 import { compareFindings, comparePositions, type Emit, type Finding } from './finding.js';
@@ -55,6 +55,8 @@ export interface CheckResult {
   /** Every organization read: id, name, file, and each leader's liaison (for scoring liaison findings). */
   organizationInfo: { id: string; name: string; file: string; liaisons?: Record<string, string | null> }[];
   inputErrors: InputError[];
+  /** Documents skipped for input errors (a duplicated branch id included), by position. */
+  skipped: SkippedDocument[];
   files: number;
   branches: number;
   exempted: number;
@@ -77,6 +79,7 @@ export interface BranchOutcome {
 export interface FileOutcome {
   file: string;
   errors: InputError[];
+  skipped: SkippedDocument[];
   branches: BranchOutcome[];
 }
 
@@ -140,11 +143,11 @@ function safeRead(read: (file: string) => Uint8Array, file: string): Uint8Array 
 export function checkFile(file: string, read: (file: string) => Uint8Array, input: FileStageInput, loaded?: LoadedFile): FileOutcome {
   if (!loaded) {
     const bytes = safeRead(read, file);
-    if (!(bytes instanceof Uint8Array)) return { file, errors: [bytes], branches: [] };
+    if (!(bytes instanceof Uint8Array)) return { file, errors: [bytes], skipped: [unreadDocument(file, bytes)], branches: [] };
     loaded = loadRecordFile(file, bytes);
   }
   const branchRules = input.rules.filter((r) => r.primitive.scope === 'branch');
-  const outcome: FileOutcome = { file, errors: detached(loaded.errors), branches: [] };
+  const outcome: FileOutcome = { file, errors: detached(loaded.errors), skipped: detached(loaded.skipped), branches: [] };
   for (const branch of loaded.branches) {
     const scope = new BranchScope(branch, input.asOf, input.window, input.today);
     const checked = !input.branches || input.branches.has(branch.id);
@@ -171,15 +174,17 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
 
 /** Stage 3: files in sorted order (which decides duplicate ids), then organization rules. */
 export function assemble(outcomes: readonly FileOutcome[], organizations: readonly Organization[], stageErrors: readonly InputError[], input: FileStageInput): CheckResult {
-  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [...stageErrors], files: outcomes.length, branches: 0, exempted: 0 };
+  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [...stageErrors], skipped: [], files: outcomes.length, branches: 0, exempted: 0 };
   const digests = new Map<string, BranchDigest>();
   const branchFiles = new Map<string, string>();
   for (const outcome of outcomes) {
     result.inputErrors.push(...outcome.errors);
+    result.skipped.push(...outcome.skipped);
     for (const b of outcome.branches) {
       const first = branchFiles.get(b.id);
       if (first) {
         result.inputErrors.push({ file: outcome.file, ...b.header, id: 'branch.duplicate', args: { id: b.id, first } });
+        result.skipped.push(duplicateDocument(outcome.file, b.header, b.id, b.info.name, b.digest.parent));
         continue;
       }
       branchFiles.set(b.id, outcome.file);
@@ -196,22 +201,33 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
     result.shard = {
       ...input.shard,
       branches: outcomes.flatMap((o) =>
-        o.branches.filter((b) => branchFiles.get(b.id) === o.file && digests.get(b.id) === b.digest).map((b) => ({ ...b.digest, participation: [...b.digest.participation], file: o.file, ...b.header, exempted: b.exempted })),
+        o.branches.filter((b) => branchFiles.get(b.id) === o.file && digests.get(b.id) === b.digest).map((b) => ({ ...b.digest, participation: [...b.digest.participation], file: o.file, ...b.header, exempted: b.exempted, name: b.info.name })),
       ),
       organizations: organizations.map(shardOrganization),
+      skipped: [...result.skipped],
     };
   } else {
-    organizationFindings(organizations, digests, input.rules, input.asOf, input.window, input.branches ?? null, result);
+    organizationFindings(organizations, digests, result.skipped, input.rules, input.asOf, input.window, input.branches ?? null, result);
   }
   result.findings.sort(compareFindings);
   result.inputErrors.sort(comparePositions);
+  result.skipped.sort(comparePositions);
   return result;
 }
 
-/** Runs the organization rules over the digests of each organization's branches. */
+/** The second document of a duplicated branch id, skipped. */
+export function duplicateDocument(file: string, at: Position, id: string, name: string | null, parent: string | null): SkippedDocument {
+  return { file, line: at.line, column: at.column, kind: 'branch', id, name, parent };
+}
+
+/**
+ * Runs the organization rules over the digests of each organization's branches.
+ * A skipped branch document is never guessed about: see `OrganizationScope.unread`.
+ */
 export function organizationFindings(
   organizations: readonly Organization[],
   digests: ReadonlyMap<string, BranchDigest>,
+  skipped: readonly SkippedDocument[],
   rules: readonly Rule[],
   asOf: string,
   window: Window,
@@ -222,7 +238,7 @@ export function organizationFindings(
   for (const org of organizations) {
     if (only && !only.has(org.id)) continue;
     const branches = new Map([...digests].filter(([, d]) => d.parent === org.id || d.parent === null));
-    const scope: OrganizationScope = { organization: org, branches, asOf, window };
+    const scope: OrganizationScope = { organization: org, branches, everyBranch: digests, unread: unreadBranches(org.id, skipped), asOf, window };
     for (const rule of organizationRules) {
       (rule.primitive.run as (s: OrganizationScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, org.id, org.source, org.exemptions, asOf, sink));
     }
@@ -327,4 +343,19 @@ function digest(scope: BranchScope, leaders: ReadonlySet<string> | undefined): B
     }
   }
   return { id: scope.branch.id, parent: header.parent ?? null, units: header.units ?? [], groups: groups.map((g) => g.name), established: header.established ?? null, participation };
+}
+
+/** What organization rules must not guess about, for one organization (standards: skipped branches). */
+function unreadBranches(organization: string, skipped: readonly SkippedDocument[]): OrganizationScope['unread'] {
+  const ids = new Set<string>();
+  let unknownId = false;
+  let ofOrganization = false;
+  for (const doc of skipped) {
+    if (doc.kind === 'organization') continue;
+    if (doc.id === null) unknownId = true;
+    else ids.add(doc.id);
+    // A branch with no (readable) parent belongs to every organization.
+    if (doc.parent === null || doc.parent === organization) ofOrganization = true;
+  }
+  return { ids, unknownId, ofOrganization };
 }

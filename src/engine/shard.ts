@@ -1,10 +1,10 @@
 import type { BranchDigest, OrganizationScope, Participation } from '../checks/primitive.js';
 import type { Position } from '../load/position.js';
-import type { Organization, Source } from '../model/types.js';
+import type { Organization, SkippedDocument, Source } from '../model/types.js';
 import type { Finding } from './finding.js';
 import type { Window } from './periods.js';
 import type { Rule } from './rules.js';
-import { organizationFindings } from './run.js';
+import { duplicateDocument, organizationFindings } from './run.js';
 
 /** One job's part of a sharded run: 0-based index among count. */
 export interface ShardSpec {
@@ -30,8 +30,10 @@ export interface ShardOrganization {
 export interface ShardData {
   index: number;
   count: number;
-  branches: (Omit<BranchDigest, 'participation'> & { file: string; line: number; column: number; exempted: number; participation: [string, Participation[]][] })[];
+  branches: (Omit<BranchDigest, 'participation'> & { file: string; line: number; column: number; exempted: number; name?: string; participation: [string, Participation[]][] })[];
   organizations: ShardOrganization[];
+  /** Documents of this shard's files skipped for input errors (organization rules do not guess about them). */
+  skipped: SkippedDocument[];
 }
 
 /** Serialises an organization with each entry's position resolved. */
@@ -69,12 +71,12 @@ function restoreOrganization(data: ShardOrganization): Organization {
 export function organizationFindingsOfShards(shards: readonly ShardData[], rules: readonly Rule[], asOf: string, window: Window) {
   const entries = shards.flatMap((s) => s.branches).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   const digests = new Map<string, BranchDigest>();
-  const duplicates: { id: string; file: string; line: number; column: number; first: string; exempted: number }[] = [];
+  const duplicates: { id: string; file: string; line: number; column: number; first: string; exempted: number; name: string | null; parent: string | null }[] = [];
   const files = new Map<string, string>();
   for (const e of entries) {
     const first = files.get(e.id);
     if (first) {
-      duplicates.push({ id: e.id, file: e.file, line: e.line, column: e.column, first, exempted: e.exempted });
+      duplicates.push({ id: e.id, file: e.file, line: e.line, column: e.column, first, exempted: e.exempted, name: e.name ?? null, parent: e.parent });
       continue;
     }
     files.set(e.id, e.file);
@@ -82,8 +84,9 @@ export function organizationFindingsOfShards(shards: readonly ShardData[], rules
   }
   const organizations = new Map<string, Organization>();
   for (const s of shards) for (const o of s.organizations) if (!organizations.has(o.id)) organizations.set(o.id, restoreOrganization(o));
+  const skipped = [...shards.flatMap((s) => s.skipped ?? []), ...duplicates.map((d) => duplicateDocument(d.file, d, d.id, d.name, d.parent))];
   const sink = { findings: [] as Finding[], exempted: 0 };
-  organizationFindings([...organizations.values()], digests, rules, asOf, window, null, sink);
+  organizationFindings([...organizations.values()], digests, skipped, rules, asOf, window, null, sink);
   return { ...sink, duplicates };
 }
 

@@ -9,6 +9,10 @@ const period = (a: Args) => periodArg(a.period, 'en');
 const what = (a: Args) => localText(a.what, 'en');
 const pending = (a: Args) => a.status === 'pending';
 const fields = (a: Args) => listText(a.fields, 'en');
+const keyFieldEn: Record<string, string> = { type: 'type', date: 'date', group: 'group', topic: 'topic', host: 'host', with: 'talk partners', member: 'member' };
+/** The key fields a duplicate shares (older findings carry none: type and date). */
+const keyFieldsEn = (v: unknown) => (Array.isArray(v) ? v : ['type', 'date']).map((f) => keyFieldEn[String(f)] ?? String(f)).join(', ');
+const roleEn = (r: unknown) => (r === 'committee' ? 'committee member' : r === 'deputy_secretaries' ? 'deputy secretary' : 'secretary');
 
 /** English messages (--lang en): exactly the ids of the zh catalog. */
 export const en = {
@@ -59,6 +63,13 @@ export const en = {
     `Checked ${String(a.files)} files, ${String(a.branches)} branches (${String(a.window)}, as of ${String(a.asOf)}): ${String(a.errors)} errors, ${String(a.warnings)} warnings; ${String(a.pending)} pending; ${String(a.exempted)} exempted; ${String(a.inputErrors)} input errors`,
   'report.clean': () => 'Everything meets the standards.',
   'report.input-errors': (a) => `Input errors (${String(a.count)})`,
+  'report.skipped': (a) => `Not checked, because of input errors (${String(a.count)}; this report is incomplete):`,
+  'report.skipped.document': (a) =>
+    a.kind === 'organization'
+      ? `organization ${String(a.id ?? '')}${a.name ? ` ${String(a.name)}` : ''}`
+      : a.id
+        ? `branch ${String(a.id)}${a.name ? ` ${String(a.name)}` : ''}`
+        : 'an unreadable document (it may be a branch)',
   'report.pending': () => 'Pending (period still open)',
   'report.violations': () => 'Violations',
   'report.col.position': () => 'Where',
@@ -87,11 +98,13 @@ export const en = {
   'fields.project': (a) => `project "${s(a.name)}" is missing: ${fields(a)}`,
   'fields.branch': (a) => `branch is missing: ${fields(a)}`,
   size: (a) => `${s(a.count)} ${a.of === 'committee' ? 'committee members' : a.of === 'members' ? 'members' : 'full members'}, ${a.bound === 'below' ? 'fewer than' : a.bound === 'above' ? 'more than' : 'at least'} ${s(a.limit)}: ${s(a.title)}`,
-  role: (a) => `secretary ${s(a.name)} ${a.problem === 'not-member' ? 'is not among the members' : a.problem === 'inactive' ? 'has left the branch' : 'is not a full member'}`,
+  role: (a) => `${roleEn(a.role)} ${s(a.name)} ${a.problem === 'not-member' ? 'is not among the members' : a.problem === 'inactive' ? 'has left the branch' : 'is not a full member'}`,
   deadline: (a) => {
     const what = a.target === 'branch' ? 'the committee term' : a.target === 'probationary-members' ? `the probation of ${s(a.subject)}` : `rectification "${s(a.subject)}"`;
     return pending(a) ? `${what} is due ${s(a.due)} (${s(a.daysLeft)} days left)` : `${what} was due ${s(a.due)}, ${s(a.overdue)} days overdue`;
   },
+  extension: (a) =>
+    `${a.target === 'probationary-members' ? `the probation of ${s(a.subject)}` : `"${s(a.subject)}"`} is extended to ${s(a.extended)}, more than ${s(a.maxYears)} year(s) after its end (${s(a.due)}; at most ${s(a.limit)})`,
   reference: (a) => (a.value ? `member ${s(a.name)}: group "${s(a.value)}" does not exist (groups: ${listText(a.known, 'en')})` : `member ${s(a.name)} is in no group`),
   variety: (a) => `${period(a)}: all ${s(a.count)} ${what(a)} ${pending(a) ? 'so far have' : 'had'} the form ${s(a.form)}${pending(a) ? ` (${s(a.daysLeft)} days left to vary it)` : ''}`,
   forbid: (a) => `${s(a.date)} ${s(a.type)} has the form ${s(a.form)}${a.topic ? ` (${s(a.topic)})` : ''}`,
@@ -101,7 +114,7 @@ export const en = {
   sum: (a) => `${period(a)}: member ${s(a.name)} has ${s(a.total)} training hours, ${pending(a) ? 'not yet ' : 'fewer than '}${s(a.min)}${a.cadre ? ' (committee standard)' : ''}${pending(a) ? ` (${s(a.daysLeft)} days left)` : ''}`,
   names: (a) => `${s(a.date)} ${s(a.type)}: ${listText(a.names, 'en')} not a member of the branch (list non-members under guests)`,
   conflict: (a) => `${s(a.date)} ${s(a.type)}: ${listText(a.names, 'en')} both present and absent`,
-  duplicate: (a) => `${s(a.date)} ${s(a.type)} duplicates activity no. ${Number(a.first) + 1} (same type, date and group)`,
+  duplicate: (a) => `${s(a.date)} ${s(a.type)} duplicates activity no. ${Number(a.first) + 1} (same ${keyFieldsEn(a.fields)})`,
   'future-dated': (a) =>
     `${a.kind === 'activities' ? s(a.type) : a.kind === 'training' ? 'training entry' : 'progress entry'} ${s(a.subject)} is dated ${s(a.date)}, after today (${s(a.today)}): a typing mistake, or recorded before it happened; not counted`,
   progress: (a) => `${period(a)}: project "${s(a.name)}" has ${pending(a) ? `no progress yet (${s(a.daysLeft)} days left)` : 'no progress recorded'}`,

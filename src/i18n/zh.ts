@@ -14,6 +14,10 @@ const fieldZh: Record<string, string> = {
 const fieldsZh = (v: unknown) => (Array.isArray(v) ? v.map((f) => fieldZh[String(f)] ?? String(f)).join('、') : s(v));
 const ratioZh = (r: string) => (r === '1/2' ? '半数' : r === '4/5' ? '五分之四' : r === '2/3' ? '三分之二' : r);
 const daysLeft = (a: Args) => `还剩${s(a.daysLeft)}天`;
+const keyFieldZh: Record<string, string> = { type: '类型', date: '日期', group: '党小组', topic: '议题', host: '主持人', with: '谈话对象', member: '预备党员' };
+/** The key fields a duplicate shares (older findings carry none: type and date). */
+const keyFieldsZh = (v: unknown) => (Array.isArray(v) ? v : ['type', 'date']).map((f) => keyFieldZh[String(f)] ?? String(f)).join('、');
+const roleZh = (r: unknown) => (r === 'committee' ? '支部委员' : r === 'deputy_secretaries' ? '副书记' : '书记');
 
 /** zh-CN messages: the default language; its keys are the message ids. */
 export const zh = {
@@ -66,6 +70,13 @@ export const zh = {
     `检查 ${String(a.files)} 个文件、${String(a.branches)} 个支部（${String(a.window)}，检查日 ${String(a.asOf)}）：违规 ${String(a.errors)} 项错误、${String(a.warnings)} 项警告；待办 ${String(a.pending)} 项；豁免 ${String(a.exempted)} 项；输入错误 ${String(a.inputErrors)} 项`,
   'report.clean': () => '全部符合要求。',
   'report.input-errors': (a) => `输入错误（${String(a.count)}）`,
+  'report.skipped': (a) => `以下记录有输入错误，未检查（共 ${String(a.count)} 份，本次结果不完整）：`,
+  'report.skipped.document': (a) =>
+    a.kind === 'organization'
+      ? `组织 ${String(a.id ?? '')}${a.name ? ` ${String(a.name)}` : ''}`
+      : a.id
+        ? `支部 ${String(a.id)}${a.name ? ` ${String(a.name)}` : ''}`
+        : '无法识别的文档（可能是支部记录）',
   'report.pending': () => '待办（期间未结束，尚可完成）',
   'report.violations': () => '违规',
   'report.col.position': () => '位置',
@@ -103,13 +114,17 @@ export const zh = {
     return `${of}${s(a.count)}人，${bound}${s(a.limit)}人，不符合“${s(a.title)}”`;
   },
   role: (a) =>
-    `书记${s(a.name)}${a.problem === 'not-member' ? '不在本支部党员名单中' : a.problem === 'inactive' ? '已不在本支部（组织关系已转出）' : '不是正式党员（预备党员没有被选举权）'}`,
+    `${roleZh(a.role)}${s(a.name)}${a.problem === 'not-member' ? '不在本支部党员名单中' : a.problem === 'inactive' ? '已不在本支部（组织关系已转出）' : '不是正式党员（预备党员没有被选举权）'}`,
   deadline: (a) => {
     const late = !pending(a);
     if (a.target === 'branch') return late ? `本届支部委员会（书记）任期已于${s(a.due)}届满，逾期${s(a.overdue)}天未换届` : `本届支部委员会（书记）任期将于${s(a.due)}届满（${daysLeft(a)}），请及时启动换届`;
     if (a.target === 'probationary-members') return late ? `预备党员${s(a.subject)}预备期已于${s(a.due)}期满，逾期${s(a.overdue)}天未讨论转正` : `预备党员${s(a.subject)}预备期将于${s(a.due)}期满（${daysLeft(a)}），请及时讨论转正`;
     return late ? `整改事项“${s(a.subject)}”时限为${s(a.due)}，已逾期${s(a.overdue)}天未完成` : `整改事项“${s(a.subject)}”时限为${s(a.due)}（${daysLeft(a)}）`;
   },
+  extension: (a) =>
+    a.target === 'probationary-members'
+      ? `预备党员${s(a.subject)}的预备期延长至${s(a.extended)}，超过预备期满（${s(a.due)}）后${s(a.maxYears)}年（${s(a.limit)}）；延长预备期不能超过一年`
+      : `“${s(a.subject)}”延期至${s(a.extended)}，超过原期限（${s(a.due)}）后${s(a.maxYears)}年（${s(a.limit)}）`,
   reference: (a) => (a.value ? `党员${s(a.name)}所在党小组“${s(a.value)}”不存在（现有：${listText(a.known, 'zh')}）` : `党员${s(a.name)}未编入党小组`),
   variety: (a) => `${period(a)}${pending(a) ? '目前' : ''}${what(a)}${s(a.count)}次，形式均为“${form(a.form, 'zh')}”${pending(a) ? `（${daysLeft(a)}，可安排其他形式）` : ''}`,
   forbid: (a) => `${s(a.date)} ${activity(a.type, 'zh')}形式为“${form(a.form, 'zh')}”${a.topic ? `（${s(a.topic)}）` : ''}`,
@@ -126,7 +141,7 @@ export const zh = {
     `${period(a)}党员${s(a.name)}学习培训${pending(a) ? '目前' : ''}${s(a.total)}学时，${pending(a) ? '尚' : ''}不足${s(a.min)}学时${a.cadre ? '（支委标准）' : ''}${pending(a) ? `（${daysLeft(a)}）` : ''}`,
   names: (a) => `${s(a.date)} ${activity(a.type, 'zh')}记录中的${listText(a.names, 'zh')}不是本支部党员（非党员请列为列席人员）`,
   conflict: (a) => `${s(a.date)} ${activity(a.type, 'zh')}：${listText(a.names, 'zh')}同时出现在到会和缺席名单中`,
-  duplicate: (a) => `${s(a.date)} ${activity(a.type, 'zh')}与第${Number(a.first) + 1}条活动记录重复（类型、日期、党小组相同）`,
+  duplicate: (a) => `${s(a.date)} ${activity(a.type, 'zh')}与第${Number(a.first) + 1}条活动记录重复（${keyFieldsZh(a.fields)}相同）`,
   'future-dated': (a) =>
     a.kind === 'activities'
       ? `${activity(a.type, 'zh')}日期 ${s(a.date)} 晚于今天（${s(a.today)}），疑为录入错误或提前登记，未计入检查`

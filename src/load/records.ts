@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
-import type { Branch, InputError, Organization, Source } from '../model/types.js';
+import type { Branch, InputError, Organization, SkippedDocument, Source } from '../model/types.js';
 import { fastBranchDocument, fastOrganizationDocument } from '../schema/validate.js';
 import { issueIds } from '../schema/fields.js';
 import { branchDocument, organizationDocument } from '../schema/records.js';
 import { closest } from './closest.js';
 import { decodeUtf8 } from './decode.js';
-import { LineIndex } from './position.js';
+import { LineIndex, type Position } from './position.js';
 import { Locator, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
 
 /** Files larger than this are refused: a branch-year is about 25 KB. */
@@ -21,20 +21,24 @@ export interface LoadedFile {
   branches: Branch[];
   organizations: Organization[];
   errors: InputError[];
+  /** Documents skipped for input errors (the whole file, unread, is one of unknown kind). */
+  skipped: SkippedDocument[];
 }
 
 type Path = readonly PropertyKey[];
 
 /** Reads one record file's bytes into domain records; never throws for bad input. */
 export function loadRecordFile(file: string, bytes: Uint8Array): LoadedFile {
-  const loaded: LoadedFile = { file, branches: [], organizations: [], errors: [] };
+  const loaded: LoadedFile = { file, branches: [], organizations: [], errors: [], skipped: [] };
   if (bytes.length > MAX_FILE_BYTES) {
     loaded.errors.push({ file, line: 1, column: 1, id: 'file.too-large', args: { size: bytes.length, limit: MAX_FILE_BYTES } });
+    loaded.skipped.push(unreadDocument(file, { line: 1, column: 1 }));
     return loaded;
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     loaded.errors.push({ file, ...decoded.position, id: 'file.not-utf8', args: { byte: decoded.byte.toString(16).toUpperCase().padStart(2, '0') } });
+    loaded.skipped.push(unreadDocument(file, { line: 1, column: 1 }));
     return loaded;
   }
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
@@ -53,11 +57,31 @@ export function loadRecordFile(file: string, bytes: Uint8Array): LoadedFile {
     ...parsed.documentProblems.map(({ index, problem }) => ({ index, error: yamlProblem(problem, 'yaml.document') })),
   ].sort((a, b) => a.index - b.index);
   for (const item of items) {
-    if (item.error) loaded.errors.push(item.error);
-    else if (item.doc) loadDocument(item.doc, text, locator, source, loaded);
+    if (item.error) {
+      loaded.errors.push(item.error);
+      loaded.skipped.push(unreadDocument(file, item.error));
+    } else if (item.doc) loadDocument(item.doc, text, locator, source, loaded);
   }
-  if (parsed.fatal) loaded.errors.push(yamlProblem(parsed.fatal, 'yaml.syntax'));
+  if (parsed.fatal) {
+    const error = yamlProblem(parsed.fatal, 'yaml.syntax');
+    loaded.errors.push(error);
+    loaded.skipped.push(unreadDocument(file, error));
+  }
   return loaded;
+}
+
+/** A skipped document nothing could be read of: it may be any organization's branch. */
+export function unreadDocument(file: string, at: Position): SkippedDocument {
+  return { file, line: at.line, column: at.column, kind: null, id: null, name: null, parent: null };
+}
+
+/** What a skipped document says of itself, where it says it plainly. */
+function skippedDocument(file: string, at: Position, kind: 'branch' | 'organization', header: unknown): SkippedDocument {
+  const field = (key: string) => {
+    const value = header !== null && typeof header === 'object' ? (header as Record<string, unknown>)[key] : undefined;
+    return typeof value === 'string' && value !== '' ? value : null;
+  };
+  return { file, line: at.line, column: at.column, kind, id: field('id'), name: field('name'), parent: kind === 'branch' ? field('parent') : null };
 }
 
 function loadDocument(doc: YamlDocument, text: string, locator: Locator, source: Source, loaded: LoadedFile): void {
@@ -68,6 +92,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   if (hasBranch === hasOrganization) {
     const at = source.lines.at(source.lines.nodeStart(doc.start));
     loaded.errors.push({ file: source.file, ...at, id: hasBranch ? 'document.both' : 'document.neither', args: { document: doc.index + 1 } });
+    loaded.skipped.push(unreadDocument(source.file, at));
     return;
   }
   // The fast path gives zod's output for a valid document, or null; zod then parses it and words the issues.
@@ -85,6 +110,8 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     for (const { issue, offset } of located) {
       loaded.errors.push({ file: source.file, ...source.lines.at(offset), id: issue.id, args: { path: formatPath(issue.path), ...issue.args } });
     }
+    const kind = hasBranch ? 'branch' : 'organization';
+    loaded.skipped.push(skippedDocument(source.file, source.lines.at(source.lines.nodeStart(doc.keys.get(kind) ?? doc.start)), kind, (value as Record<string, unknown>)[kind]));
     return;
   }
   if (hasBranch) loaded.branches.push(toBranch(result.data as z.output<typeof branchDocument>, doc, source));

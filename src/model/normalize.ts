@@ -20,6 +20,27 @@ function headerOffset(doc: YamlDocument, key: string): number {
 }
 
 /**
+ * Activity fields documented for one type only. Written on another type they are
+ * accepted and ignored: they count for nothing (no attendance, no role, no name check).
+ */
+export const typeOnlyFields = {
+  group: 'group-meeting',
+  lecturer: 'party-lecture',
+  form: 'theme-day',
+  with: 'heart-to-heart',
+  member: 'probation-review',
+  eligible: 'election',
+} as const;
+
+const typeOnly = Object.entries(typeOnlyFields) as [keyof typeof typeOnlyFields, string][];
+
+/** Drops the fields an activity's type does not have, in place. */
+function withoutOtherTypesFields<T extends { type: string } & Partial<Record<keyof typeof typeOnlyFields, unknown>>>(activity: T): T {
+  for (const [field, type] of typeOnly) if (activity.type !== type && field in activity) delete activity[field];
+  return activity;
+}
+
+/**
  * A record's key (docs/report.md): `TYPE@DATE`, plus `/GROUP` for a group meeting and `/HOST` for a
  * heart-to-heart, plus `#2`, `#3`… for a later record of the branch with the same key.
  */
@@ -49,7 +70,7 @@ export function toBranch(parsed: BranchDocument, doc: YamlDocument, source: Sour
     at: headerOffset(doc, 'branch'),
     members: located(parsed.members, 'members', doc).map((m) => Object.assign(m, { paid: new Set(m.dues ?? []) })),
     groups: located(parsed.groups, 'groups', doc),
-    activities: withKeys(located(parsed.activities, 'activities', doc)),
+    activities: withKeys(located(parsed.activities, 'activities', doc).map(withoutOtherTypesFields)),
     projects: located(parsed.projects, 'projects', doc),
     rectifications: located(parsed.rectifications, 'rectifications', doc),
     exemptions: located(parsed.exemptions, 'exemptions', doc),

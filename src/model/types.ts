@@ -57,6 +57,20 @@ export interface InputError extends Position {
   args: Record<string, unknown>;
 }
 
+/**
+ * A document skipped for input errors, with what could be read of it: organization
+ * rules never guess about a branch they could not read, and reports name it.
+ */
+export interface SkippedDocument extends Position {
+  file: string;
+  /** What the document says it is; null when that could not be read (it may be a branch). */
+  kind: 'branch' | 'organization' | null;
+  id: string | null;
+  name: string | null;
+  /** A branch's `parent`; null when none is written or it could not be read (it may then be any organization's). */
+  parent: string | null;
+}
+
 /** The 1-based position of a located record in its source. */
 export function positionOf(source: Source, at: number): Position {
   return source.lines.at(source.lines.nodeStart(at));

@@ -1,5 +1,5 @@
 import { defuseFormula } from '../escape/spreadsheet.js';
-import { columnKeys, itemCells, labels, summaryKeys, summaryRows, type ColumnKey } from './labels.js';
+import { columnKeys, itemCells, labels, summaryKeys, summaryRows, uncheckedNote, type ColumnKey } from './labels.js';
 import type { RectificationList } from './list.js';
 
 const BOM = '\uFEFF';
@@ -25,11 +25,17 @@ export function formatRectificationCsv(list: RectificationList): string {
     const cells = itemCells(item, list);
     return csvColumns.map((k) => cells[k]);
   });
-  return csv([csvColumns.map((k) => l.columns[k]), ...rows]);
+  return csv([csvColumns.map((k) => l.columns[k]), ...rows, ...noteRow(list, csvColumns.length)]);
+}
+
+/** A last row saying which records were not checked, as wide as the table (none when all were). */
+function noteRow(list: RectificationList, width: number): string[][] {
+  const note = uncheckedNote(list);
+  return note ? [[note, ...Array<string>(width - 1).fill('')]] : [];
 }
 
 /** The summary file of --split-by branch as CSV. */
 export function formatSummaryCsv(list: RectificationList): string {
   const l = labels(list.lang);
-  return csv([summaryKeys.map((k) => l.summary[k]), ...summaryRows(list).map((r) => summaryKeys.map((k) => r[k]))]);
+  return csv([summaryKeys.map((k) => l.summary[k]), ...summaryRows(list).map((r) => summaryKeys.map((k) => r[k])), ...noteRow(list, summaryKeys.length)]);
 }

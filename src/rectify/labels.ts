@@ -71,6 +71,19 @@ export function listTitle(list: Pick<RectificationList, 'unit' | 'window' | 'asO
   return `${list.unit ? `${list.unit} ` : ''}${name}（${windowText(list.window, 'zh')}，检查日 ${list.asOf}）`;
 }
 
+/** The title note of a list some records of which were skipped for input errors; empty when none was. */
+export function uncheckedNote(list: Pick<RectificationList, 'unchecked' | 'lang'>): string {
+  if (list.unchecked.length === 0) return '';
+  const zhLang = list.lang === 'zh';
+  // 第九项目部党支部（hy02-xm9，records/xm9.yaml）; the file alone when nothing could be read.
+  const names = list.unchecked.map((u) => {
+    const where = [u.name ? u.id : null, u.file].filter((x) => x !== null).join(zhLang ? '，' : ', ');
+    const who = u.name ?? u.id;
+    return who ? (zhLang ? `${who}（${where}）` : `${who} (${where})`) : u.file;
+  });
+  return zhLang ? `以下支部记录有输入错误，未检查：${names.join('、')}` : `These records have input errors and were not checked: ${names.join(', ')}`;
+}
+
 /** The branch cell: name and id. */
 export function branchText(branch: { id: string; name: string }, lang: Lang): string {
   if (branch.name === branch.id || branch.name === '') return branch.id;

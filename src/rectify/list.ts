@@ -75,6 +75,8 @@ export interface RectificationList {
   /** 提醒清单: pending findings (with --include-pending). */
   reminders: RectificationItem[];
   summary: BranchSummary[];
+  /** Records skipped for input errors: the list says so, so it is never mistaken for complete. */
+  unchecked: { file: string; kind: 'branch' | 'organization' | null; id: string | null; name: string | null }[];
 }
 
 export interface RectificationInput {
@@ -161,6 +163,7 @@ export function buildRectificationList(input: RectificationInput): Rectification
     items,
     reminders: sortedReminders,
     summary: [],
+    unchecked: (input.report.skipped ?? []).map(({ file, kind, id, name }) => ({ file, kind, id, name })),
   };
   list.summary = summarize(list, [...names].map(([id, name]) => ({ id, name })).sort((a, b) => compareBranches(a.id, b.id)));
   return list;

@@ -1,5 +1,5 @@
 import { markdownCell, markdownText } from '../escape/markdown.js';
-import { branchText, itemCells, labels, listTitle, summaryKeys, summaryRows, type ColumnKey } from './labels.js';
+import { branchText, itemCells, labels, listTitle, summaryKeys, summaryRows, uncheckedNote, type ColumnKey } from './labels.js';
 import type { RectificationItem, RectificationList } from './list.js';
 
 const cell = (text: string | number) => markdownCell(String(text));
@@ -35,10 +35,16 @@ function counts(list: RectificationList): string {
   return `共 ${list.items.length} 项${parts.length ? `（${parts.join('、')}）` : ''}${compared}。`;
 }
 
+/** The note under the title when records were left unchecked, as a bold quote. */
+function noteLines(list: RectificationList): string[] {
+  const note = uncheckedNote(list);
+  return note ? [`> **${markdownText(note)}**`, ''] : [];
+}
+
 /** The list as Markdown for wikis: a title, a table per branch, the 提醒清单, the summary. */
 export function formatRectificationMarkdown(list: RectificationList): string {
   const l = labels(list.lang);
-  const out = [`# ${markdownText(listTitle(list))}`, '', markdownText(counts(list)), ''];
+  const out = [`# ${markdownText(listTitle(list))}`, '', ...noteLines(list), markdownText(counts(list)), ''];
   if (list.items.length === 0) out.push(l.none, '');
   const branches = [...new Map(list.items.map((i) => [i.branch.id, i.branch])).values()];
   for (const branch of branches) {
@@ -64,5 +70,5 @@ function summaryTable(list: RectificationList): string[] {
 
 /** The summary file of --split-by branch: problems per branch by severity. */
 export function formatSummaryMarkdown(list: RectificationList): string {
-  return `${[`# ${markdownText(listTitle(list, 'summary'))}`, '', markdownText(counts(list)), '', ...summaryTable(list)].join('\n')}\n`;
+  return `${[`# ${markdownText(listTitle(list, 'summary'))}`, '', ...noteLines(list), markdownText(counts(list)), '', ...summaryTable(list)].join('\n')}\n`;
 }

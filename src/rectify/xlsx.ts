@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from './excel.js';
 import { xlsxText, xmlSafe } from '../escape/spreadsheet.js';
 import { stampZip } from '../write/zip.js';
-import { columnKeys, itemCells, labels, listTitle, summaryKeys, summaryRows, type ColumnKey } from './labels.js';
+import { columnKeys, itemCells, labels, listTitle, summaryKeys, summaryRows, uncheckedNote, type ColumnKey } from './labels.js';
 import type { ItemStatus, RectificationItem, RectificationList } from './list.js';
 
 type Worksheet = ExcelJS.Worksheet;
@@ -48,13 +48,15 @@ export function printSetup(sheet: Worksheet, lang: RectificationList['lang']): v
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }];
 }
 
-export function titleRow(sheet: Worksheet, title: string, span: number, lang: RectificationList['lang']): void {
+/** The merged title row; a `note` (records left unchecked) goes under the title, in red. */
+export function titleRow(sheet: Worksheet, title: string, span: number, lang: RectificationList['lang'], note = ''): void {
   sheet.mergeCells(1, 1, 1, span);
   const cell = sheet.getCell(1, 1);
-  cell.value = xlsxText(title, lang);
+  cell.value = note ? { richText: [{ text: xlsxText(title, lang), font: { bold: true, size: 14 } }, { text: `\n${xlsxText(note, lang)}`, font: { bold: true, size: 11, color: { argb: 'FFC00000' } } }] } : xlsxText(title, lang);
   cell.font = { bold: true, size: 14 };
   cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  sheet.getRow(1).height = 30;
+  // About 60 CJK characters to a line of the merged title across the visible columns.
+  sheet.getRow(1).height = note ? 30 + 16 * Math.ceil(note.length / 60) : 30;
 }
 
 export function headerRow(sheet: Worksheet, headers: string[]): void {
@@ -76,7 +78,7 @@ function listSheet(book: ExcelJS.Workbook, name: string, title: string, items: R
   const sheet = book.addWorksheet(name);
   sheet.columns = all.map((k) => ({ key: k, width: widths[k], hidden: hidden.has(k) }));
   const visible = keys.length;
-  titleRow(sheet, title, visible, list.lang);
+  titleRow(sheet, title, visible, list.lang, uncheckedNote(list));
   headerRow(sheet, all.map((k) => (k === 'severity' ? SEVERITY_HEADER : l.columns[k])));
   items.forEach((item, index) => {
     const cells = itemCells(item, list);
@@ -106,7 +108,7 @@ function summarySheet(book: ExcelJS.Workbook, list: RectificationList): Workshee
   const l = labels(list.lang);
   const sheet = book.addWorksheet(l.summarySheet);
   sheet.columns = summaryKeys.map((k) => ({ key: k, width: k === 'branch' ? 30 : 10 }));
-  titleRow(sheet, listTitle(list, 'summary'), summaryKeys.length, list.lang);
+  titleRow(sheet, listTitle(list, 'summary'), summaryKeys.length, list.lang, uncheckedNote(list));
   headerRow(sheet, summaryKeys.map((k) => l.summary[k]));
   const rows = summaryRows(list);
   rows.forEach((values, index) => {

@@ -37,6 +37,16 @@ export interface ReportInputError {
   message: string;
 }
 
+/** A document skipped for input errors: where it starts and what it says it is (null when unreadable). */
+export interface ReportSkipped {
+  file: string;
+  line: number;
+  column: number;
+  kind: 'branch' | 'organization' | null;
+  id: string | null;
+  name: string | null;
+}
+
 /** The JSON report: the machine contract every other reporter renders from. */
 export interface Report {
   tool: 'zhibu';
@@ -59,6 +69,8 @@ export interface Report {
   };
   findings: ReportFinding[];
   inputErrors: ReportInputError[];
+  /** Documents skipped for input errors, so no report is mistaken for complete (present only when there are some). */
+  skipped?: ReportSkipped[];
   /** Only in a shard's report (--shard): what `zhibu merge` needs for the organization rules. */
   shard?: ShardData;
 }
@@ -118,6 +130,7 @@ export function buildReport(result: CheckResult, ctx: ReportContext): Report {
     summary: { files: result.files, branches: result.branches, violations, pending, exempted: result.exempted, inputErrors: result.inputErrors.length },
     findings,
     inputErrors: result.inputErrors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: inputErrorMessage(e, ctx.lang) })),
+    ...(result.skipped.length > 0 ? { skipped: result.skipped.map(({ file, line, column, kind, id, name }) => ({ file, line, column, kind, id, name })) } : {}),
     ...(result.shard ? { shard: result.shard } : {}),
   };
 }

@@ -61,6 +61,13 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
     out.push('');
   }
 
+  const skipped = report.skipped ?? [];
+  if (skipped.length > 0) {
+    out.push(chalk.bold.red(t('report.skipped', { count: skipped.length })));
+    for (const d of skipped) out.push(`  ${chalk.bold(`${d.file}:${d.line}:${d.column}`)}  ${t('report.skipped.document', d)}`);
+    out.push('');
+  }
+
   const s = report.summary;
   const clean = report.findings.length === 0 && report.inputErrors.length === 0;
   if (clean) out.push(chalk.green(t('report.clean')));

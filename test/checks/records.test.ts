@@ -87,10 +87,24 @@ describe('duplicate', () => {
     expect(run('type: general-meeting, date: 2026-07-10', 'type: general-meeting, date: 2026-07-10').shortfalls[0]?.args.first).toBe(0);
   });
 
+  it.each<[string, string[], string[]]>([
+    ['talks with different people', ['type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [李娜]', 'type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [王强]'], []],
+    ['talks led by different people', ['type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [王强]', 'type: heart-to-heart, date: 2026-07-10, host: 李娜, with: [王强]'], []],
+    ['the same talk, its people in another order', ['type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [李娜, 王强]', 'type: heart-to-heart, date: 2026-07-10, host: 张伟, with: [王强, 李娜]'], ['activities[1]']],
+    ['reviews of different members', ['type: probation-review, date: 2026-07-10, member: 李娜', 'type: probation-review, date: 2026-07-10, member: 王强'], []],
+    ['the same review twice', ['type: probation-review, date: 2026-07-10, member: 李娜', 'type: probation-review, date: 2026-07-10, member: 李娜'], ['activities[1]']],
+    // A field of another type counts for nothing: these two general meetings are one meeting recorded twice.
+    ['a group written on a general meeting', ['type: general-meeting, date: 2026-07-10, group: 一组', 'type: general-meeting, date: 2026-07-10, group: 二组'], ['activities[1]']],
+  ])('keyByType: %s', (_what, lines, reported) => {
+    const options = { ...KEY, keyByType: { 'heart-to-heart': ['host', 'with'], 'probation-review': ['member'] } };
+    const { found } = runPrimitive(duplicate, options, branchYaml({ members, activities: activities(...lines) }), '2026-10-08', '2026Q3');
+    expect(found.map(([, subject]) => subject)).toEqual(reported);
+  });
+
   it('the key is a parameter', () => {
     const withTopic = runPrimitive(duplicate, { key: ['type', 'date', 'topic'] }, branchYaml({ activities: activities('type: general-meeting, date: 2026-07-10, topic: 甲', 'type: general-meeting, date: 2026-07-10, topic: 乙') }), '2026-10-08', '2026Q3');
     expect(withTopic.found).toEqual([]);
     expect(duplicate.options.safeParse({ key: [] }).success).toBe(false);
-    expect(duplicate.options.safeParse({ key: ['host'] }).success).toBe(false);
+    expect(duplicate.options.safeParse({ key: ['hours'] }).success).toBe(false);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { extension } from '../../src/checks/extension.js';
 import { progress } from '../../src/checks/progress.js';
 import { reference } from '../../src/checks/reference.js';
 import { role } from '../../src/checks/role.js';
 import { size } from '../../src/checks/size.js';
 import { runPrimitive } from '../support/engine.js';
-import { branchYaml } from '../support/records.js';
+import { branchYaml, THREE_MEMBERS } from '../support/records.js';
 
 type Found = [period: string | null, subject: string | null, status: string];
 const member = (name: string, fields = 'status: full') => `  - { name: ${name}, ${fields} }`;
@@ -47,6 +48,36 @@ describe('role', () => {
     const { found, shortfalls } = runPrimitive(role, { role: 'secretary' }, branchYaml({ members }), '2026-10-08', '2026Q3');
     expect(found).toEqual(problem ? [[null, '张伟', 'violation']] : []);
     if (problem) expect(shortfalls[0]?.args.problem).toBe(problem);
+  });
+});
+
+describe('role over the deputies and the committee', () => {
+  const members = `  - { name: 张伟, status: full }
+  - { name: 李娜, status: probationary, admitted: 2026-03-01 }
+  - { name: 王强, status: full, until: 2026-08-31 }
+  - { name: 赵敏, status: full }`;
+  it.each<[string, string, [string, string][]]>([
+    ['all eligible', 'deputy_secretaries: [赵敏]\n  committee: [张伟, 赵敏]', []],
+    ['one finding per name, named in both lists', 'deputy_secretaries: [李娜]\n  committee: [张伟, 李娜]', [['李娜', 'not-full']]],
+    ['a name not among the members, one who left', 'committee: [张伟, 刘洋, 王强]', [['刘洋', 'not-member'], ['王强', 'inactive']]],
+  ])('%s', (_what, header, expected) => {
+    const { shortfalls } = runPrimitive(role, { role: ['deputy_secretaries', 'committee'] }, branchYaml({ header: `  ${header}`, members }), '2026-10-08', '2026Q3');
+    expect(shortfalls.map((s) => [s.subject, s.args.problem])).toEqual(expected);
+  });
+});
+
+describe('extension', () => {
+  const OPTIONS = { target: 'probationary-members', from: 'admitted', years: 1, field: 'probation_until', maxYears: 1 };
+  it.each<[string, string, boolean]>([
+    ['not extended', 'admitted: 2025-09-01', false],
+    ['extended by half a year', 'admitted: 2025-09-01, probation_until: 2027-03-01', false],
+    ['extended by exactly one year', 'admitted: 2025-09-01, probation_until: 2027-09-01', false],
+    ['extended by a year and a day', 'admitted: 2025-09-01, probation_until: 2027-09-02', true],
+    ['extended, with no admission date to measure from', 'probation_until: 2029-01-01', false],
+  ])('%s', (_what, fields, fires) => {
+    const members = `${THREE_MEMBERS}\n  - { name: 赵敏, status: probationary, ${fields} }`;
+    const { found } = runPrimitive(extension, OPTIONS, branchYaml({ members }), '2026-10-08', '2026Q3');
+    expect(found).toEqual(fires ? [[null, '赵敏', 'violation']] : []);
   });
 });
 

@@ -80,6 +80,24 @@ describe('shards', () => {
     rmSync(path.join(work, 'demo/zz-copy.yaml'));
   });
 
+  test('a branch document skipped for an input error: merged shards give exactly the unsharded report', async () => {
+    const broken = path.join(work, 'demo/hy01-xm3.yaml');
+    const original = readFileSync(broken, 'utf8');
+    writeFileSync(broken, original.replace('date: 2026-03-', 'date: 2026-02-3'));
+    await zhibu(['check', 'demo', ...year, '--format', 'json=skip-full.json', '--fail-on', 'never']);
+    const full = JSON.parse(read('skip-full.json')) as Report;
+    expect(full.skipped?.map((d) => d.id)).toEqual(['hy01-xm3']);
+    for (const n of [2, 3]) {
+      const parts = [];
+      for (let i = 1; i <= n; i++) {
+        await zhibu(['check', 'demo', ...year, '--shard', `${i}/${n}`, '--format', `json=k${i}.json`, '--fail-on', 'never']);
+        parts.push(`k${i}.json`);
+      }
+      expect((await zhibu(['merge', ...parts, '--format', 'json'])).out).toBe(read('skip-full.json'));
+    }
+    writeFileSync(broken, original);
+  });
+
   test('a missing shard is a usage error', async () => {
     await zhibu(['check', 'demo', ...year, '--shard', '1/2', '--format', 'json=m1.json', '--fail-on', 'never']);
     expect((await zhibu(['merge', 'm1.json'])).code).toBe(2);

@@ -5,6 +5,7 @@ import type { FileOutcome } from '../../src/engine/run.js';
 const outcome: FileOutcome = {
   file: 'a.yaml',
   errors: [],
+  skipped: [],
   branches: [
     {
       id: 'pb-1',
