@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { FileCache, settingsKey } from '../engine/cache.js';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
 import { canRunParallel, checkParallel } from '../engine/parallel.js';
 import { translate } from '../i18n/index.js';
-import { collectFiles, readRelative } from '../load/files.js';
+import { collectFiles, MAX_JSON_BYTES, readBounded, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
 import { finish, type OutputOptions } from './output.js';
 import { parseShard } from '../ci/shard.js';
@@ -33,12 +33,23 @@ function cachePath(cwd: string, location: string | undefined): string {
   return path.join(given, 'check.json');
 }
 
+/** The cache file's text, or null when there is none (or it is not a regular file, or too large: then it is rebuilt). */
+function readCache(file: string): string | null {
+  try {
+    return readBounded(file, MAX_JSON_BYTES).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** Loads and checks record files: the pipeline shared by check, rectify and the CI formats. */
 export async function checkPaths(paths: string[], options: Omit<CheckOptions, keyof OutputOptions> & { lang: CheckOptions['lang'] }, io: Io): Promise<{ report: Report; result: CheckResult; setup: Setup }> {
   if (paths.length === 0) throw new UsageError(translate(options.lang, 'usage.no-paths'));
   const ready = setup(options, io);
   const shard = options.shard ? parseShard(options.shard) : null;
   const { files, missing } = collectFiles(paths, io.cwd);
+  // Nothing to check is not "all compliant": an empty folder or a path that matches no record is a usage error.
+  if (files.length === 0 && missing.length === 0) throw new UsageError(translate(options.lang, 'usage.no-records', { paths: paths.join(' ') }));
   const pathErrors: InputError[] = missing.map((m) => ({ file: m.path, line: 1, column: 1, id: m.reason === 'ENOENT' ? 'path.missing' : 'file.unreadable', args: { reason: m.reason } }));
   const showProgress = options.progress && io.stderr.isTTY === true && files.length >= 200;
   const checkInput: CheckInput = {
@@ -61,7 +72,7 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, ke
   if (cacheFile) {
     const settings = { version: VERSION, rules: ready.ruleSpec, asOf: ready.asOf, window: ready.window, today: ready.today, branches: options.branch ?? null, shard: options.shard ?? null };
     checkInput.cache = (leadersByBranch) => {
-      cache = new FileCache(settingsKey({ ...settings, leadersByBranch }), existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8') : null);
+      cache = new FileCache(settingsKey({ ...settings, leadersByBranch }), readCache(cacheFile));
       return cache;
     };
   }
@@ -73,7 +84,7 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, ke
     writeFileSync(cacheFile, (cache as FileCache).serialise(files));
   }
   result.inputErrors.unshift(...ready.errors, ...pathErrors);
-  const report = buildReport(result, { version: VERSION, asOf: ready.asOf, window: ready.window, lang: options.lang, rules: ready.rules });
+  const report = buildReport(result, { version: VERSION, asOf: ready.asOf, timeZone: ready.timeZone, window: ready.window, lang: options.lang, rules: ready.rules });
   return { report, result, setup: ready };
 }
 

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
 import { applyBaseline, parseBaseline, pruneBaseline, writeBaseline } from '../ci/baseline.js';
 import { gateExitCode } from '../ci/gate.js';
@@ -80,7 +81,7 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
   if (options.baseline) {
     let text: string;
     try {
-      text = readFileSync(resolve(options.baseline), 'utf8');
+      text = readBounded(resolve(options.baseline), MAX_JSON_BYTES).toString('utf8');
     } catch (error) {
       throw new UsageError(`${options.baseline}: ${(error as Error).message}`);
     }

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
 import type { Lang } from '../i18n/index.js';
 import { closest } from '../load/records.js';
@@ -9,7 +10,7 @@ import { formatRectificationJson, formatSummaryJson } from '../rectify/json.js';
 import { branchList, buildRectificationList, type PreviousList, type RectificationList } from '../rectify/list.js';
 import { formatRectificationMarkdown, formatSummaryMarkdown } from '../rectify/markdown.js';
 import { parseRectifyPolicy } from '../rectify/policy.js';
-import { mergePreviousLists, parsePreviousList, readPreviousXlsx } from '../rectify/previous.js';
+import { MAX_PREVIOUS_XLSX_BYTES, mergePreviousLists, parsePreviousList, readPreviousXlsx } from '../rectify/previous.js';
 import { formatRectificationXlsx, formatSummaryXlsx } from '../rectify/xlsx.js';
 import { checkPaths } from './check.js';
 
@@ -57,7 +58,7 @@ async function readPrevious(files: readonly string[], io: Io, lang: Lang): Promi
   for (const file of files) {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(path.resolve(io.cwd, file));
+      bytes = readBounded(path.resolve(io.cwd, file), path.extname(file).toLowerCase() === '.xlsx' ? MAX_PREVIOUS_XLSX_BYTES : MAX_JSON_BYTES);
     } catch (error) {
       throw new UsageError(`--previous ${file}: ${(error as Error).message}`);
     }

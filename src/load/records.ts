@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { normalizeNames } from '../model/names.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import type { Branch, InputError, Organization, Source } from '../model/types.js';
 import { fastBranchDocument, fastOrganizationDocument } from '../schema/fast.js';
@@ -8,8 +9,9 @@ import { decodeUtf8 } from './decode.js';
 import { LineIndex } from './position.js';
 import { locatePath, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
 
-/** Files larger than this are refused: a branch-year is about 25 KB. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+import { MAX_FILE_BYTES } from './files.js';
+
+export { MAX_FILE_BYTES };
 /** At most this many errors are listed for one document. */
 const MAX_ERRORS_PER_DOCUMENT = 20;
 
@@ -71,6 +73,7 @@ function loadDocument(doc: YamlDocument, text: string, source: Source, options: 
     loaded.errors.push({ file: source.file, ...at, id: hasBranch ? 'document.both' : 'document.neither', args: { document: doc.index + 1 } });
     return;
   }
+  normalizeNames(value);
   // The fast path gives zod's output for a valid document, or null; zod then parses it and words the issues.
   const fast = hasBranch ? fastBranchDocument(value) : fastOrganizationDocument(value);
   const result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? branchDocument : organizationDocument).safeParse(value);

@@ -38,6 +38,8 @@ export interface Report {
   tool: 'zhibu';
   version: string;
   asOf: string;
+  /** Present when --as-of was not given: the time zone whose date "today" was. */
+  timeZone?: string;
   window: Window;
   summary: {
     files: number;
@@ -58,6 +60,8 @@ export interface Report {
 export interface ReportContext {
   version: string;
   asOf: string;
+  /** The time zone of a defaulted --as-of, null when it was given. */
+  timeZone?: string | null;
   window: Window;
   lang: Lang;
   rules: readonly Rule[];
@@ -101,6 +105,7 @@ export function buildReport(result: CheckResult, ctx: ReportContext): Report {
     tool: 'zhibu',
     version: ctx.version,
     asOf: ctx.asOf,
+    ...(ctx.timeZone ? { timeZone: ctx.timeZone } : {}),
     window: ctx.window,
     summary: { files: result.files, branches: result.branches, violations, pending, exempted: result.exempted, inputErrors: result.inputErrors.length },
     findings,

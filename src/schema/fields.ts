@@ -15,11 +15,27 @@ export const issueIds = {
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 
-/** True for a real calendar date written exactly YYYY-MM-DD. */
+/** Years a record, --as-of or --period may name: from the Party's founding to well beyond any plan; outside them date arithmetic has no business. */
+export const FIRST_YEAR = 1921;
+export const LAST_YEAR = 2200;
+
+/** True for a year in FIRST_YEAR..LAST_YEAR. */
+export function isYearInRange(year: number): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+/** True when a written date, month or period (shown as text or a number) starts with a year outside FIRST_YEAR..LAST_YEAR. */
+export function yearOutOfRange(value: unknown): boolean {
+  const year = /^"?(\d{4})(?:$|["Q-])/.exec(String(value))?.[1];
+  return year !== undefined && !isYearInRange(Number(year));
+}
+
+/** True for a real calendar date written exactly YYYY-MM-DD, in years FIRST_YEAR..LAST_YEAR. */
 export function isRealDate(text: string): boolean {
   const m = DATE_RE.exec(text);
   if (!m) return false;
   const year = Number(m[1]);
+  if (!isYearInRange(year)) return false;
   const month = Number(m[2]);
   const day = Number(m[3]);
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
@@ -31,7 +47,7 @@ export function daysInMonth(year: number, month: number): number {
 
 export function isRealMonth(text: string): boolean {
   const m = MONTH_RE.exec(text);
-  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+  return m !== null && isYearInRange(Number(m[1])) && Number(m[2]) >= 1 && Number(m[2]) <= 12;
 }
 
 /** A required calendar date. */
@@ -50,7 +66,7 @@ export const month = z
 export const periodRef = z
   .union([z.string(), z.number().int()], { error: issueIds.period })
   .transform((v) => String(v))
-  .refine((v) => /^\d{4}$/.test(v) || /^\d{4}Q[1-4]$/.test(v) || isRealMonth(v), { message: issueIds.period });
+  .refine((v) => ((/^\d{4}$/.test(v) || /^\d{4}Q[1-4]$/.test(v)) && isYearInRange(Number(v.slice(0, 4)))) || isRealMonth(v), { message: issueIds.period });
 
 /** A required non-empty text (a name, an id). */
 export const text = z.string().min(1, { message: issueIds.required });
