@@ -50,13 +50,17 @@ const examples = {
   merge: `
 示例 / Examples:
   zhibu merge shard-*.json --format json=report.json github              合并分片报告（与各分片相同的 --config、--lang）`,
+  init: `
+示例 / Examples:
+  zhibu init 党建记录                             生成模板（已存在的文件不覆盖）
+  cd 党建记录 && zhibu check records/`,
   schema: `
 示例 / Examples:
   zhibu schema --output zhibu.schema.json        写出记录文件的 JSON Schema
   在记录文件第一行加：# yaml-language-server: $schema=./zhibu.schema.json`,
 };
 
-/** Runs the CLI with the given I/O; returns the exit code (0, 1 or 2 as in output.md). */
+/** Runs the CLI with the given I/O; returns the exit code (0, 1 or 2 as in docs/report.md). */
 export async function main(input: MainInput): Promise<number> {
   const lang: Lang = input.argv.includes('en') && input.argv.some((a, i) => (a === '--lang' && input.argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'zh';
   const io: Io = { stdout: input.stdout, stderr: input.stderr, cwd: input.cwd, env: input.env, today: (timeZone) => input.today ?? dateIn(timeZone, input.now?.()) };
@@ -153,6 +157,17 @@ export async function main(input: MainInput): Promise<number> {
       const text = `${JSON.stringify(recordJsonSchema(o.kind), null, 2)}\n`;
       if (o.output) writeFileSync(path.resolve(io.cwd, o.output), text);
       else io.stdout.write(text);
+    });
+
+  program
+    .command('init')
+    .description(lang === 'zh' ? '生成记录目录模板（组织文件、带注释的支部文件、配置、JSON Schema、CI 工作流）' : 'scaffold a records folder')
+    .argument('[dir]', '目录（默认当前目录） folder (default: here)')
+    .addOption(langOption())
+    .addHelpText('after', examples.init)
+    .action(async (dir: string | undefined, o) => {
+      const { runInit } = await import('./commands/init.js');
+      code = await runInit(dir, { lang: o.lang as Lang }, io);
     });
 
   registerRectify(program, io, (n) => {

@@ -88,7 +88,7 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, ke
   return { report, result, setup: ready };
 }
 
-/** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of output.md. */
+/** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of docs/report.md. */
 export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<{ report: Report; code: number }> {
   const { report, setup: ready } = await checkPaths(paths, options, io);
   return { report, code: await finish(report, ready.rules, options, io) };

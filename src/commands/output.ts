@@ -65,7 +65,7 @@ function render(format: Format, report: Report, rules: readonly Rule[], options:
   }
 }
 
-/** Applies baselines, writes every requested format, and returns the exit code (output.md, plus --max-warnings). */
+/** Applies baselines, writes every requested format, and returns the exit code (docs/report.md, plus --max-warnings). */
 export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io): Promise<number> {
   const formats = parseFormats(options.format, options.output);
   // The terminal report (chalk, cli-table3) is loaded only when asked for: CI runs writing JSON or SARIF start faster.

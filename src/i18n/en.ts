@@ -31,7 +31,6 @@ export const en: Catalog = {
   'date.invalid': (a) => `${at(a)}${String(a.value)} ${outOfRange(a.value) ? 'is outside the years 1921–2200' : 'is not a real date'}; write a real calendar date as YYYY-MM-DD`,
   'month.invalid': (a) => `${at(a)}${String(a.value)} is not a month; write YYYY-MM${outOfRange(a.value) ? ', in the years 1921–2200' : ''}`,
   'period.invalid': (a) => `${at(a)}${String(a.value)} is not a period; allowed: 2026-02 (month), 2026Q1 (quarter), 2026 (year)${outOfRange(a.value) ? ', in the years 1921–2200' : ''}`,
-  'date.future': (a) => `${at(a)}${String(a.value)} is after today (${String(a.today)}), probably a typing error; to check as of a later day, pass --as-of`,
   'type.invalid': (a) => `${at(a)}expected ${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `, got ${String(a.value)}` : ''}`,
   'type.quoted-number': (a) => `${at(a)}expected a number, got the quoted text ${String(a.value)}; write numbers without quotes`,
   'number.negative': (a) => `${at(a)}${String(a.value)} must not be negative`,

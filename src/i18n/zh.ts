@@ -35,7 +35,6 @@ export const zh: Catalog = {
   'date.invalid': (a) => `${at(a)}${String(a.value)} ${outOfRange(a.value) ? '超出 1921–2200 年' : '不是有效日期'}；日期须为真实存在的日期，格式 YYYY-MM-DD`,
   'month.invalid': (a) => `${at(a)}${String(a.value)} 不是有效月份；格式 YYYY-MM${outOfRange(a.value) ? '，年份 1921–2200' : ''}`,
   'period.invalid': (a) => `${at(a)}${String(a.value)} 不是有效期间；允许 2026-02（月）、2026Q1（季度）、2026（年）${outOfRange(a.value) ? '，年份 1921–2200' : ''}`,
-  'date.future': (a) => `${at(a)}${String(a.value)} 晚于今天（${String(a.today)}），疑为录入错误；如确需按未来日期检查，请用 --as-of 指定检查日`,
   'type.invalid': (a) => `${at(a)}应为${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `，实际为 ${String(a.value)}` : ''}`,
   'type.quoted-number': (a) => `${at(a)}应为数字，实际为带引号的文本 ${String(a.value)}；数字不要加引号`,
   'number.negative': (a) => `${at(a)}${String(a.value)} 不能为负数`,

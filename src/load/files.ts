@@ -66,6 +66,7 @@ export function ruleExamples(id: string): { pass: string; fail: string } | null 
 }
 
 const RECORD_FILE = /\.ya?ml$/i;
+const CONFIG_FILES = ['zhibu.config.yaml', 'zhibu.config.yml'];
 
 /** Display form of a path: as given, with `/` separators. */
 export function displayPath(p: string): string {
@@ -89,7 +90,8 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: st
       return;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      // The configuration file may sit beside the records (zhibu init puts it there); it is no record.
+      if (entry.name.startsWith('.') || entry.name === 'node_modules' || CONFIG_FILES.includes(entry.name)) continue;
       const full = path.join(dir, entry.name);
       const display = shown === '.' ? entry.name : `${shown.replace(/\/+$/, '')}/${entry.name}`;
       if (entry.isDirectory()) walk(full, display);
@@ -129,7 +131,7 @@ export function ruleFiles(dir: string): string[] {
 export function findConfig(start: string): string | null {
   let dir = path.resolve(start);
   for (;;) {
-    for (const name of ['zhibu.config.yaml', 'zhibu.config.yml']) {
+    for (const name of CONFIG_FILES) {
       const candidate = path.join(dir, name);
       try {
         if (statSync(candidate).isFile()) return candidate;

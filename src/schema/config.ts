@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { severity } from '../engine/rules.js';
 import { rectifyPolicy } from '../rectify/policy.js';
+import { importSettings } from '../import/settings.js';
 
 /** One rule's setting: off, a severity, or new parameter values (optionally with a severity). */
 export const ruleSetting = z.union([
@@ -29,6 +30,7 @@ export const configFile = z.strictObject({
   rules: z.record(z.string(), ruleSetting).optional(),
   ruleDirs: z.array(z.string()).optional(),
   rectify: rectifyPolicy.optional(),
+  import: importSettings.optional(),
 });
 
 export type ConfigFile = z.output<typeof configFile>;
