@@ -181,9 +181,9 @@ describe('the default --as-of is today in the configured time zone', () => {
     writeFileSync(path.join(dir, 'b.yaml'), 'branch: { id: b, name: 测试党支部, secretary: 张三 }\nmembers: [{ name: 张三, status: full }]\nactivities: [{ type: other, date: 2026-07-02 }]\n');
     const { out } = await run(dir);
     expect(out).toContain('as of 2026-07-02, today in Asia/Shanghai');
-    expect(out).not.toContain('Input errors');
+    expect(out).not.toContain('records.future-date');
     writeFileSync(path.join(dir, 'zhibu.config.yaml'), 'timezone: UTC\n');
-    expect((await run(dir)).out).toContain('b.yaml:3:35  activities[0].date: 2026-07-02 is after today (2026-07-01)');
+    expect((await run(dir)).out).toContain('records.future-date');
   });
 
   test('timezone: in zhibu.config.yaml chooses the zone; an unknown zone is a configuration error', async () => {
