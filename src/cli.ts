@@ -1,6 +1,4 @@
 import { Command, CommanderError, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { runCheck, VERSION } from './commands/check.js';
 import { runMerge } from './commands/merge.js';
 import { FORMATS } from './commands/output.js';
@@ -10,6 +8,9 @@ import { UsageError, type Io } from './io.js';
 import { closest } from './load/records.js';
 import { ruleExamples } from './load/files.js';
 import { registerRectify } from './commands/rectify.js';
+import { failure } from './commands/failure.js';
+import { Outputs } from './write/files.js';
+import { visible } from './escape/terminal.js';
 
 export interface MainInput {
   argv: string[];
@@ -71,8 +72,9 @@ export async function main(input: MainInput): Promise<number> {
     .description(lang === 'zh' ? '检查党支部标准化规范化建设记录，列出不足（三会一课、主题党日、党费、换届……）' : 'Check Party branch records against the branch standardization rules')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError();
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(visible(s, { lines: true })) })
+    .showHelpAfterError()
+    .option('--debug', '出错时显示调用栈 show the stack trace of an unexpected error');
 
   const langOption = () => new Option('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh');
   const common = (cmd: Command) =>
@@ -155,7 +157,7 @@ export async function main(input: MainInput): Promise<number> {
     .action(async (o) => {
       const { recordJsonSchema } = await import('./schema/json-schema.js');
       const text = `${JSON.stringify(recordJsonSchema(o.kind), null, 2)}\n`;
-      if (o.output) writeFileSync(path.resolve(io.cwd, o.output), text);
+      if (o.output) new Outputs(io.cwd, lang).write(o.output, '--output', text);
       else io.stdout.write(text);
     });
 
@@ -181,10 +183,7 @@ export async function main(input: MainInput): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
-    if (error instanceof UsageError) {
-      io.stderr.write(`zhibu: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    io.stderr.write(failure(error, lang, input.argv.includes('--debug')));
+    return 2;
   }
 }

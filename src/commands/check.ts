@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { FileCache, settingsKey } from '../engine/cache.js';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
@@ -6,11 +6,12 @@ import { canRunParallel, checkParallel } from '../engine/parallel.js';
 import { translate } from '../i18n/index.js';
 import { collectFiles, MAX_JSON_BYTES, readBounded, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
-import { finish, type OutputOptions } from './output.js';
+import { claimOutputs, finish, type OutputOptions } from './output.js';
 import { parseShard } from '../ci/shard.js';
 import { UsageError, type Io } from '../io.js';
 import { setup, type CommonOptions, type Setup } from './setup.js';
 import type { InputError } from '../model/types.js';
+import { Outputs } from '../write/files.js';
 
 export const VERSION = '1.0.0';
 
@@ -42,14 +43,24 @@ function readCache(file: string): string | null {
   }
 }
 
-/** Loads and checks record files: the pipeline shared by check, rectify and the CI formats. */
-export async function checkPaths(paths: string[], options: Omit<CheckOptions, keyof OutputOptions> & { lang: CheckOptions['lang'] }, io: Io): Promise<{ report: Report; result: CheckResult; setup: Setup }> {
+/**
+ * Loads and checks record files: the pipeline shared by check, rectify and the CI formats.
+ * `claim` names the command's outputs once the inputs are known and before the checking starts,
+ * so that an output over a record fails at once; `outputs` then writes them.
+ */
+export async function checkPaths(
+  paths: string[],
+  options: Omit<CheckOptions, keyof OutputOptions> & { lang: CheckOptions['lang'] },
+  io: Io,
+  claim: (outputs: Outputs) => void = () => {},
+): Promise<{ report: Report; result: CheckResult; setup: Setup; outputs: Outputs }> {
   if (paths.length === 0) throw new UsageError(translate(options.lang, 'usage.no-paths'));
   const ready = setup(options, io);
   const shard = options.shard ? parseShard(options.shard) : null;
   const { files, missing } = collectFiles(paths, io.cwd);
   // Nothing to check is not "all compliant": an empty folder or a path that matches no record is a usage error.
   if (files.length === 0 && missing.length === 0) throw new UsageError(translate(options.lang, 'usage.no-records', { paths: paths.join(' ') }));
+  const outputs = new Outputs(io.cwd, options.lang, [...files, ...ready.ruleSpec.sources.map((s) => s.file), ...(ready.configFile ? [ready.configFile] : [])]);
   const pathErrors: InputError[] = missing.map((m) => ({ file: m.path, line: 1, column: 1, id: m.reason === 'ENOENT' ? 'path.missing' : 'file.unreadable', args: { reason: m.reason } }));
   const showProgress = options.progress && io.stderr.isTTY === true && files.length >= 200;
   const checkInput: CheckInput = {
@@ -68,6 +79,8 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, ke
       : undefined,
   };
   const cacheFile = options.cache || options.cacheLocation ? cachePath(io.cwd, options.cacheLocation) : null;
+  if (cacheFile) outputs.claim(path.relative(io.cwd, cacheFile) || cacheFile, '--cache-location', { owns: true, example: 'check.json' });
+  claim(outputs);
   let cache: FileCache | null = null;
   if (cacheFile) {
     const settings = { version: VERSION, rules: ready.ruleSpec, asOf: ready.asOf, window: ready.window, today: ready.today, branches: options.branch ?? null, shard: options.shard ?? null };
@@ -80,16 +93,15 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, ke
   const parallel = threads !== undefined && threads !== '' ? Number(threads) > 0 && files.length > 1 : canRunParallel(files.length);
   const result = parallel ? await checkParallel({ ...checkInput, cwd: io.cwd, ruleSpec: ready.ruleSpec }) : check(checkInput);
   if (cacheFile && cache && !(cache as FileCache).unchanged(files)) {
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
-    writeFileSync(cacheFile, (cache as FileCache).serialise(files));
+    outputs.write(cacheFile, '--cache-location', (cache as FileCache).serialise(files));
   }
   result.inputErrors.unshift(...ready.errors, ...pathErrors);
   const report = buildReport(result, { version: VERSION, asOf: ready.asOf, timeZone: ready.timeZone, window: ready.window, lang: options.lang, rules: ready.rules });
-  return { report, result, setup: ready };
+  return { report, result, setup: ready, outputs };
 }
 
 /** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of docs/report.md. */
 export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<{ report: Report; code: number }> {
-  const { report, setup: ready } = await checkPaths(paths, options, io);
-  return { report, code: await finish(report, ready.rules, options, io) };
+  const { report, setup: ready, outputs } = await checkPaths(paths, options, io, (claimed) => claimOutputs(options, claimed, io));
+  return { report, code: await finish(report, ready.rules, options, io, outputs) };
 }

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
 import { applyBaseline, parseBaseline, pruneBaseline, writeBaseline } from '../ci/baseline.js';
@@ -12,6 +11,7 @@ import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
 import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
+import { Outputs } from '../write/files.js';
 
 export const FORMATS = ['terminal', 'json', 'junit', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -65,8 +65,22 @@ function render(format: Format, report: Report, rules: readonly Rule[], options:
   }
 }
 
+const formatOption = (format: Format, file: string, options: OutputOptions) => (file === options.output ? '--output' : `--format ${format}=${file}`);
+const sameFile = (io: Io, a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && path.resolve(io.cwd, a) === path.resolve(io.cwd, b);
+
+/** Claims every file check or merge will write (before the work starts): a usage error for one that must not be written. */
+export function claimOutputs(options: OutputOptions, outputs: Outputs, io: Io): void {
+  if (options.baseline) outputs.protect([options.baseline]);
+  // The baseline is an input only its own writers may replace.
+  if (options.pruneBaseline && options.baseline) outputs.claim(options.baseline, '--prune-baseline', { owns: true, example: 'zhibu-baseline.json' });
+  if (options.writeBaseline) outputs.claim(options.writeBaseline, '--write-baseline', { owns: sameFile(io, options.writeBaseline, options.baseline), example: 'zhibu-baseline.json' });
+  for (const { format, file } of parseFormats(options.format, options.output)) {
+    if (file) outputs.claim(file, formatOption(format, file, options));
+  }
+}
+
 /** Applies baselines, writes every requested format, and returns the exit code (docs/report.md, plus --max-warnings). */
-export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io): Promise<number> {
+export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, outputs: Outputs): Promise<number> {
   const formats = parseFormats(options.format, options.output);
   // The terminal report (chalk, cli-table3) is loaded only when asked for: CI runs writing JSON or SARIF start faster.
   const terminal = formats.some((f) => f.format === 'terminal') ? await import('../report/terminal.js') : null;
@@ -94,12 +108,12 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
         ? `基线 ${options.baseline}：已知问题 ${applied.known} 项未计入；${applied.fixed.length} 项已不再出现${applied.fixed.length > 0 && !options.pruneBaseline ? '（可用 --prune-baseline 删除）' : ''}\n`
         : `baseline ${options.baseline}: ${applied.known} known violations left out; ${applied.fixed.length} entries no longer found${applied.fixed.length > 0 && !options.pruneBaseline ? ' (drop them with --prune-baseline)' : ''}\n`,
     );
-    if (options.pruneBaseline) writeFileSync(resolve(options.baseline), pruneBaseline(baseline, raw));
+    if (options.pruneBaseline) outputs.write(options.baseline, '--prune-baseline', pruneBaseline(baseline, raw), { owns: true });
   }
-  if (options.writeBaseline) writeFileSync(resolve(options.writeBaseline), writeBaseline(raw));
+  if (options.writeBaseline) outputs.write(options.writeBaseline, '--write-baseline', writeBaseline(raw), { owns: sameFile(io, options.writeBaseline, options.baseline) });
   for (const { format, file } of formats) {
     const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true, terminal);
-    if (file) writeFileSync(resolve(file), text);
+    if (file) outputs.write(file, formatOption(format, file, options), text);
     else io.stdout.write(text);
   }
   // Writing a baseline records today's backlog: that run passes unless the input is broken.

@@ -1,5 +1,6 @@
 import { yearOutOfRange as outOfRange } from '../schema/fields.js';
 import type { Args, Catalog } from './index.js';
+import { systemReason } from './system.js';
 
 const at = (a: Args) => (a.path ? `${String(a.path)}: ` : '');
 const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
@@ -42,6 +43,14 @@ export const en: Catalog = {
   'usage.bad-period': (a) => `--period ${String(a.value)} is not valid; allowed: 2026Q3, 2026-07, 2026 or 2026-07-01..2026-09-30, in the years 1921–2200`,
   'usage.no-files': () => 'no .yaml/.yml record files under the given paths',
   'usage.unknown-rule': (a) => `no rule ${String(a.rule)}${a.suggestion ? ` (did you mean ${String(a.suggestion)}?)` : ''}; run zhibu rules to list them`,
+  // Writing outputs, and failures that are not findings.
+  'output.input': (a) => `${String(a.file)} is an input of this run; zhibu does not write over it: choose another output file`,
+  'output.foreign': (a) => `${String(a.file)} exists and was not written by zhibu (a record, a configuration, someone's spreadsheet?); zhibu does not write over it: choose another name, or delete it yourself if it is not needed`,
+  'output.directory': (a) => `${String(a.file)} is a directory; name a file, for example ${String(a.file).replace(/\/+$/, '')}/${String(a.example)}`,
+  'output.twice': (a) => `${String(a.first)} and ${String(a.second)} both write ${String(a.file)}; give each output its own file`,
+  'output.failed': (a) => `cannot write ${String(a.file)}: ${systemReason.en[String(a.code)] ?? String(a.detail)}`,
+  'error.system': (a) => `${String(a.file)}: ${systemReason.en[String(a.code)] ?? String(a.detail)}`,
+  'error.internal': (a) => `internal error: ${String(a.detail)}. This is a bug in zhibu, not a problem of the records; run again with --debug and report the output to the maintainers`,
   'rule.invalid': (a) => `bad rule file: ${at(a)}${String(a.detail)}`,
   'config.invalid': (a) => `bad configuration: ${at(a)}${String(a.detail)}`,
   'config.unknown-rule': (a) => `the configuration names rule ${String(a.rule)}, which does not exist${a.suggestion ? ` (did you mean ${String(a.suggestion)}?)` : ''}`,

@@ -1,6 +1,7 @@
 import { activityTypes, themeDayForms } from '../schema/enums.js';
 import { yearOutOfRange as outOfRange } from '../schema/fields.js';
 import type { Args, Catalog } from './index.js';
+import { systemReason } from './system.js';
 
 const typeNames: Record<string, string> = { string: '文本', number: '数字', int: '整数', array: '列表', object: '映射（键: 值）', boolean: 'true 或 false', text: '文本', date: '日期' };
 const at = (a: Args) => (a.path ? `${String(a.path)}：` : '');
@@ -47,6 +48,14 @@ export const zh: Catalog = {
   'usage.bad-period': (a) => `--period ${String(a.value)} 无效；允许 2026Q3、2026-07、2026 或 2026-07-01..2026-09-30，年份 1921–2200`,
   'usage.no-files': () => '给定路径下没有找到 .yaml/.yml 记录文件',
   'usage.unknown-rule': (a) => `没有规则 ${String(a.rule)}${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}；用 zhibu rules 查看全部规则`,
+  // Writing outputs, and failures that are not findings.
+  'output.input': (a) => `${String(a.file)} 是本次读取的输入文件，zhibu 不会覆盖它；请换一个输出文件名`,
+  'output.foreign': (a) => `${String(a.file)} 已存在，且不是 zhibu 写出的文件（例如记录文件、配置文件或他人的表格），zhibu 不会覆盖它；请换一个文件名，或确认无用后自行删除`,
+  'output.directory': (a) => `${String(a.file)} 是一个目录；请写出文件名，例如 ${String(a.file).replace(/\/+$/, '')}/${String(a.example)}`,
+  'output.twice': (a) => `${String(a.first)} 和 ${String(a.second)} 写入同一个文件 ${String(a.file)}；请为每项输出指定不同的文件`,
+  'output.failed': (a) => `无法写入 ${String(a.file)}：${systemReason.zh[String(a.code)] ?? String(a.detail)}`,
+  'error.system': (a) => `${String(a.file)}：${systemReason.zh[String(a.code)] ?? String(a.detail)}`,
+  'error.internal': (a) => `内部错误：${String(a.detail)}。这是 zhibu 的缺陷，不是记录的问题；请加 --debug 重新运行，并把输出报告给维护者`,
   'rule.invalid': (a) => `规则文件有误：${at(a)}${String(a.detail)}`,
   'config.invalid': (a) => `配置有误：${at(a)}${String(a.detail)}`,
   'config.unknown-rule': (a) => `配置中的规则 ${String(a.rule)} 不存在${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}`,

@@ -23,6 +23,9 @@ const NAME_KEYS = new Set([
  * every later comparison (unique names, attendance, roles, subjects) sees one spelling.
  */
 export function normalizeNames(document: unknown): void {
+  // The branch's and organization's own `name` is shown, never compared: it stays as written.
+  const root = document !== null && typeof document === 'object' ? (document as Record<string, unknown>) : {};
+  const headers = new Set([root.branch, root.organization]);
   const seen = new Set<object>();
   const stack: unknown[] = [document];
   while (stack.length > 0) {
@@ -36,7 +39,7 @@ export function normalizeNames(document: unknown): void {
     const mapping = node as Record<string, unknown>;
     for (const key of Object.keys(mapping)) {
       const value = mapping[key];
-      if (NAME_KEYS.has(key)) {
+      if (NAME_KEYS.has(key) && !(key === 'name' && headers.has(mapping))) {
         if (typeof value === 'string') mapping[key] = normalizeName(value);
         else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) if (typeof value[i] === 'string') value[i] = normalizeName(value[i] as string);
       }

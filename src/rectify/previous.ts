@@ -9,6 +9,7 @@ import { parseRowId } from './group.js';
 import { columnKeys, labels, statusFromLabel, type ColumnKey } from './labels.js';
 import { SEVERITY_HEADER } from './xlsx.js';
 import { isRealDate } from '../schema/fields.js';
+import { restoreFormula } from '../escape/spreadsheet.js';
 
 const date = z.string().refine(isRealDate, { message: 'expected a real date YYYY-MM-DD in the years 1921–2200' });
 const windowSchema = z.object({ label: z.string(), from: date, to: date });
@@ -94,7 +95,7 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     return '';
   }
-  return String(value).trim();
+  return restoreFormula(String(value).trim());
 }
 
 const headerKeys = new Map<string, ColumnKey | 'severity'>([[SEVERITY_HEADER, 'severity']]);

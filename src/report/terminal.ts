@@ -4,6 +4,7 @@ import { periodText } from '../i18n/findings.js';
 import { translate, type Lang } from '../i18n/index.js';
 import type { Report, ReportFinding } from './report.js';
 import { wrapToWidth } from './width.js';
+import { visible } from '../escape/terminal.js';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -22,7 +23,7 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
 
   if (report.inputErrors.length > 0) {
     out.push(chalk.bold.red(t('report.input-errors', { count: report.inputErrors.length })));
-    for (const e of report.inputErrors) out.push(`  ${chalk.bold(`${e.file}:${e.line}:${e.column}`)}  ${e.message}`);
+    for (const e of report.inputErrors) out.push(`  ${chalk.bold(visible(`${e.file}:${e.line}:${e.column}`))}  ${visible(e.message)}`);
     out.push('');
   }
 
@@ -39,7 +40,7 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
     const [branch, file] = key.split('\u0000') as [string, string];
     const violations = findings.filter((f) => f.status === 'violation');
     const pending = findings.filter((f) => f.status === 'pending');
-    out.push(`${chalk.bold(branch)}  ${chalk.gray(file)}`);
+    out.push(`${chalk.bold(visible(branch))}  ${chalk.gray(visible(file))}`);
     for (const [title, list] of [
       [t('report.violations'), violations],
       [t('report.pending'), pending],
@@ -52,7 +53,7 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
         chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
       });
       for (const f of list) {
-        table.push([`${f.line}:${f.column}`, f.rule, paint(f, t(`severity.${f.severity}`)), f.period ? periodText(f.period, options.lang) : '', paint(f, wrapToWidth(f.message, messageWidth - 2))]);
+        table.push([`${f.line}:${f.column}`, visible(f.rule), paint(f, t(`severity.${f.severity}`)), f.period ? visible(periodText(f.period, options.lang)) : '', paint(f, wrapToWidth(visible(f.message), messageWidth - 2))]);
       }
       out.push(`  ${title}`);
       out.push(table.toString());
