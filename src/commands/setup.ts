@@ -31,6 +31,8 @@ export interface Setup {
   today: string | null;
   /** The time zone today was taken in, when --as-of was not given. */
   timeZone: string | null;
+  /** Line and column of a path in the configuration file (1:1 without one). */
+  locate: (path: PropertyKey[], key?: boolean) => { line: number; column: number };
 }
 
 /** Resolves dates, configuration and rules shared by check, rules and rectify. */
@@ -84,5 +86,5 @@ export function setup(options: CommonOptions, io: Io): Setup {
   const asOf = options.asOf ?? today;
   window ??= defaultWindow(asOf);
   const ruleSpec: RuleSpec = { sources, config, configFile: configShown ?? '', only: options.rule && options.rule.length > 0 ? options.rule : null };
-  return { rules, ruleSpec, config, configFile: configShown, errors, asOf, window, today: options.asOf ? null : today, timeZone: options.asOf ? null : timeZone };
+  return { rules, ruleSpec, config, configFile: configShown, errors, asOf, window, today: options.asOf ? null : today, timeZone: options.asOf ? null : timeZone, locate };
 }

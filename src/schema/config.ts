@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { severity } from '../engine/rules.js';
 import { rectifyPolicy } from '../rectify/policy.js';
+import { scorePolicy } from '../score/policy.js';
 import { importSettings } from '../import/settings.js';
 
 /** One rule's setting: off, a severity, or new parameter values (optionally with a severity). */
@@ -30,6 +31,7 @@ export const configFile = z.strictObject({
   rules: z.record(z.string(), ruleSetting).optional(),
   ruleDirs: z.array(z.string()).optional(),
   rectify: rectifyPolicy.optional(),
+  score: scorePolicy.optional(),
   import: importSettings.optional(),
 });
 

@@ -35,8 +35,3 @@ export const rectificationStatuses = { open: '待整改', done: '已整改' } as
 export const extraLabels: Record<string, Record<string, string>> = {
   themeDayForms: { 旅游: 'entertainment' },
 };
-
-export type ActivityType = keyof typeof activityTypes;
-export type ThemeDayForm = keyof typeof themeDayForms;
-export type BranchKind = keyof typeof branchKinds;
-export type MemberStatus = keyof typeof memberStatuses;
