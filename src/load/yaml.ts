@@ -281,8 +281,20 @@ function rangeStart(node: unknown): number {
 
 /** Where a value path of one document starts in the text; `key` asks for the last segment's key. */
 export function locatePath(text: string, documentIndex: number, path: readonly PropertyKey[], key = false): number {
-  const { parseAllDocuments, isAlias, isMap, isScalar, isSeq } = eemeli();
-  const docs = parseAllDocuments(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
+  return pathLocator(text)(documentIndex, path, key);
+}
+
+/** locatePath for many paths of one text: the text is parsed once, when the first path is asked for. */
+export function pathLocator(text: string): (documentIndex: number, path: readonly PropertyKey[], key?: boolean) => number {
+  let docs: ReturnType<typeof Yaml.parseAllDocuments> | null = null;
+  return (documentIndex, path, key = false) => {
+    docs ??= eemeli().parseAllDocuments(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
+    return locateIn(docs, documentIndex, path, key);
+  };
+}
+
+function locateIn(docs: ReturnType<typeof Yaml.parseAllDocuments>, documentIndex: number, path: readonly PropertyKey[], key: boolean): number {
+  const { isAlias, isMap, isScalar, isSeq } = eemeli();
   const doc = (Array.isArray(docs) ? docs : [])[documentIndex];
   if (!doc) return 0;
   let node: unknown = doc.contents;

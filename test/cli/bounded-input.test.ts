@@ -222,3 +222,20 @@ describe('a --previous workbook is bounded before exceljs unpacks it', () => {
     await expect(readPreviousXlsx(bytes, 'en')).rejects.toThrow(/workbook too large \(954 MB unpacked, the limit is 64 MB\); split the list by branch/);
   });
 });
+
+describe('one long flow list', () => {
+  test('a list of 100,001 items (one flow line) is one input error of its document, naming the list; the other file is checked', () => {
+    const list = Array.from({ length: 100_001 }, (_, i) => `m${i}`).join(', ');
+    const result = checkTexts(
+      {
+        'a.yaml': `branch:\n  id: a\n  name: 甲党支部\n  secretary: 张三\nmembers:\n  - name: 张三\n    status: full\nactivities:\n  - type: other\n    date: 2026-01-05\n    attendees: [${list}]\n`,
+        'b.yaml': 'branch: { id: b, name: 乙党支部, secretary: 李四 }\nmembers: [{ name: 李四, status: full }]\n',
+      },
+      '2026Q1',
+      '2026-04-01',
+      rulesById('org.branch-min-members'),
+    );
+    expect(result.inputErrors.map((e) => [e.file, e.line, e.column, e.id, e.args.path])).toEqual([['a.yaml', 9, 5, 'list.too-long', 'activities[0].attendees']]);
+    expect(result.findings.map((f) => f.branch)).toEqual(['b']);
+  });
+});
