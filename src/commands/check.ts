@@ -3,7 +3,7 @@ import { FileCache, settingsKey } from '../engine/cache.js';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
 import { canRunParallel, checkParallel } from '../engine/parallel.js';
-import { translate } from '../i18n/index.js';
+import { render } from '../i18n/index.js';
 import { collectFiles, MAX_JSON_BYTES, readBounded, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
 import { claimOutputs, finish, type OutputOptions } from './output.js';
@@ -54,12 +54,12 @@ export async function checkPaths(
   io: Io,
   claim: (outputs: Outputs) => void = () => {},
 ): Promise<{ report: Report; result: CheckResult; setup: Setup; outputs: Outputs }> {
-  if (paths.length === 0) throw new UsageError(translate(options.lang, 'usage.no-paths'));
+  if (paths.length === 0) throw new UsageError(render(options.lang, 'usage.no-paths'));
   const ready = setup(options, io);
   const shard = options.shard ? parseShard(options.shard) : null;
   const { files, missing } = collectFiles(paths, io.cwd);
   // Nothing to check is not "all compliant": an empty folder or a path that matches no record is a usage error.
-  if (files.length === 0 && missing.length === 0) throw new UsageError(translate(options.lang, 'usage.no-records', { paths: paths.join(' ') }));
+  if (files.length === 0 && missing.length === 0) throw new UsageError(render(options.lang, 'usage.no-records', { paths: paths.join(' ') }));
   const outputs = new Outputs(io.cwd, options.lang, [...files, ...ready.ruleSpec.sources.map((s) => s.file), ...(ready.configFile ? [ready.configFile] : [])]);
   const pathErrors: InputError[] = missing.map((m) => ({ file: m.path, line: 1, column: 1, id: m.reason === 'ENOENT' ? 'path.missing' : 'file.unreadable', args: { reason: m.reason } }));
   const showProgress = options.progress && io.stderr.isTTY === true && files.length >= 200;
@@ -74,7 +74,7 @@ export async function checkPaths(
     shard,
     onProgress: showProgress
       ? (done, total) => {
-          if (done % 100 === 0 || done === total) io.stderr.write(`\r${translate(options.lang, 'progress.loading', { done, total })}${done === total ? '\n' : ''}`);
+          if (done % 100 === 0 || done === total) io.stderr.write(`\r${render(options.lang, 'progress.loading', { done, total })}${done === total ? '\n' : ''}`);
         }
       : undefined,
   };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { normalizeNames } from '../model/names.js';
+import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import type { Branch, InputError, Organization, Source } from '../model/types.js';
 import { fastBranchDocument, fastOrganizationDocument } from '../schema/fast.js';
@@ -41,7 +42,7 @@ export function loadRecordFile(file: string, bytes: Uint8Array): LoadedFile {
   }
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   const source: Source = { file, lines: new LineIndex(text) };
-  const yamlProblem = (problem: YamlProblem, id: string): InputError => ({
+  const yamlProblem = (problem: YamlProblem, id: MessageId): InputError => ({
     file,
     ...source.lines.at(problem.offset),
     id,
@@ -90,7 +91,7 @@ function loadDocument(doc: YamlDocument, text: string, source: Source, loaded: L
     loaded.errors.push({ file: source.file, ...source.lines.at(source.lines.nodeStart(doc.start)), id: 'document.too-complex', args: { document: doc.index + 1 } });
     return;
   }
-  const issues: { path: Path; id: string; args: Record<string, unknown>; key?: boolean }[] = [];
+  const issues: { path: Path; id: MessageId; args: Record<string, unknown>; key?: boolean }[] = [];
   // zod drops an own `__proto__` key while copying, so its unknown-key check never sees one.
   if (text.includes('__proto__')) issues.push(...protoKeys(value, []));
   if (!result.success) {
@@ -154,7 +155,7 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id: string; args: Record<string, unknown>; key?: boolean } {
+function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id: MessageId; args: Record<string, unknown>; key?: boolean } {
   const path = issue.path;
   const value = valueAt(root, path);
   const shown = describeValue(value);
@@ -192,9 +193,9 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id
   }
 }
 
-function protoKeys(value: unknown, path: PropertyKey[]): { path: Path; key: boolean; id: string; args: Record<string, unknown> }[] {
+function protoKeys(value: unknown, path: PropertyKey[]): { path: Path; key: boolean; id: MessageId; args: Record<string, unknown> }[] {
   if (value === null || typeof value !== 'object' || path.length > 8) return [];
-  const found: { path: Path; key: boolean; id: string; args: Record<string, unknown> }[] = [];
+  const found: { path: Path; key: boolean; id: MessageId; args: Record<string, unknown> }[] = [];
   if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
     found.push({ path: [...path, '__proto__'], key: true, id: 'key.unknown', args: { key: '__proto__', suggestion: '', known: '' } });
   }

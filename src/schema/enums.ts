@@ -35,3 +35,6 @@ export const rectificationStatuses = { open: '待整改', done: '已整改' } as
 export const extraLabels: Record<string, Record<string, string>> = {
   themeDayForms: { 旅游: 'entertainment' },
 };
+
+export type ActivityType = keyof typeof activityTypes;
+export type ThemeDayForm = keyof typeof themeDayForms;
