@@ -1,4 +1,4 @@
-import { yearOutOfRange as outOfRange } from '../schema/fields.js';
+import { yearOutOfRange as outOfRange } from '../schema/dates.js';
 import { listText, localText, periodArg, text as s } from './format.js';
 import { systemReason } from './system.js';
 import type { Args, Catalog } from './types.js';

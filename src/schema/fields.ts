@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPeriodRef, isRealDate, isRealMonth } from './dates.js';
 
 /** Message ids carried by custom issues; the loader turns them into input errors. */
 export const issueIds = {
@@ -11,43 +12,7 @@ export const issueIds = {
   header: 'document.header',
 } as const;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_RE = /^(\d{4})-(\d{2})$/;
-
-/** Years a record, --as-of or --period may name: from the Party's founding to well beyond any plan; outside them date arithmetic has no business. */
-export const FIRST_YEAR = 1921;
-export const LAST_YEAR = 2200;
-
-/** True for a year in FIRST_YEAR..LAST_YEAR. */
-export function isYearInRange(year: number): boolean {
-  return year >= FIRST_YEAR && year <= LAST_YEAR;
-}
-
-/** True when a written date, month or period (shown as text or a number) starts with a year outside FIRST_YEAR..LAST_YEAR. */
-export function yearOutOfRange(value: unknown): boolean {
-  const year = /^"?(\d{4})(?:$|["Q-])/.exec(String(value))?.[1];
-  return year !== undefined && !isYearInRange(Number(year));
-}
-
-/** True for a real calendar date written exactly YYYY-MM-DD, in years FIRST_YEAR..LAST_YEAR. */
-export function isRealDate(text: string): boolean {
-  const m = DATE_RE.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  if (!isYearInRange(year)) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-export function isRealMonth(text: string): boolean {
-  const m = MONTH_RE.exec(text);
-  return m !== null && isYearInRange(Number(m[1])) && Number(m[2]) >= 1 && Number(m[2]) <= 12;
-}
+export { daysInMonth, isRealDate, isRealMonth } from './dates.js';
 
 /** A required calendar date. */
 export const date = z
@@ -65,7 +30,7 @@ export const month = z
 export const periodRef = z
   .union([z.string(), z.number().int()], { error: issueIds.period })
   .transform((v) => String(v))
-  .refine((v) => ((/^\d{4}$/.test(v) || /^\d{4}Q[1-4]$/.test(v)) && isYearInRange(Number(v.slice(0, 4)))) || isRealMonth(v), { message: issueIds.period });
+  .refine(isPeriodRef, { message: issueIds.period });
 
 /** A required non-empty text (a name, an id). */
 export const text = z.string().min(1, { message: issueIds.required });
