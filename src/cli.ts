@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATS } from './commands/formats.js';
-import { formatDate } from './engine/periods.js';
 import { render, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
 import { closest } from './load/closest.js';
@@ -18,13 +17,17 @@ export interface MainInput {
   stderr: Io['stderr'];
   cwd: string;
   env: Record<string, string | undefined>;
-  /** Today's date; defaults to the local date. */
+  /** Today's date, whatever the time zone; defaults to the clock's date in the configured zone. */
   today?: string;
+  /** The clock (tests fix it). */
+  now?: () => Date;
 }
 
-function localToday(): string {
-  const now = new Date();
-  return formatDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
+/** The clock's date in a time zone, YYYY-MM-DD. */
+export function dateIn(timeZone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 const examples = {
@@ -64,7 +67,7 @@ const examples = {
 /** Runs the CLI with the given I/O; returns the exit code (0, 1 or 2 as in docs/report.md). */
 export async function main(input: MainInput): Promise<number> {
   const lang: Lang = input.argv.includes('en') && input.argv.some((a, i) => (a === '--lang' && input.argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'zh';
-  const io: Io = { stdout: input.stdout, stderr: input.stderr, cwd: input.cwd, env: input.env, today: input.today ?? localToday() };
+  const io: Io = { stdout: input.stdout, stderr: input.stderr, cwd: input.cwd, env: input.env, today: (timeZone) => input.today ?? dateIn(timeZone, input.now?.()) };
   const noColor = input.env.NO_COLOR !== undefined && input.env.NO_COLOR !== '';
   let code = 0;
 

@@ -4,8 +4,8 @@ export interface Io {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   cwd: string;
   env: Record<string, string | undefined>;
-  /** Today's local date, YYYY-MM-DD (injectable for tests). */
-  today: string;
+  /** Today's date in a time zone, YYYY-MM-DD (tests fix it). */
+  today: (timeZone: string) => string;
 }
 
 /** Thrown for a usage error: the CLI prints it and exits 2. */

@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { UsageError } from '../io.js';
 import { formatPath } from '../load/records.js';
 import type { Report } from '../report/report.js';
+import { isRealDate } from '../schema/fields.js';
 
 const count = z.number().int().min(0);
 const severity = z.enum(['error', 'warning', 'info']);
+const date = z.string().refine(isRealDate, { message: 'expected a real date YYYY-MM-DD in the years 1921–2200' });
 
 const reportShape = z.object({
   tool: z.literal('zhibu'),
   version: z.string(),
   lang: z.enum(['zh', 'en']),
-  asOf: z.string(),
-  window: z.object({ label: z.string(), from: z.string(), to: z.string() }),
+  asOf: date,
+  window: z.object({ label: z.string(), from: date, to: date }),
   rules: z.array(z.string()),
   summary: z.object({
     files: count,

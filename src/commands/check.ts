@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { FileCache, settingsKey } from '../engine/cache.js';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
 import { canRunParallel, checkParallel } from '../engine/parallel.js';
 import { render } from '../i18n/index.js';
-import { collectFiles, readRelative } from '../load/files.js';
+import { collectFiles, MAX_JSON_BYTES, readBounded, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
 import { claimOutputs, finish, type OutputOptions } from './output.js';
 import { parseShard } from '../ci/shard.js';
@@ -36,6 +36,15 @@ function cachePath(cwd: string, location: string | undefined): string {
   return path.join(given, 'check.json');
 }
 
+/** The cache file's text, or null when there is none (or it is not a regular file, or too large: then it is rebuilt). */
+function readCache(file: string): string | null {
+  try {
+    return readBounded(file, MAX_JSON_BYTES).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Loads and checks record files: the pipeline shared by check, rectify and the CI formats.
  * `claim` names the command's outputs once the inputs are known and before the checking starts,
@@ -51,6 +60,8 @@ export async function checkPaths(
   const ready = setup(options, io);
   const shard = options.shard ? parseShard(options.shard) : null;
   const { files, missing } = collectFiles(paths, io.cwd);
+  // Nothing to check is not "all compliant": an empty folder or a path that matches no record is a usage error.
+  if (files.length === 0 && missing.length === 0) throw new UsageError(render(options.lang, 'usage.no-records', { paths: paths.join(' ') }));
   const outputs = new Outputs(io.cwd, options.lang, [...files, ...ready.ruleSpec.sources.map((s) => s.file), ...(ready.configFile ? [ready.configFile] : [])]);
   const pathErrors: InputError[] = missing.map((m) => ({ file: m.path, line: 1, column: 1, id: m.reason === 'ENOENT' ? 'path.missing' : 'file.unreadable', args: { reason: m.reason } }));
   const showProgress = options.progress && io.stderr.isTTY === true && files.length >= 200;
@@ -76,7 +87,7 @@ export async function checkPaths(
   if (cacheFile) {
     const settings = { version: VERSION, rules: ready.ruleSpec, asOf: ready.asOf, window: ready.window, today: ready.today, branches: options.branch ?? null, shard: options.shard ?? null };
     checkInput.cache = (leadersByBranch) => {
-      cache = new FileCache(settingsKey({ ...settings, leadersByBranch }), existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8') : null);
+      cache = new FileCache(settingsKey({ ...settings, leadersByBranch }), readCache(cacheFile));
       return cache;
     };
   }
@@ -87,7 +98,7 @@ export async function checkPaths(
     outputs.write(cacheFile, '--cache-location', (cache as FileCache).serialise(files));
   }
   result.inputErrors.unshift(...ready.errors, ...pathErrors);
-  const report = buildReport(result, { version: VERSION, asOf: ready.asOf, window: ready.window, lang: options.lang, rules: ready.rules });
+  const report = buildReport(result, { version: VERSION, asOf: ready.asOf, timeZone: ready.timeZone, window: ready.window, lang: options.lang, rules: ready.rules });
   return { report, result, setup: ready, outputs };
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
 import { mergeReports } from '../ci/merge.js';
 import { parseReport } from '../ci/report-file.js';
@@ -25,7 +25,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
   const reports = files.map((file) => {
     let text: string;
     try {
-      text = readFileSync(path.resolve(io.cwd, file), 'utf8');
+      text = readBounded(path.resolve(io.cwd, file), MAX_JSON_BYTES).toString('utf8');
     } catch (error) {
       throw new UsageError(`${file}: ${(error as Error).message}`);
     }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
 import { applyBaseline, parseBaseline, pruneBaseline, writeBaseline } from '../ci/baseline.js';
 import { gateExitCode } from '../ci/gate.js';
@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/index.js';
 import { UsageError, type Io } from '../io.js';
 import { formatGithub } from '../report/github.js';
 import { formatGitlab } from '../report/gitlab.js';
-import { formatJson } from '../report/json.js';
+import { jsonChunks } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
 import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
@@ -47,10 +47,10 @@ function parseFormats(values: readonly string[] | undefined, output: string | un
 
 type Terminal = typeof import('../report/terminal.js');
 
-function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean, terminal: Terminal | null): string {
+function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean, terminal: Terminal | null): string | Iterable<string> {
   switch (format) {
     case 'json':
-      return formatJson(report);
+      return jsonChunks(report);
     case 'junit':
       return formatJunit(report, { lang: options.lang });
     case 'sarif': {
@@ -96,7 +96,7 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
   if (options.baseline) {
     let text: string;
     try {
-      text = readFileSync(resolve(options.baseline), 'utf8');
+      text = readBounded(resolve(options.baseline), MAX_JSON_BYTES).toString('utf8');
     } catch (error) {
       throw new UsageError(`${options.baseline}: ${(error as Error).message}`);
     }
@@ -122,7 +122,8 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
   for (const { format, file } of formats) {
     const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true, terminal);
     if (file) outputs.write(file, formatOption(format, file, options), text);
-    else io.stdout.write(text);
+    else if (typeof text === 'string') io.stdout.write(text);
+    else for (const chunk of text) io.stdout.write(chunk);
   }
   // Writing a baseline records today's backlog: that run passes unless the input is broken.
   if (options.writeBaseline && !options.baseline) return report.inputErrors.length > 0 ? 2 : 0;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
 import type { Lang } from '../i18n/index.js';
 import { closest } from '../load/closest.js';
@@ -9,7 +10,7 @@ import { branchList, buildRectificationList, type PreviousList, type Rectificati
 import { formatRectificationMarkdown, formatSummaryMarkdown } from '../rectify/markdown.js';
 import { parseRectifyPolicy } from '../rectify/policy.js';
 import { positionalItems } from '../rectify/carry.js';
-import { mergePreviousLists, parsePreviousList, readPreviousXlsx } from '../rectify/previous.js';
+import { MAX_PREVIOUS_XLSX_BYTES, mergePreviousLists, parsePreviousList, readPreviousXlsx } from '../rectify/previous.js';
 import { formatRectificationXlsx, formatSummaryXlsx } from '../rectify/xlsx.js';
 import { checkPaths } from './check.js';
 import { visible } from '../escape/terminal.js';
@@ -44,7 +45,7 @@ async function readPrevious(files: readonly string[], io: Io, lang: Lang): Promi
   for (const file of files) {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(path.resolve(io.cwd, file));
+      bytes = readBounded(path.resolve(io.cwd, file), path.extname(file).toLowerCase() === '.xlsx' ? MAX_PREVIOUS_XLSX_BYTES : MAX_JSON_BYTES);
     } catch (error) {
       throw new UsageError(`--previous ${file}: ${(error as Error).message}`);
     }

@@ -1,14 +1,13 @@
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { defaultWindow, parseWindow, type Window } from '../engine/periods.js';
 import { configureRules, loadRules, parseConfig } from '../engine/ruleset.js';
 import type { Rule } from '../engine/rules.js';
 import { render, type Lang, type MessageId } from '../i18n/index.js';
-import { builtinRulesDir, findConfig, ruleFiles } from '../load/files.js';
+import { builtinRulesDir, findConfig, MAX_FILE_BYTES, readBounded, ruleFiles } from '../load/files.js';
 import type { InputError } from '../model/types.js';
 import { isRealDate } from '../schema/dates.js';
 import { UsageError, type Io } from '../io.js';
-import type { ConfigFile } from '../schema/config.js';
+import { DEFAULT_TIME_ZONE, type ConfigFile } from '../schema/config.js';
 import type { RuleSpec } from '../engine/parallel.js';
 
 export interface CommonOptions {
@@ -30,6 +29,8 @@ export interface Setup {
   window: Window;
   /** Set when --as-of was not given: later-dated entries are input errors. */
   today: string | null;
+  /** The time zone today was taken in, when --as-of was not given. */
+  timeZone: string | null;
   /** Line and column of a path in the configuration file (1:1 without one). */
   locate: (path: PropertyKey[], key?: boolean) => { line: number; column: number };
 }
@@ -38,12 +39,10 @@ export interface Setup {
 export function setup(options: CommonOptions, io: Io): Setup {
   const t = (id: MessageId, args = {}) => render(options.lang, id, args);
   if (options.asOf !== undefined && !isRealDate(options.asOf)) throw new UsageError(t('usage.bad-as-of', { value: options.asOf }));
-  const asOf = options.asOf ?? io.today;
-  let window = defaultWindow(asOf);
+  let window: Window | null = null;
   if (options.period !== undefined) {
-    const parsed = parseWindow(options.period);
-    if (!parsed) throw new UsageError(t('usage.bad-period', { value: options.period }));
-    window = parsed;
+    window = parseWindow(options.period);
+    if (!window) throw new UsageError(t('usage.bad-period', { value: options.period }));
   }
   const configPath = options.config ? path.resolve(io.cwd, options.config) : findConfig(io.cwd);
   const errors: InputError[] = [];
@@ -53,7 +52,7 @@ export function setup(options: CommonOptions, io: Io): Setup {
   if (configPath) {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(configPath);
+      bytes = readBounded(configPath, MAX_FILE_BYTES);
     } catch (error) {
       throw new UsageError(`${configShown}: ${(error as Error).message}`);
     }
@@ -65,7 +64,7 @@ export function setup(options: CommonOptions, io: Io): Setup {
   const dirs = [builtinRulesDir, ...(config?.ruleDirs ?? []).map((d) => path.resolve(path.dirname(configPath as string), d))];
   const sources = dirs.flatMap((dir) => {
     try {
-      return ruleFiles(dir).map((file) => ({ file: path.relative(io.cwd, file).split(path.sep).join('/'), bytes: readFileSync(file) }));
+      return ruleFiles(dir).map((file) => ({ file: path.relative(io.cwd, file).split(path.sep).join('/'), bytes: readBounded(file, MAX_FILE_BYTES) }));
     } catch (error) {
       throw new UsageError(`${dir}: ${(error as Error).message}`);
     }
@@ -80,6 +79,12 @@ export function setup(options: CommonOptions, io: Io): Setup {
     for (const id of options.rule) if (!known.has(id)) throw new UsageError(render(options.lang, 'usage.unknown-rule', { rule: id }));
     rules = rules.filter((r) => options.rule?.includes(r.id));
   }
+  // Today is the configured zone's date: a CI runner on UTC agrees with Beijing all day.
+  const timeZone = config?.timezone ?? DEFAULT_TIME_ZONE;
+  const today = io.today(timeZone);
+  if (options.asOf === undefined && !isRealDate(today)) throw new UsageError(t('usage.bad-today', { value: today }));
+  const asOf = options.asOf ?? today;
+  window ??= defaultWindow(asOf);
   const ruleSpec: RuleSpec = { sources, config, configFile: configShown ?? '', only: options.rule && options.rule.length > 0 ? options.rule : null };
-  return { rules, ruleSpec, config, configFile: configShown, errors, asOf, window, today: options.asOf ? null : io.today, locate };
+  return { rules, ruleSpec, config, configFile: configShown, errors, asOf, window, today: options.asOf ? null : today, timeZone: options.asOf ? null : timeZone, locate };
 }

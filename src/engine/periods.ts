@@ -1,4 +1,4 @@
-import { daysInMonth, isRealDate, isRealMonth } from '../schema/dates.js';
+import { daysInMonth, isRealDate, isRealMonth, isYearInRange } from '../schema/dates.js';
 
 export type PeriodSize = 'month' | 'quarter' | 'year';
 
@@ -65,7 +65,7 @@ export function periodOf(date: string, size: PeriodSize): { label: string; first
   return { label: `${year}-${pad(month)}`, first: `${year}-${pad(month)}-01`, last: `${year}-${pad(month)}-${daysInMonth(year, month)}` };
 }
 
-/** Parses --period (2026Q3, 2026-07, 2026, FROM..TO); null when malformed. */
+/** Parses --period (2026Q3, 2026-07, 2026, FROM..TO); null when malformed or outside the years dates may name. */
 export function parseWindow(text: string): Window | null {
   const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text);
   if (range) {
@@ -73,7 +73,7 @@ export function parseWindow(text: string): Window | null {
     return isRealDate(from) && isRealDate(to) && from <= to ? { label: text, from, to } : null;
   }
   const quarter = /^(\d{4})Q([1-4])$/.exec(text);
-  if (quarter) {
+  if (quarter && isYearInRange(Number(quarter[1]))) {
     const p = periodOf(`${quarter[1]}-${pad(Number(quarter[2]) * 3)}-01`, 'quarter');
     return { label: text, from: p.first, to: p.last };
   }
@@ -81,7 +81,7 @@ export function parseWindow(text: string): Window | null {
     const p = periodOf(`${text}-01`, 'month');
     return { label: text, from: p.first, to: p.last };
   }
-  if (/^\d{4}$/.test(text)) return { label: text, from: `${text}-01-01`, to: `${text}-12-31` };
+  if (/^\d{4}$/.test(text) && isYearInRange(Number(text))) return { label: text, from: `${text}-01-01`, to: `${text}-12-31` };
   return null;
 }
 

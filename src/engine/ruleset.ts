@@ -43,7 +43,7 @@ export function parseConfig(file: string, bytes: Uint8Array): { config: ConfigFi
         file,
         ...locate(i.code === 'unrecognized_keys' ? [...i.path, i.keys[0] as string] : i.path, i.code === 'unrecognized_keys'),
         id: 'config.invalid',
-        args: { path: formatPath(i.path), detail: i.code === 'unrecognized_keys' ? `unknown key ${i.keys.join(', ')}; allowed: rules, ruleDirs, rectify, score, import` : i.message },
+        args: { path: formatPath(i.path), detail: i.code === 'unrecognized_keys' ? `unknown key ${i.keys.join(', ')}; allowed: ${Object.keys(configFile.shape).join(', ')}` : i.message },
       })),
       locate,
     };

@@ -1,6 +1,7 @@
 import type { BranchDigest, OrganizationScope, Participation } from '../checks/primitive.js';
 import { liaisonTarget } from '../checks/liaison.js';
 import { loadRecordFile, unreadDocument, type LoadedFile } from '../load/records.js';
+import { ReadRefused } from '../load/files.js';
 import { detached, positionOf, type Branch, type Exemption, type InputError, type Organization, type SkippedDocument, type Source } from '../model/types.js';
 import type { Position } from '../load/position.js';
 import { isExempted } from './exemptions.js';
@@ -135,6 +136,7 @@ function safeRead(read: (file: string) => Uint8Array, file: string): Uint8Array 
   try {
     return read(file);
   } catch (error) {
+    if (error instanceof ReadRefused) return { file, line: 1, column: 1, id: error.id, args: error.args };
     return { file, line: 1, column: 1, id: 'file.unreadable', args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } };
   }
 }

@@ -1,3 +1,4 @@
+import { yearOutOfRange as outOfRange } from '../schema/dates.js';
 import { listText, localText, periodArg, text as s } from './format.js';
 import { systemReason } from './system.js';
 import type { Args, Catalog } from './types.js';
@@ -18,6 +19,9 @@ const roleEn = (r: unknown) => (r === 'committee' ? 'committee member' : r === '
 export const en = {
   'file.too-large': (a) => `file is too large (${Math.round(Number(a.size) / 1048576)} MB; the limit is ${Math.round(Number(a.limit) / 1048576)} MB); split it into one file per branch`,
   'file.not-utf8': (a) => `file is not UTF-8 (byte 0x${String(a.byte)} here); if it is GBK, convert it first: iconv -f GBK -t UTF-8 old > new`,
+  'file.not-regular': (a) => `not a regular file (${String(a.kind)}); only regular record files are read`,
+  'document.too-complex': (a) => `document ${String(a.document)} has too many errors to list one by one (such as a list of hundreds of thousands of bad items); check the program that wrote it, or split the file`,
+  'list.too-long': (a) => `${at(a)}the list has ${String(a.count)} items, more than the limit of ${String(a.limit)}; check the program that wrote it, or split the file`,
   'file.unreadable': (a) => `cannot read: ${String(a.reason)}`,
   'path.missing': () => 'no such file or directory',
   'yaml.syntax': (a) => `YAML syntax error (${String(a.code)}: ${String(a.detail)}); this point and the rest of the file were not read`,
@@ -36,16 +40,18 @@ export const en = {
   'name.duplicate': (a) => `${at(a)}name ${String(a.name)} is used twice (same as entry ${Number(a.first) + 1}); names must be unique within a branch`,
   'field.required': (a) => `${at(a)}required field is missing`,
   'field.required-for-type': (a) => `${at(a)}a ${String(a.type)} record must have ${String(a.field)}`,
-  'date.invalid': (a) => `${at(a)}${String(a.value)} is not a real date; write a real calendar date as YYYY-MM-DD`,
-  'month.invalid': (a) => `${at(a)}${String(a.value)} is not a month; write YYYY-MM`,
-  'period.invalid': (a) => `${at(a)}${String(a.value)} is not a period; allowed: 2026-02 (month), 2026Q1 (quarter), 2026 (year)`,
+  'date.invalid': (a) => `${at(a)}${String(a.value)} ${outOfRange(a.value) ? 'is outside the years 1921–2200' : 'is not a real date'}; write a real calendar date as YYYY-MM-DD`,
+  'month.invalid': (a) => `${at(a)}${String(a.value)} is not a month; write YYYY-MM${outOfRange(a.value) ? ', in the years 1921–2200' : ''}`,
+  'period.invalid': (a) => `${at(a)}${String(a.value)} is not a period; allowed: 2026-02 (month), 2026Q1 (quarter), 2026 (year)${outOfRange(a.value) ? ', in the years 1921–2200' : ''}`,
   'type.invalid': (a) => `${at(a)}expected ${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `, got ${String(a.value)}` : ''}`,
   'type.quoted-number': (a) => `${at(a)}expected a number, got the quoted text ${String(a.value)}; write numbers without quotes`,
   'number.negative': (a) => `${at(a)}${String(a.value)} must not be negative`,
   'enum.invalid': (a) => `${at(a)}${String(a.value)} is not allowed; allowed: ${listText(a.allowed, 'en')}`,
   'usage.no-paths': () => 'name the record files or directories to check, for example: zhibu check records/',
-  'usage.bad-as-of': (a) => `--as-of ${String(a.value)} is not a date (YYYY-MM-DD)`,
-  'usage.bad-period': (a) => `--period ${String(a.value)} is not valid; allowed: 2026Q3, 2026-07, 2026 or 2026-07-01..2026-09-30`,
+  'usage.no-records': (a) => `no record files (*.yaml, *.yml) under ${String(a.paths)}; check the path`,
+  'usage.bad-today': (a) => `the system clock's date ${String(a.value)} is outside the years 1921–2200; check the clock or pass --as-of`,
+  'usage.bad-as-of': (a) => `--as-of ${String(a.value)} is not a date (YYYY-MM-DD, in the years 1921–2200)`,
+  'usage.bad-period': (a) => `--period ${String(a.value)} is not valid; allowed: 2026Q3, 2026-07, 2026 or 2026-07-01..2026-09-30, in the years 1921–2200`,
   'usage.no-files': () => 'no .yaml/.yml record files under the given paths',
   'usage.unknown-rule': (a) => `no rule ${String(a.rule)}${a.suggestion ? ` (did you mean ${String(a.suggestion)}?)` : ''}; run zhibu rules to list them`,
   // Writing outputs, and failures that are not findings.
@@ -60,7 +66,7 @@ export const en = {
   'config.invalid': (a) => `bad configuration: ${at(a)}${String(a.detail)}`,
   'config.unknown-rule': (a) => `the configuration names rule ${String(a.rule)}, which does not exist${a.suggestion ? ` (did you mean ${String(a.suggestion)}?)` : ''}`,
   'report.summary': (a) =>
-    `Checked ${String(a.files)} files, ${String(a.branches)} branches (${String(a.window)}, as of ${String(a.asOf)}): ${String(a.errors)} errors, ${String(a.warnings)} warnings; ${String(a.pending)} pending; ${String(a.exempted)} exempted; ${String(a.inputErrors)} input errors`,
+    `Checked ${String(a.files)} files, ${String(a.branches)} branches (${String(a.window)}, as of ${String(a.asOf)}${a.timeZone ? `, today in ${String(a.timeZone)}` : ''}): ${String(a.errors)} errors, ${String(a.warnings)} warnings; ${String(a.pending)} pending; ${String(a.exempted)} exempted; ${String(a.inputErrors)} input errors`,
   'report.clean': () => 'Everything meets the standards.',
   'report.input-errors': (a) => `Input errors (${String(a.count)})`,
   'report.skipped': (a) => `Not checked, because of input errors (${String(a.count)}; this report is incomplete):`,

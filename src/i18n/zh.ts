@@ -1,3 +1,4 @@
+import { yearOutOfRange as outOfRange } from '../schema/dates.js';
 import { activityText as activity, formText as form, listText, localText, periodArg, text as s } from './format.js';
 import { systemReason } from './system.js';
 import type { Args, Message } from './types.js';
@@ -5,6 +6,7 @@ import type { Args, Message } from './types.js';
 const typeNames: Record<string, string> = { string: '文本', number: '数字', int: '整数', array: '列表', object: '映射（键: 值）', boolean: 'true 或 false', text: '文本', date: '日期' };
 const at = (a: Args) => (a.path ? `${String(a.path)}：` : '');
 
+const fileKindsZh: Record<string, string> = { directory: '目录', FIFO: '命名管道', socket: '套接字', device: '设备文件', other: '特殊文件' };
 const period = (a: Args) => periodArg(a.period, 'zh');
 const what = (a: Args) => localText(a.what, 'zh');
 const pending = (a: Args) => a.status === 'pending';
@@ -23,6 +25,9 @@ const roleZh = (r: unknown) => (r === 'committee' ? '支部委员' : r === 'depu
 export const zh = {
   'file.too-large': (a) => `文件过大（${Math.round(Number(a.size) / 1048576)} MB），上限为 ${Math.round(Number(a.limit) / 1048576)} MB；请按支部拆分为多个文件`,
   'file.not-utf8': (a) => `文件不是 UTF-8 编码（此处字节 0x${String(a.byte)}）；如为 GBK，请先转换：iconv -f GBK -t UTF-8 原文件 > 新文件`,
+  'file.not-regular': (a) => `不是普通文件（${fileKindsZh[String(a.kind)] ?? String(a.kind)}），不予读取；请指定记录文件本身`,
+  'document.too-complex': (a) => `第 ${String(a.document)} 个文档的错误太多，无法逐项列出（例如一个列表有几十万个错误的项）；请检查生成它的程序，或拆分文件`,
+  'list.too-long': (a) => `${at(a)}列表有 ${String(a.count)} 项，超过上限 ${String(a.limit)} 项；请检查生成它的程序，或拆分文件`,
   'file.unreadable': (a) => `无法读取：${String(a.reason)}`,
   'path.missing': () => '路径不存在',
   'yaml.syntax': (a) => `YAML 语法错误（${String(a.code)}：${String(a.detail)}），此处及文件其余部分未读取`,
@@ -41,17 +46,19 @@ export const zh = {
   'name.duplicate': (a) => `${at(a)}姓名 ${String(a.name)} 重复（与第 ${Number(a.first) + 1} 项相同）；同一支部内姓名必须唯一，同名请加区分，如“张三（大）”`,
   'field.required': (a) => `${at(a)}缺少必填字段`,
   'field.required-for-type': (a) => `${at(a)}${activity(a.type, 'zh')}（${String(a.type)}）记录必须填写 ${String(a.field)}`,
-  'date.invalid': (a) => `${at(a)}${String(a.value)} 不是有效日期；日期须为真实存在的日期，格式 YYYY-MM-DD`,
-  'month.invalid': (a) => `${at(a)}${String(a.value)} 不是有效月份；格式 YYYY-MM`,
-  'period.invalid': (a) => `${at(a)}${String(a.value)} 不是有效期间；允许 2026-02（月）、2026Q1（季度）、2026（年）`,
+  'date.invalid': (a) => `${at(a)}${String(a.value)} ${outOfRange(a.value) ? '超出 1921–2200 年' : '不是有效日期'}；日期须为真实存在的日期，格式 YYYY-MM-DD`,
+  'month.invalid': (a) => `${at(a)}${String(a.value)} 不是有效月份；格式 YYYY-MM${outOfRange(a.value) ? '，年份 1921–2200' : ''}`,
+  'period.invalid': (a) => `${at(a)}${String(a.value)} 不是有效期间；允许 2026-02（月）、2026Q1（季度）、2026（年）${outOfRange(a.value) ? '，年份 1921–2200' : ''}`,
   'type.invalid': (a) => `${at(a)}应为${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `，实际为 ${String(a.value)}` : ''}`,
   'type.quoted-number': (a) => `${at(a)}应为数字，实际为带引号的文本 ${String(a.value)}；数字不要加引号`,
   'number.negative': (a) => `${at(a)}${String(a.value)} 不能为负数`,
   'enum.invalid': (a) => `${at(a)}${String(a.value)} 不是允许的值；允许：${listText(a.allowed, 'zh')}`,
   // Usage and configuration.
   'usage.no-paths': () => '请指定要检查的记录文件或目录，例如：zhibu check records/',
-  'usage.bad-as-of': (a) => `--as-of ${String(a.value)} 不是有效日期（格式 YYYY-MM-DD）`,
-  'usage.bad-period': (a) => `--period ${String(a.value)} 无效；允许 2026Q3、2026-07、2026 或 2026-07-01..2026-09-30`,
+  'usage.no-records': (a) => `${String(a.paths)} 下没有记录文件（*.yaml、*.yml）；请检查路径`,
+  'usage.bad-today': (a) => `系统时钟的日期 ${String(a.value)} 超出 1921–2200 年；请检查时钟，或用 --as-of 指定检查日`,
+  'usage.bad-as-of': (a) => `--as-of ${String(a.value)} 不是有效日期（格式 YYYY-MM-DD，年份 1921–2200）`,
+  'usage.bad-period': (a) => `--period ${String(a.value)} 无效；允许 2026Q3、2026-07、2026 或 2026-07-01..2026-09-30，年份 1921–2200`,
   'usage.no-files': () => '给定路径下没有找到 .yaml/.yml 记录文件',
   'usage.unknown-rule': (a) => `没有规则 ${String(a.rule)}${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}；用 zhibu rules 查看全部规则`,
   // Writing outputs, and failures that are not findings.
@@ -67,7 +74,7 @@ export const zh = {
   'config.unknown-rule': (a) => `配置中的规则 ${String(a.rule)} 不存在${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}`,
   // Terminal report.
   'report.summary': (a) =>
-    `检查 ${String(a.files)} 个文件、${String(a.branches)} 个支部（${String(a.window)}，检查日 ${String(a.asOf)}）：违规 ${String(a.errors)} 项错误、${String(a.warnings)} 项警告；待办 ${String(a.pending)} 项；豁免 ${String(a.exempted)} 项；输入错误 ${String(a.inputErrors)} 项`,
+    `检查 ${String(a.files)} 个文件、${String(a.branches)} 个支部（${String(a.window)}，检查日 ${String(a.asOf)}${a.timeZone ? `，即 ${String(a.timeZone)} 的今天` : ''}）：违规 ${String(a.errors)} 项错误、${String(a.warnings)} 项警告；待办 ${String(a.pending)} 项；豁免 ${String(a.exempted)} 项；输入错误 ${String(a.inputErrors)} 项`,
   'report.clean': () => '全部符合要求。',
   'report.input-errors': (a) => `输入错误（${String(a.count)}）`,
   'report.skipped': (a) => `以下记录有输入错误，未检查（共 ${String(a.count)} 份，本次结果不完整）：`,

@@ -36,6 +36,8 @@ export function configTemplate(rules: readonly Rule[]): string {
   return `# 这是 zhibu 的配置文件。每一项都以注释写出默认值：去掉行首的 # 并修改即可生效。
 # 说明见 zhibu 的 docs/config.md；每条规则的参数见 docs/rules.md 或 zhibu rules show 规则id。
 
+# timezone: Asia/Shanghai     # 不写 --as-of 时，检查日取此时区的今天（IANA 时区名，如 UTC）
+
 # rules:                      # 按规则 id 调整：off 停用；error | warning | info 改级别；或改参数
 ${ruleLines.join('\n')}
 

@@ -1,6 +1,56 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** Record files larger than this are refused: a branch-year is about 25 KB. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** JSON inputs (baselines, shard reports, lists, the cache) larger than this are refused: past it, no JSON text fits in one string. */
+export const MAX_JSON_BYTES = 512 * 1024 * 1024 - 1024;
+
+/** A path refused before or while reading: not a regular file, or larger than the limit. */
+export class ReadRefused extends Error {
+  constructor(
+    readonly id: 'file.not-regular' | 'file.too-large',
+    readonly args: Record<string, unknown>,
+  ) {
+    super(id === 'file.not-regular' ? `不是普通文件（${String(args.kind)}） (not a regular file: ${String(args.kind)})` : `文件过大（超过 ${Math.round(Number(args.limit) / 1048576)} MB） (file larger than ${Math.round(Number(args.limit) / 1048576)} MB)`);
+  }
+}
+
+function fileKind(stat: Stats): string {
+  return stat.isDirectory() ? 'directory' : stat.isFIFO() ? 'FIFO' : stat.isSocket() ? 'socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'device' : 'other';
+}
+
+/**
+ * Reads a regular file of at most `limit` bytes. A FIFO, device or folder (also behind a
+ * symlink) is refused without waiting on it, and no more than `limit` + 1 bytes are read.
+ */
+export function readBounded(file: string, limit: number): Buffer {
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new ReadRefused('file.not-regular', { kind: fileKind(stat) });
+    if (stat.size > limit) throw new ReadRefused('file.too-large', { size: stat.size, limit });
+    // One byte more than the size: a file that grows meanwhile is read on, up to limit + 1.
+    let buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limit) throw new ReadRefused('file.too-large', { size: length, limit });
+        const grown = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 // fileURLToPath, not URL.pathname: an install path with a space or Chinese characters is percent-encoded in the URL.
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,8 +97,8 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: st
       const full = path.join(dir, entry.name);
       const display = shown === '.' ? entry.name : `${shown.replace(/\/+$/, '')}/${entry.name}`;
       if (entry.isDirectory()) walk(full, display);
-      else if (entry.isFile() && RECORD_FILE.test(entry.name)) files.push(display);
-      else if (entry.isSymbolicLink() && RECORD_FILE.test(entry.name)) files.push(display);
+      // Anything else named *.yaml (a symlink, a FIFO, a device) is listed so reading it says what it is.
+      else if (RECORD_FILE.test(entry.name)) files.push(display);
     }
   };
   for (const given of paths) {
@@ -66,9 +116,9 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: st
   return { files: [...new Set(files)].sort(), missing };
 }
 
-/** Reads a file relative to cwd. */
+/** Reads a record file relative to cwd (a regular file of at most MAX_FILE_BYTES, see readBounded). */
 export function readRelative(cwd: string, file: string): Uint8Array {
-  return readFileSync(path.resolve(cwd, file));
+  return readBounded(path.resolve(cwd, file), MAX_FILE_BYTES);
 }
 
 /** Rule files (*.yaml) of a directory, sorted. */

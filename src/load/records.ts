@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { normalizeNames } from '../model/names.js';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import type { Branch, InputError, Organization, SkippedDocument, Source } from '../model/types.js';
@@ -10,8 +11,11 @@ import { decodeUtf8 } from './decode.js';
 import { LineIndex, type Position } from './position.js';
 import { Locator, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
 
-/** Files larger than this are refused: a branch-year is about 25 KB. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+import { MAX_FILE_BYTES } from './files.js';
+
+export { MAX_FILE_BYTES };
+/** A list longer than this (a meeting of 100,000 attendees) is refused before validation: one bad item each would overflow zod. */
+export const MAX_LIST_ITEMS = 100_000;
 /** At most this many errors are listed for one document. */
 const MAX_ERRORS_PER_DOCUMENT = 20;
 
@@ -95,9 +99,26 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     loaded.skipped.push(unreadDocument(source.file, at));
     return;
   }
+  const long = longList(value);
+  if (long) {
+    // Pointed at by its top-level entry, which the parser already placed: locating it inside would parse the list again, slowly.
+    const [key, index] = long.path;
+    const offset = (typeof index === 'number' ? doc.items.get(String(key))?.[index] : undefined) ?? doc.keys.get(String(key)) ?? doc.start;
+    loaded.errors.push({ file: source.file, ...source.lines.at(source.lines.nodeStart(offset)), id: 'list.too-long', args: { path: formatPath(long.path), count: long.count, limit: MAX_LIST_ITEMS } });
+    return;
+  }
+  normalizeNames(value);
   // The fast path gives zod's output for a valid document, or null; zod then parses it and words the issues.
   const fast = hasBranch ? fastBranchDocument(value) : fastOrganizationDocument(value);
-  const result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? branchDocument : organizationDocument).safeParse(value);
+  let result;
+  try {
+    result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? branchDocument : organizationDocument).safeParse(value);
+  } catch (error) {
+    // zod gathers one issue per bad list item with a spread: a list of some 100,000 bad items overflows the stack.
+    if (!(error instanceof RangeError)) throw error;
+    loaded.errors.push({ file: source.file, ...source.lines.at(source.lines.nodeStart(doc.start)), id: 'document.too-complex', args: { document: doc.index + 1 } });
+    return;
+  }
   const issues: { path: Path; id: MessageId; args: Record<string, unknown>; key?: boolean }[] = [];
   // zod drops an own `__proto__` key while copying, so its unknown-key check never sees one.
   if (text.includes('__proto__')) issues.push(...protoKeys(value, []));
@@ -116,6 +137,24 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   }
   if (hasBranch) loaded.branches.push(toBranch(result.data as z.output<typeof branchDocument>, doc, source));
   else loaded.organizations.push(toOrganization(result.data as z.output<typeof organizationDocument>, doc, source));
+}
+
+/** The first list in a document longer than MAX_LIST_ITEMS (depth first), or null. */
+function longList(root: unknown): { path: PropertyKey[]; count: number } | null {
+  const stack: { node: unknown; path: PropertyKey[] }[] = [{ node: root, path: [] }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { node, path } = stack.pop() as { node: unknown; path: PropertyKey[] };
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      if (node.length > MAX_LIST_ITEMS) return { path, count: node.length };
+      for (let i = node.length - 1; i >= 0; i--) if (typeof node[i] === 'object') stack.push({ node: node[i], path: [...path, i] });
+    } else {
+      for (const key of Object.keys(node).reverse()) stack.push({ node: (node as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return null;
 }
 
 /** `activities[3].date` from ['activities', 3, 'date']. */

@@ -8,9 +8,10 @@ import type { PreviousItem, PreviousList } from './carry.js';
 import { parseRowId } from './group.js';
 import { columnKeys, labels, statusFromLabel, type ColumnKey } from './labels.js';
 import { SEVERITY_HEADER } from './xlsx.js';
+import { isRealDate } from '../schema/fields.js';
 import { restoreFormula } from '../escape/spreadsheet.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = z.string().refine(isRealDate, { message: 'expected a real date YYYY-MM-DD in the years 1921–2200' });
 const windowSchema = z.object({ label: z.string(), from: date, to: date });
 const severity = z.enum(['error', 'warning', 'info']);
 const itemSchema = z.looseObject({
@@ -28,6 +29,7 @@ const itemSchema = z.looseObject({
   category: z.string().default(''),
   findings: z.array(z.looseObject({ id: z.string() })).default([]),
 });
+const workbookMeta = z.looseObject({ asOf: date.optional(), window: windowSchema.nullable().optional() });
 const listSchema = z.looseObject({ tool: z.literal('zhibu'), kind: z.literal('rectification-list'), asOf: date, window: windowSchema.nullable().default(null), items: z.array(itemSchema) });
 
 const fail = (lang: Lang, zh: string, en: string): never => {
@@ -111,8 +113,47 @@ function branchName(text: string, id: string): string {
   return text || id;
 }
 
+/** An earlier list's workbook larger than this on disk is refused (a list of 50,000 rows is under 2 MB). */
+export const MAX_PREVIOUS_XLSX_BYTES = 32 * 1024 * 1024;
+/** ...and so is one whose parts unpack to more than this (exceljs holds them all in memory: about 13 bytes of it per byte). */
+export const MAX_PREVIOUS_XLSX_UNPACKED = 64 * 1024 * 1024;
+/** ...or one with more rows than this on a sheet. */
+export const MAX_PREVIOUS_ROWS = 100_000;
+
+/**
+ * The unpacked size of a zip's entries, from its central directory (no entry is inflated);
+ * Infinity for a ZIP64 size, null when the bytes are not a zip (exceljs then says what is wrong).
+ */
+export function unpackedSize(bytes: Uint8Array): number | null {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record: 22 bytes, then a comment of up to 65,535 bytes.
+  let end = -1;
+  for (let i = view.length - 22; i >= Math.max(0, view.length - 22 - 65_535); i--) {
+    if (view.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = view.readUInt16LE(end + 10);
+  let at = view.readUInt32LE(end + 16);
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (at + 46 > view.length || view.readUInt32LE(at) !== 0x02014b50) return null;
+    const size = view.readUInt32LE(at + 24);
+    total += size === 0xffffffff ? Infinity : size;
+    at += 46 + view.readUInt16LE(at + 28) + view.readUInt16LE(at + 30) + view.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 /** Reads an earlier list written by `zhibu rectify --format xlsx` (its 整改清单 sheet); edits made in Excel to deadlines and statuses are kept. */
 export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Promise<PreviousList> {
+  const unpacked = unpackedSize(bytes);
+  if (unpacked !== null && unpacked > MAX_PREVIOUS_XLSX_UNPACKED) {
+    const mb = (n: number) => (Number.isFinite(n) ? Math.round(n / 1048576) : '4096+');
+    return fail(lang, `工作簿过大（解压后 ${mb(unpacked)} MB，上限 ${mb(MAX_PREVIOUS_XLSX_UNPACKED)} MB）；请按支部拆分清单（rectify --split-by branch）`, `workbook too large (${mb(unpacked)} MB unpacked, the limit is ${mb(MAX_PREVIOUS_XLSX_UNPACKED)} MB); split the list by branch (rectify --split-by branch)`);
+  }
   const book = new (await loadExcel()).Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
@@ -121,9 +162,10 @@ export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Pr
   }
   let meta: { asOf?: string; window?: Window | null } = {};
   try {
-    meta = JSON.parse(book.description ?? '') as typeof meta;
+    // Re-saved without the description, or edited into something else: fall back to the title's check day.
+    meta = workbookMeta.safeParse(JSON.parse(book.description ?? '')).data ?? {};
   } catch {
-    // Re-saved without the description: fall back to the title's check day.
+    // Not JSON: as above.
   }
   const sheets = [labels('zh').list, labels('en').list].map((name) => book.getWorksheet(name)).filter((s) => s !== undefined);
   for (const sheet of [...sheets, ...book.worksheets]) {
@@ -138,8 +180,11 @@ export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Pr
       if ([...found.values()].includes('id')) [header, headerRow] = [found, r];
     }
     if (!header) continue;
+    if (sheet.rowCount > MAX_PREVIOUS_ROWS) {
+      return fail(lang, `工作表“${sheet.name}”有 ${sheet.rowCount} 行，上限 ${MAX_PREVIOUS_ROWS} 行；请按支部拆分清单`, `sheet "${sheet.name}" has ${sheet.rowCount} rows, the limit is ${MAX_PREVIOUS_ROWS}; split the list by branch`);
+    }
     const asOf = meta.asOf ?? /\d{4}-\d{2}-\d{2}/.exec(cellText(sheet.getCell(1, 1).value))?.[0];
-    if (!asOf) return fail(lang, '找不到清单的检查日', 'cannot find the check day of the list');
+    if (!asOf || !isRealDate(asOf)) return fail(lang, '找不到清单的检查日', 'cannot find the check day of the list');
     const window = meta.window ?? null;
     const items: PreviousItem[] = [];
     for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
@@ -152,7 +197,7 @@ export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Pr
       if (!id) continue;
       const branchId = parseRowId(id)?.branch ?? '';
       const deadline = get('deadline');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) fail(lang, `第 ${r} 行整改时限 ${deadline} 不是日期（YYYY-MM-DD）`, `row ${r}: deadline ${deadline} is not a date (YYYY-MM-DD)`);
+      if (!isRealDate(deadline)) fail(lang, `第 ${r} 行整改时限 ${deadline} 不是日期（YYYY-MM-DD，年份 1921–2200）`, `row ${r}: deadline ${deadline} is not a date (YYYY-MM-DD, in the years 1921–2200)`);
       const sev = severity.safeParse(get('severity'));
       const listed = get('listed');
       items.push(
@@ -169,7 +214,7 @@ export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Pr
             deadline,
             status: statusFromLabel(get('status')) ?? 'open',
             fixedOn: null,
-            listed: /^\d{4}-\d{2}-\d{2}$/.test(listed) ? listed : asOf,
+            listed: isRealDate(listed) ? listed : asOf,
             window,
           },
           lang,

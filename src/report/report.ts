@@ -54,6 +54,8 @@ export interface Report {
   /** The language of every `message` (and of the rule titles and remedies). */
   lang: Lang;
   asOf: string;
+  /** Present when --as-of was not given: the time zone whose date "today" was. */
+  timeZone?: string;
   window: Window;
   /** Ids of the rules that ran, sorted: `zhibu merge` refuses reports of different rule sets. */
   rules: string[];
@@ -78,6 +80,8 @@ export interface Report {
 export interface ReportContext {
   version: string;
   asOf: string;
+  /** The time zone of a defaulted --as-of, null when it was given. */
+  timeZone?: string | null;
   window: Window;
   lang: Lang;
   rules: readonly Rule[];
@@ -125,6 +129,7 @@ export function buildReport(result: CheckResult, ctx: ReportContext): Report {
     version: ctx.version,
     lang: ctx.lang,
     asOf: ctx.asOf,
+    ...(ctx.timeZone ? { timeZone: ctx.timeZone } : {}),
     window: ctx.window,
     rules: ctx.rules.map((r) => r.id).sort(),
     summary: { files: result.files, branches: result.branches, violations, pending, exempted: result.exempted, inputErrors: result.inputErrors.length },

@@ -78,6 +78,7 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
         branches: s.branches,
         window: report.window.label,
         asOf: report.asOf,
+        timeZone: report.timeZone ?? '',
         errors: s.violations.error,
         warnings: s.violations.warning,
         pending: s.pending,

@@ -104,7 +104,7 @@ export class Outputs {
   }
 
   /** Writes one output (claiming it first if it was not): whole or not at all, its folder made if needed. */
-  write(file: string, option: string, content: string | Uint8Array, options: { owns?: boolean } = {}): void {
+  write(file: string, option: string, content: Content, options: { owns?: boolean } = {}): void {
     const real = this.targets.get(path.resolve(this.cwd, file)) ?? this.claim(file, option, options);
     try {
       writeAtomic(real, content);
@@ -120,7 +120,15 @@ export class Outputs {
  * (flushed to disk), which is then renamed over the target. An interrupted run leaves the old
  * file as it was. Folders are made as needed; a device or pipe (`/dev/stdout`) is written directly.
  */
-export function writeAtomic(file: string, content: string | Uint8Array): void {
+/** What an output holds: text, bytes, or text in pieces (a report too long for one string). */
+export type Content = string | Uint8Array | Iterable<string>;
+
+function writeContent(fd: number, content: Content): void {
+  if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(fd, content);
+  else for (const chunk of content) writeFileSync(fd, chunk);
+}
+
+export function writeAtomic(file: string, content: Content): void {
   let existing: Stats | null = null;
   try {
     existing = statSync(file);
@@ -128,14 +136,19 @@ export function writeAtomic(file: string, content: string | Uint8Array): void {
     mkdirSync(path.dirname(file), { recursive: true });
   }
   if (existing && !existing.isFile()) {
-    writeFileSync(file, content);
+    const fd = openSync(file, 'w');
+    try {
+      writeContent(fd, content);
+    } finally {
+      closeSync(fd);
+    }
     return;
   }
   const temp = path.join(path.dirname(file), `.zhibu-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     const fd = openSync(temp, 'wx');
     try {
-      writeFileSync(fd, content);
+      writeContent(fd, content);
       if (existing) fchmodSync(fd, existing.mode & 0o7777);
       fsyncSync(fd);
     } finally {
