@@ -13,7 +13,7 @@ import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
 import { Outputs } from '../write/files.js';
 
-export const FORMATS = ['terminal', 'json', 'junit', 'sarif', 'github', 'gitlab'] as const;
+export const FORMATS = ['terminal', 'json', 'junit', 'sarif', 'github', 'gitlab', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** What check and merge do after the report exists: baseline, formats, exit code. */
@@ -46,8 +46,11 @@ export function parseFormats(values: readonly string[] | undefined, output: stri
 
 type Terminal = typeof import('../report/terminal.js');
 
-function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean, terminal: Terminal | null): string {
+function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean, terminal: Terminal | null, html?: (report: Report) => string): string {
   switch (format) {
+    case 'html':
+      if (!html) throw new UsageError('--format html: 只有 check 和 score 能写 HTML (only check and score write HTML)');
+      return html(report);
     case 'json':
       return formatJson(report);
     case 'junit':
@@ -80,7 +83,7 @@ export function claimOutputs(options: OutputOptions, outputs: Outputs, io: Io): 
 }
 
 /** Applies baselines, writes every requested format, and returns the exit code (docs/report.md, plus --max-warnings). */
-export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, outputs: Outputs): Promise<number> {
+export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, outputs: Outputs, html?: (report: Report) => string): Promise<number> {
   const formats = parseFormats(options.format, options.output);
   // The terminal report (chalk, cli-table3) is loaded only when asked for: CI runs writing JSON or SARIF start faster.
   const terminal = formats.some((f) => f.format === 'terminal') ? await import('../report/terminal.js') : null;
@@ -112,7 +115,7 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
   }
   if (options.writeBaseline) outputs.write(options.writeBaseline, '--write-baseline', writeBaseline(raw), { owns: sameFile(io, options.writeBaseline, options.baseline) });
   for (const { format, file } of formats) {
-    const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true, terminal);
+    const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true, terminal, html);
     if (file) outputs.write(file, formatOption(format, file, options), text);
     else io.stdout.write(text);
   }
