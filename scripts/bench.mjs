@@ -103,3 +103,4 @@ if (large > 0) {
   console.log(`  ${large} branch-years: ${big.ms.toFixed(0)} ms, peak RSS ${big.maxRssMB.toFixed(0)} MB (main thread)`);
   console.log(`  scaling ${large}/${branches}: ${(big.ms / small.ms).toFixed(2)}× time for ${(large / branches).toFixed(0)}× branches`);
 }
+await (await import('./bench-html.mjs')).benchHtml({ root, dir, branches, rounds });

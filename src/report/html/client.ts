@@ -5,6 +5,7 @@
 export const client = String.raw`
 (function () {
   'use strict';
+  performance.mark('zhibu-script');
   var D = JSON.parse(document.getElementById('zhibu-data').textContent);
   var L = D.labels;
   var CHUNK = 100;
@@ -193,7 +194,7 @@ export const client = String.raw`
     return h('tr', { 'data-rule': f.rule },
       withBranch ? h('td', null, byBranch[f.branch] ? branchLink(f.branch, byBranch[f.branch].name) : f.branch) : null,
       h('td', { class: 'sev-' + f.severity, text: L.severity[f.severity] }), h('td', { class: 'st-' + f.status, text: L.status[f.status] + (f.daysLeft !== undefined ? ' (' + fill(L.daysLeft, { n: f.daysLeft }) + ')' : '') }),
-      h('td', { text: f.category }), h('td', null, f.message, h('div', { class: 'muted', text: f.rule })), h('td', { text: where(f) }));
+      h('td', { text: f.category }), h('td', { title: (D.rules[f.rule] || {}).basis || '' }, f.message, h('div', { class: 'muted', text: f.rule + ' · ' + ((D.rules[f.rule] || {}).remedy || '') })), h('td', { text: where(f) }));
   }
   function findingsTable(list, withBranch) {
     var tbody = h('tbody');
@@ -255,9 +256,13 @@ export const client = String.raw`
     document.querySelectorAll('nav a').forEach(function (a) { a.classList.toggle('on', a.getAttribute('href') === (m ? '#branch-view' : location.hash || '#overview')); });
   }
 
+  performance.mark('zhibu-data');
   overview();
+  performance.mark('zhibu-overview');
   heatmap();
+  performance.mark('zhibu-heatmap');
   findings();
+  performance.mark('zhibu-findings');
   document.getElementById('print-all-button').addEventListener('click', printAll);
   window.addEventListener('hashchange', route);
   route();

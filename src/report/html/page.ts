@@ -75,12 +75,22 @@ export function formatHtml(input: HtmlInput): string {
     summary: report.summary,
     grades: scores.grades,
     families: families.map((f) => ({ key: f.key, name: f.name[lang], rules: f.rules, periods: familyPeriods(f, months).map((p) => ({ ...p, text: columnText(p.label, lang, manyYears) })) })),
-    branches: scores.branches.map((b) => ({ ...b, id: b.branch, file: info.get(b.branch)?.file ?? '', line: info.get(b.branch)?.line ?? 1, cells: cells.get(b.branch) ?? {} })),
+    // Deductions name their findings by place (file:line); fingerprints stay in the JSON formats.
+    branches: scores.branches.map((b) => ({
+      ...b,
+      categories: b.categories.map((c) => ({ ...c, deductions: c.deductions.map(({ findings: _, ...d }) => d) })),
+      id: b.branch,
+      file: info.get(b.branch)?.file ?? '',
+      line: info.get(b.branch)?.line ?? 1,
+      cells: cells.get(b.branch) ?? {},
+    })),
     heatmapOrder: [...ids].sort(),
+    // Per finding only what differs; a rule's basis and remedy once, in `rules`.
     findings: report.findings.map((f) => {
       const counts = scoredBranch(f, known, input.liaisons);
-      return { ...f, countsAgainst: counts !== f.branch ? counts : undefined };
+      return { rule: f.rule, severity: f.severity, status: f.status, branch: f.branch, period: f.period, subject: f.subject, message: f.message, file: f.file, line: f.line, category: f.category, daysLeft: f.daysLeft, countsAgainst: counts !== f.branch ? counts : undefined };
     }),
+    rules: Object.fromEntries(report.findings.map((f) => [f.rule, { title: f.title, basis: f.basis, remedy: f.remedy }])),
   };
   const title = input.view === 'score' ? l.titleScore : l.titleCheck;
   const subtitle = lang === 'zh' ? `${periodText(report.window.label, 'zh')}（${report.window.from} 至 ${report.window.to}） · 检查日 ${report.asOf} · zhibu ${report.version}` : `${report.window.label} (${report.window.from} to ${report.window.to}) · checked on ${report.asOf} · zhibu ${report.version}`;
