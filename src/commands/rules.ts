@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import type { Rule } from '../engine/rules.js';
 import type { Lang } from '../i18n/index.js';
 import { translate } from '../i18n/index.js';
+import { visible } from '../escape/terminal.js';
 
 /** `zhibu rules`: one line per rule. */
 export function formatRuleList(rules: readonly Rule[], lang: Lang): string {
@@ -13,7 +14,7 @@ export function formatRuleList(rules: readonly Rule[], lang: Lang): string {
     wrapOnWordBoundary: false,
   });
   for (const r of rules) table.push([r.id, r.category, translate(lang, `severity.${r.severity}`), lang === 'en' ? (r.en?.title ?? r.title) : r.title, r.basis]);
-  return `${table.toString()}\n`;
+  return visible(`${table.toString()}\n`, { lines: true });
 }
 
 /** `zhibu rules show ID`: what the rule checks, its parameters, basis, remedy and examples. */
@@ -36,7 +37,7 @@ export function formatRuleDetail(rule: Rule, lang: Lang): string {
   if (rule.examples) {
     lines.push('', zh ? '符合的记录示例：' : 'A record that passes:', indent(rule.examples.pass), '', zh ? '不符合的记录示例：' : 'A record that fails:', indent(rule.examples.fail));
   }
-  return `${lines.join('\n')}\n`;
+  return visible(`${lines.join('\n')}\n`, { lines: true });
 }
 
 const indent = (text: string) =>

@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const packageRoot = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+// fileURLToPath, not URL.pathname: an install path with a space or Chinese characters is percent-encoded in the URL.
+const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The folder of built-in rules, beside dist/ and src/. */
 export const builtinRulesDir = path.join(packageRoot, 'rules');
 
-/** A built-in rule's example records (the fixtures its tests use): one that passes, one that fails. */
+/** A built-in rule's example records (the fixtures its tests use, shipped in the package): one that passes, one that fails. */
 export function ruleExamples(id: string): { pass: string; fail: string } | null {
   try {
     const dir = path.join(packageRoot, 'fixtures', 'rules', id);
@@ -19,7 +21,7 @@ const RECORD_FILE = /\.ya?ml$/i;
 const CONFIG_FILES = ['zhibu.config.yaml', 'zhibu.config.yml'];
 
 /** Display form of a path: as given, with `/` separators. */
-export function displayPath(p: string): string {
+function displayPath(p: string): string {
   return p.split(path.sep).join('/');
 }
 

@@ -26,7 +26,7 @@ export const rectifyPolicy = z.strictObject({
 
 export type RectifyPolicy = z.output<typeof rectifyPolicy>;
 
-export const defaultDays: Record<Severity, number> = { error: 30, warning: 60, info: 90 };
+const defaultDays: Record<Severity, number> = { error: 30, warning: 60, info: 90 };
 
 /** What the policy needs to know of a problem. */
 export interface OwnedProblem {

@@ -142,7 +142,7 @@ async function workbook(list: RectificationList): Promise<ExcelJS.Workbook> {
 const bytes = async (book: ExcelJS.Workbook, list: RectificationList) => stampZip(new Uint8Array(await book.xlsx.writeBuffer()), list.asOf);
 
 /** Main list columns (visible), in order. */
-export const listColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'id' && k !== 'listed');
+const listColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'id' && k !== 'listed');
 
 /**
  * The list as XLSX for Excel and WPS: sheet 整改清单 (title row, styled header, wrapped cells,

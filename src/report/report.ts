@@ -66,7 +66,7 @@ export interface ReportContext {
 }
 
 /** Renders an input error's message in a language. */
-export function inputErrorMessage(error: InputError, lang: Lang): string {
+function inputErrorMessage(error: InputError, lang: Lang): string {
   return translate(lang, error.id, error.args);
 }
 
