@@ -31,7 +31,7 @@ export interface OutputOptions {
 }
 
 /** Parses --format values: each `fmt` or `fmt=file`; at most one goes to stdout (or to --output). */
-function parseFormats(values: readonly string[] | undefined, output: string | undefined): { format: Format; file: string | null }[] {
+export function parseFormats(values: readonly string[] | undefined, output: string | undefined): { format: Format; file: string | null }[] {
   const specs = (values && values.length > 0 ? values : ['terminal']).map((value) => {
     const eq = value.indexOf('=');
     const format = (eq === -1 ? value : value.slice(0, eq)) as Format;

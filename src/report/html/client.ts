@@ -223,7 +223,7 @@ export const client = String.raw`
     rows.push(h('tr', null, h('td', { class: 'cat', text: L.total }), h('td', { class: 'cat num', text: 100 }), h('td', { class: 'cat' }), h('td', { class: 'cat' }), h('td', { class: 'cat num', text: '−' + fmt(100 - b.total) }), h('td', { class: 'cat num', text: fmt(b.total) })));
     var sheet = h('table', { class: 'sheet' }, h('thead', null, h('tr', null, [L.category, L.weight, L.item, L.times, L.points, L.score].map(function (t, i) { return h('th', { class: i === 1 || i > 2 ? 'num' : '', text: t }); }))), h('tbody', null, rows));
     var own = D.findings.filter(function (f) { return f.branch === b.id || f.countsAgainst === b.id; });
-    var pending = b.pending.length ? h('ul', { class: 'pending' }, b.pending.map(function (p) { return h('li', null, p.message + (p.daysLeft === null ? '' : ' — ' + fill(L.daysLeft, { n: p.daysLeft })), h('span', { class: 'muted', text: '  ' + p.file + ':' + p.line })); })) : h('p', { class: 'muted', text: L.none });
+    var pending = b.pending.length ? h('ul', { class: 'pending' }, b.pending.map(function (p) { return h('li', null, p.message, h('span', { class: 'muted', text: '  ' + p.file + ':' + p.line })); })) : h('p', { class: 'muted', text: L.none });
     return h('section', { class: 'branch-page', 'data-branch': b.id },
       h('div', { class: 'branch-head' }, h('h2', { text: b.name + ' (' + b.id + ')' }), h('span', { class: 'total', text: fmt(b.total) }), h('span', { text: L.grade + ': ' + b.grade }), h('span', { text: L.rank + ': ' + b.rank }), b.veto ? h('span', { class: 'veto', text: L.veto + ': ' + b.veto.join(', ') }) : null, h('span', { class: 'muted', text: b.file + ':' + b.line })),
       h('h3', { text: L.scoreSheet }), sheet,
