@@ -3,7 +3,7 @@ import { FileCache, settingsKey } from '../engine/cache.js';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
 import { canRunParallel, checkParallel } from '../engine/parallel.js';
-import { translate } from '../i18n/index.js';
+import { render } from '../i18n/index.js';
 import { collectFiles, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
 import { claimOutputs, finish, parseFormats, type OutputOptions } from './output.js';
@@ -47,7 +47,7 @@ export async function checkPaths(
   io: Io,
   claim: (outputs: Outputs) => void = () => {},
 ): Promise<{ report: Report; result: CheckResult; setup: Setup; outputs: Outputs }> {
-  if (paths.length === 0) throw new UsageError(translate(options.lang, 'usage.no-paths'));
+  if (paths.length === 0) throw new UsageError(render(options.lang, 'usage.no-paths'));
   const ready = setup(options, io);
   const shard = options.shard ? parseShard(options.shard) : null;
   const { files, missing } = collectFiles(paths, io.cwd);
@@ -66,7 +66,7 @@ export async function checkPaths(
     evaluations: options.evaluations === true,
     onProgress: showProgress
       ? (done, total) => {
-          if (done % 100 === 0 || done === total) io.stderr.write(`\r${translate(options.lang, 'progress.loading', { done, total })}${done === total ? '\n' : ''}`);
+          if (done % 100 === 0 || done === total) io.stderr.write(`\r${render(options.lang, 'progress.loading', { done, total })}${done === total ? '\n' : ''}`);
         }
       : undefined,
   };

@@ -111,6 +111,13 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
         ? `基线 ${options.baseline}：已知问题 ${applied.known} 项未计入；${applied.fixed.length} 项已不再出现${applied.fixed.length > 0 && !options.pruneBaseline ? '（可用 --prune-baseline 删除）' : ''}\n`
         : `baseline ${options.baseline}: ${applied.known} known violations left out; ${applied.fixed.length} entries no longer found${applied.fixed.length > 0 && !options.pruneBaseline ? ' (drop them with --prune-baseline)' : ''}\n`,
     );
+    if (applied.legacy.length > 0) {
+      io.stderr.write(
+        zh
+          ? `基线 ${options.baseline}：有 ${applied.legacy.length} 项按记录在文件中的位置（如 activities[3]）标识，由旧版 zhibu 写出，无法与本次结果对照，本次未计入；请用 --write-baseline 重新生成基线\n`
+          : `baseline ${options.baseline}: ${applied.legacy.length} entries name a record by its position in the file (such as activities[3]), written by an older zhibu; they cannot be matched and were not applied: write the baseline again with --write-baseline\n`,
+      );
+    }
     if (options.pruneBaseline) outputs.write(options.baseline, '--prune-baseline', pruneBaseline(baseline, raw), { owns: true });
   }
   if (options.writeBaseline) outputs.write(options.writeBaseline, '--write-baseline', writeBaseline(raw), { owns: sameFile(io, options.writeBaseline, options.baseline) });

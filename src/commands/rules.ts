@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { Rule } from '../engine/rules.js';
 import type { Lang } from '../i18n/index.js';
-import { translate } from '../i18n/index.js';
+import { render } from '../i18n/index.js';
 import { visible } from '../escape/terminal.js';
 
 /** `zhibu rules`: one line per rule. */
@@ -13,7 +13,7 @@ export function formatRuleList(rules: readonly Rule[], lang: Lang): string {
     wordWrap: true,
     wrapOnWordBoundary: false,
   });
-  for (const r of rules) table.push([r.id, r.category, translate(lang, `severity.${r.severity}`), lang === 'en' ? (r.en?.title ?? r.title) : r.title, r.basis]);
+  for (const r of rules) table.push([r.id, r.category, render(lang, `severity.${r.severity}` as const), lang === 'en' ? (r.en?.title ?? r.title) : r.title, r.basis]);
   return visible(`${table.toString()}\n`, { lines: true });
 }
 
@@ -24,7 +24,7 @@ export function formatRuleDetail(rule: Rule, lang: Lang): string {
     `${rule.id}  ${zh ? rule.title : (rule.en?.title ?? rule.title)}`,
     '',
     `${zh ? '类别' : 'Category'}: ${rule.category}`,
-    `${zh ? '级别' : 'Severity'}: ${translate(lang, `severity.${rule.severity}`)}`,
+    `${zh ? '级别' : 'Severity'}: ${render(lang, `severity.${rule.severity}` as const)}`,
     `${zh ? '检查方式' : 'Check'}: ${rule.check}${rule.when ? `  (${zh ? '适用条件' : 'applies when'}: ${JSON.stringify(rule.when)})` : ''}`,
     `${zh ? '参数（当前值，可在 zhibu.config.yaml 的 rules 下修改）' : 'Parameters (current values; change them under rules: in zhibu.config.yaml)'}:`,
     ...Object.entries(rule.params)

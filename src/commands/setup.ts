@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defaultWindow, parseWindow, type Window } from '../engine/periods.js';
 import { configureRules, loadRules, parseConfig } from '../engine/ruleset.js';
 import type { Rule } from '../engine/rules.js';
-import { translate, type Lang } from '../i18n/index.js';
+import { render, type Lang, type MessageId } from '../i18n/index.js';
 import { builtinRulesDir, findConfig, ruleFiles } from '../load/files.js';
 import type { InputError } from '../model/types.js';
 import { isRealDate } from '../schema/fields.js';
@@ -36,7 +36,7 @@ export interface Setup {
 
 /** Resolves dates, configuration and rules shared by check, rules and rectify. */
 export function setup(options: CommonOptions, io: Io): Setup {
-  const t = (id: string, args = {}) => translate(options.lang, id, args);
+  const t = (id: MessageId, args = {}) => render(options.lang, id, args);
   if (options.asOf !== undefined && !isRealDate(options.asOf)) throw new UsageError(t('usage.bad-as-of', { value: options.asOf }));
   const asOf = options.asOf ?? io.today;
   let window = defaultWindow(asOf);
@@ -77,7 +77,7 @@ export function setup(options: CommonOptions, io: Io): Setup {
   let rules = configured.rules;
   if (options.rule && options.rule.length > 0) {
     const known = new Set(loaded.rules.map((r) => r.id));
-    for (const id of options.rule) if (!known.has(id)) throw new UsageError(translate(options.lang, 'usage.unknown-rule', { rule: id }));
+    for (const id of options.rule) if (!known.has(id)) throw new UsageError(render(options.lang, 'usage.unknown-rule', { rule: id }));
     rules = rules.filter((r) => options.rule?.includes(r.id));
   }
   const ruleSpec: RuleSpec = { sources, config, configFile: configShown ?? '', only: options.rule && options.rule.length > 0 ? options.rule : null };

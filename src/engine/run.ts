@@ -321,6 +321,7 @@ function emitter(rule: Rule, owner: string, source: Source, exemptions: readonly
       args: s.args,
       file: source.file,
       ...positionOf(source, s.at),
+      path: s.path ?? null,
     });
   };
   if (evaluations) emit.met = (period, subject) => evaluations.push({ rule: rule.id, branch: owner, period, subject, outcome: 'met' });

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { periodText } from '../i18n/findings.js';
-import { translate, type Lang } from '../i18n/index.js';
+import { periodText } from '../i18n/format.js';
+import { render, type Lang, type MessageId } from '../i18n/index.js';
 import type { Report, ReportFinding } from './report.js';
 import { wrapToWidth } from './width.js';
 import { visible } from '../escape/terminal.js';
@@ -16,7 +16,7 @@ export interface TerminalOptions {
 /** The report for a person at a terminal: input errors, then per-branch tables, then the summary. */
 export function formatTerminal(report: Report, options: TerminalOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const t = (id: string, args = {}) => translate(options.lang, id, args);
+  const t = (id: MessageId, args = {}) => render(options.lang, id, args);
   const paint = (f: ReportFinding, text: string) => (f.status === 'pending' ? chalk.cyan(text) : f.severity === 'error' ? chalk.red(text) : f.severity === 'warning' ? chalk.yellow(text) : chalk.gray(text));
   const width = Math.max(80, Math.min(options.width ?? 120, 200));
   const out: string[] = [];
@@ -53,7 +53,7 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
         chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
       });
       for (const f of list) {
-        table.push([`${f.line}:${f.column}`, visible(f.rule), paint(f, t(`severity.${f.severity}`)), f.period ? visible(periodText(f.period, options.lang)) : '', paint(f, wrapToWidth(visible(f.message), messageWidth - 2))]);
+        table.push([`${f.line}:${f.column}`, visible(f.rule), paint(f, t(`severity.${f.severity}` as const)), f.period ? visible(periodText(f.period, options.lang)) : '', paint(f, wrapToWidth(visible(f.message), messageWidth - 2))]);
       }
       out.push(`  ${title}`);
       out.push(table.toString());
