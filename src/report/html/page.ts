@@ -1,7 +1,7 @@
 import type { Evaluation } from '../../engine/finding.js';
 import { escapeHtml, scriptJson } from '../../escape/html.js';
 import type { BranchInfo } from '../../engine/run.js';
-import { periodText } from '../../i18n/findings.js';
+import { periodText } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/index.js';
 import { scoredBranch, type ScoreReport } from '../../score/score.js';
 import type { Report } from '../report.js';
