@@ -1,18 +1,16 @@
 import { Command, CommanderError, Option } from 'commander';
-import { runCheck, VERSION } from './commands/check.js';
-import { runMerge } from './commands/merge.js';
-import { FORMATS } from './commands/output.js';
-import { setup } from './commands/setup.js';
+import { FORMATS } from './commands/formats.js';
 import { formatDate } from './engine/periods.js';
 import { render, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
-import { closest } from './load/records.js';
+import { closest } from './load/closest.js';
 import { ruleExamples } from './load/files.js';
-import { registerRectify } from './commands/rectify.js';
+import { registerRectify } from './commands/rectify-command.js';
 import { registerScore } from './commands/score.js';
 import { failure } from './commands/failure.js';
 import { Outputs } from './write/files.js';
 import { visible } from './escape/terminal.js';
+import { VERSION } from './version.js';
 
 export interface MainInput {
   argv: string[];
@@ -110,6 +108,7 @@ export async function main(input: MainInput): Promise<number> {
     .addHelpText('after', examples.check + examples.ci)
     .action(async (paths: string[], o) => {
       const color = o.color !== false && !noColor && io.stdout.isTTY === true;
+      const { runCheck } = await import('./commands/check.js');
       code = (await runCheck(paths, { ...o, lang: o.lang as Lang, color, progress: o.progress !== false }, io)).code;
     });
 
@@ -122,6 +121,7 @@ export async function main(input: MainInput): Promise<number> {
     .addHelpText('after', examples.merge)
     .action(async (files: string[], o) => {
       const color = o.color !== false && !noColor && io.stdout.isTTY === true;
+      const { runMerge } = await import('./commands/merge.js');
       code = await runMerge(files, { ...o, lang: o.lang as Lang, color }, io);
     });
 
@@ -129,6 +129,7 @@ export async function main(input: MainInput): Promise<number> {
     .description(lang === 'zh' ? '列出全部规则' : 'list every rule')
     .addHelpText('after', examples.rules)
     .action(async (o) => {
+      const { setup } = await import('./commands/setup.js');
       const ready = setup({ ...o, lang: o.lang }, io);
       const { formatRuleList } = await import('./commands/rules.js');
       io.stdout.write(formatRuleList(ready.rules, o.lang));
@@ -141,6 +142,7 @@ export async function main(input: MainInput): Promise<number> {
     .action(async (id: string, _o, command: Command) => {
       // --lang and --config may be written before or after `show`: read them with the parent's.
       const o = command.optsWithGlobals() as { lang: Lang; config?: string };
+      const { setup } = await import('./commands/setup.js');
       const ready = setup({ ...o, lang: o.lang }, io);
       const rule = ready.rules.find((r) => r.id === id);
       if (!rule) {

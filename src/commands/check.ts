@@ -13,7 +13,9 @@ import { setup, type CommonOptions, type Setup } from './setup.js';
 import type { InputError } from '../model/types.js';
 import { Outputs } from '../write/files.js';
 
-export const VERSION = '1.0.0';
+import { VERSION } from '../version.js';
+
+export { VERSION };
 
 export interface CheckOptions extends CommonOptions, OutputOptions {
   branch?: string[];

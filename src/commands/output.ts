@@ -13,8 +13,9 @@ import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
 import { Outputs } from '../write/files.js';
 
-export const FORMATS = ['terminal', 'json', 'junit', 'sarif', 'github', 'gitlab', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
+
+export { FORMATS, type Format };
 
 /** What check and merge do after the report exists: baseline, formats, exit code. */
 export interface OutputOptions {

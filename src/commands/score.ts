@@ -4,7 +4,7 @@ import { categories } from '../engine/rules.js';
 import { render, type Lang } from '../i18n/index.js';
 import { visible } from '../escape/terminal.js';
 import { UsageError, type Io } from '../io.js';
-import { closest } from '../load/records.js';
+import { closest } from '../load/closest.js';
 import type { InputError } from '../model/types.js';
 import type { CheckResult } from '../engine/run.js';
 import type { Report } from '../report/report.js';

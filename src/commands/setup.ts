@@ -6,7 +6,7 @@ import type { Rule } from '../engine/rules.js';
 import { render, type Lang, type MessageId } from '../i18n/index.js';
 import { builtinRulesDir, findConfig, ruleFiles } from '../load/files.js';
 import type { InputError } from '../model/types.js';
-import { isRealDate } from '../schema/fields.js';
+import { isRealDate } from '../schema/dates.js';
 import { UsageError, type Io } from '../io.js';
 import type { ConfigFile } from '../schema/config.js';
 import type { RuleSpec } from '../engine/parallel.js';
