@@ -166,3 +166,4 @@ if (large > 0 && (!only || only.includes('python-anchors'))) {
   row('report (build + JSON)', m['report (build + JSON)']);
   row('whole check in process (+ report)', m['whole check (+ rules)'] + m['report (build + JSON)']);
 }
+await (await import('./bench-html.mjs')).benchHtml({ root, dir: corpus('generator', branches), branches, rounds });

@@ -107,6 +107,7 @@ export async function main(input: MainInput): Promise<number> {
     .option('--no-progress', '不显示进度 no progress on stderr')
     .option('--cache', '缓存未改动文件的检查结果 reuse results of unchanged files')
     .option('--cache-location <path>', '缓存位置（默认 .zhibu-cache/） where the cache lives')
+    .option('--evaluations', 'JSON 报告列出每项评估（含已达标的） list every evaluation in the JSON report, passed ones included')
     .addHelpText('after', examples.check + examples.ci)
     .action(async (paths: string[], o) => {
       const color = o.color !== false && !noColor && io.stdout.isTTY === true;

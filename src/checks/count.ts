@@ -15,7 +15,10 @@ export const count = primitive({
         const bindings = { secretary: scope.branch.header.secretary, group: group?.name };
         let actual = 0;
         for (const a of records) if (matches(a, o.select, bindings)) actual++;
-        if (actual >= o.min) continue;
+        if (actual >= o.min) {
+          emit.met?.(period.label, group?.name ?? null);
+          continue;
+        }
         emit({
           messageId: 'count',
           args: { period: period.label, what: o.what, min: o.min, actual, subject: group?.name, daysLeft: period.daysLeft },

@@ -10,7 +10,11 @@ export const dues = primitive({
   run(scope, _o, emit) {
     for (const period of scope.periods('month')) {
       for (const m of scope.branch.members) {
-        if (!isActiveThroughout(m, period.first, period.last) || m.paid.has(period.label)) continue;
+        if (!isActiveThroughout(m, period.first, period.last)) continue;
+        if (m.paid.has(period.label)) {
+          emit.met?.(period.label, m.name);
+          continue;
+        }
         emit({
           messageId: 'dues',
           args: { period: period.label, name: m.name, daysLeft: period.daysLeft },

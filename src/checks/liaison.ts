@@ -60,7 +60,10 @@ export const leaderParticipation = primitive({
       for (const period of periodsOf(scope.window, o.per, scope.asOf)) {
         if (branch.established && branch.established > period.first) continue;
         const actual = records.filter((p) => p.date >= period.first && p.date <= period.end).length;
-        if (actual >= o.min) continue;
+        if (actual >= o.min) {
+          emit.met?.(period.label, leader.name);
+          continue;
+        }
         emit({
           messageId: 'leader-participation',
           args: { period: period.label, name: leader.name, branch: target.branch, group: target.group, what: o.what, min: o.min, actual, daysLeft: period.daysLeft },

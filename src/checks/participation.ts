@@ -16,7 +16,10 @@ export const participation = primitive({
         if (!isActiveThroughout(m, period.first, period.last)) continue;
         let actual = 0;
         for (const d of dates.get(m.name) ?? []) if (d >= period.first && d <= period.end) actual++;
-        if (actual >= o.min) continue;
+        if (actual >= o.min) {
+          emit.met?.(period.label, m.name);
+          continue;
+        }
         emit({
           messageId: 'participation',
           args: { period: period.label, name: m.name, what: o.what, min: o.min, actual, daysLeft: period.daysLeft },

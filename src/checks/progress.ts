@@ -14,7 +14,10 @@ export const progress = primitive({
       for (const period of scope.periods(o.per)) {
         if (startAfter && period.first <= startAfter) continue;
         const actual = (p.progress ?? []).filter((e) => e.date >= period.first && e.date <= period.end).length;
-        if (actual >= o.min) continue;
+        if (actual >= o.min) {
+          emit.met?.(period.label, p.name);
+          continue;
+        }
         emit({
           messageId: 'progress',
           args: { period: period.label, name: p.name, min: o.min, actual, daysLeft: period.daysLeft },

@@ -10,9 +10,11 @@ export const variety = primitive({
   run(scope, o, emit) {
     for (const period of scope.periods(o.per)) {
       const records = scope.during(period).filter((a) => matches(a, o.select));
-      if (records.length < o.min) continue;
       const forms = new Set(records.map((a) => a[o.field]));
-      if (forms.size !== 1) continue;
+      if (records.length < o.min || forms.size !== 1) {
+        emit.met?.(period.label, null);
+        continue;
+      }
       const form = [...forms][0] ?? null;
       emit({
         messageId: 'variety',

@@ -6,7 +6,7 @@ import { canRunParallel, checkParallel } from '../engine/parallel.js';
 import { render } from '../i18n/index.js';
 import { collectFiles, MAX_JSON_BYTES, readBounded, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
-import { claimOutputs, finish, type OutputOptions } from './output.js';
+import { claimOutputs, finish, parseFormats, type OutputOptions } from './output.js';
 import { parseShard } from '../ci/shard.js';
 import { UsageError, type Io } from '../io.js';
 import { setup, type CommonOptions, type Setup } from './setup.js';
@@ -26,6 +26,8 @@ export interface CheckOptions extends CommonOptions, OutputOptions {
   /** --cache: reuse outcomes of unchanged files; --cache-location: where (file or directory). */
   cache?: boolean;
   cacheLocation?: string;
+  /** --evaluations: the JSON report lists every evaluation, passed ones included. */
+  evaluations?: boolean;
 }
 
 /** The cache file for --cache-location (a directory, or a file path), default .zhibu-cache/check.json. */
@@ -74,13 +76,15 @@ export async function checkPaths(
     today: ready.today,
     branches: options.branch && options.branch.length > 0 ? new Set(options.branch) : null,
     shard,
+    evaluations: options.evaluations === true,
     onProgress: showProgress
       ? (done, total) => {
           if (done % 100 === 0 || done === total) io.stderr.write(`\r${render(options.lang, 'progress.loading', { done, total })}${done === total ? '\n' : ''}`);
         }
       : undefined,
   };
-  const cacheFile = options.cache || options.cacheLocation ? cachePath(io.cwd, options.cacheLocation) : null;
+  // Evaluations are not cached: a run that collects them checks every file.
+  const cacheFile = (options.cache || options.cacheLocation) && !options.evaluations ? cachePath(io.cwd, options.cacheLocation) : null;
   if (cacheFile) outputs.claim(path.relative(io.cwd, cacheFile) || cacheFile, '--cache-location', { owns: true, example: 'check.json' });
   claim(outputs);
   let cache: FileCache | null = null;
@@ -92,7 +96,7 @@ export async function checkPaths(
     };
   }
   const threads = io.env.ZHIBU_THREADS;
-  const parallel = threads !== undefined && threads !== '' ? Number(threads) > 0 && files.length > 1 : canRunParallel(files.length);
+  const parallel = options.evaluations ? false : threads !== undefined && threads !== '' ? Number(threads) > 0 && files.length > 1 : canRunParallel(files.length);
   const result = parallel ? await checkParallel({ ...checkInput, cwd: io.cwd, ruleSpec: ready.ruleSpec }) : check(checkInput);
   if (cacheFile && cache && !(cache as FileCache).unchanged(files)) {
     outputs.write(cacheFile, '--cache-location', (cache as FileCache).serialise(files));
@@ -104,6 +108,15 @@ export async function checkPaths(
 
 /** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of docs/report.md. */
 export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<{ report: Report; code: number }> {
-  const { report, setup: ready, outputs } = await checkPaths(paths, options, io, (claimed) => claimOutputs(options, claimed, io));
-  return { report, code: await finish(report, ready.rules, options, io, outputs) };
+  const html = parseFormats(options.format, options.output).some((f) => f.format === 'html');
+  const { report, result, setup: ready, outputs } = await checkPaths(paths, { ...options, evaluations: options.evaluations || html }, io, (claimed) => claimOutputs(options, claimed, io));
+  if (options.evaluations) report.evaluations = result.evaluations ?? [];
+  const page = html ? await htmlPage(result, ready, options.lang) : undefined;
+  return { report, code: await finish(report, ready.rules, options, io, outputs, page) };
+}
+
+/** The HTML page of a check: the inspection view, scored with the configuration's `score:` sheet. */
+async function htmlPage(result: CheckResult, ready: Setup, lang: CheckOptions['lang']): Promise<(report: Report) => string> {
+  const [{ formatHtml }, { scoreOf, liaisonsOf }, { scoreSheet }] = await Promise.all([import('../report/html/page.js'), import('./score.js'), import('../score/policy.js')]);
+  return (report) => formatHtml({ report, scores: scoreOf(report, result, scoreSheet(ready.config?.score, lang), lang), evaluations: result.evaluations ?? [], branches: result.branchInfo, liaisons: liaisonsOf(result), lang, view: 'check' });
 }

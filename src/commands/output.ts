@@ -32,7 +32,7 @@ export interface OutputOptions {
 }
 
 /** Parses --format values: each `fmt` or `fmt=file`; at most one goes to stdout (or to --output). */
-function parseFormats(values: readonly string[] | undefined, output: string | undefined): { format: Format; file: string | null }[] {
+export function parseFormats(values: readonly string[] | undefined, output: string | undefined): { format: Format; file: string | null }[] {
   const specs = (values && values.length > 0 ? values : ['terminal']).map((value) => {
     const eq = value.indexOf('=');
     const format = (eq === -1 ? value : value.slice(0, eq)) as Format;
@@ -47,8 +47,11 @@ function parseFormats(values: readonly string[] | undefined, output: string | un
 
 type Terminal = typeof import('../report/terminal.js');
 
-function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean, terminal: Terminal | null): string | Iterable<string> {
+function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean, terminal: Terminal | null, html?: (report: Report) => string): string | Iterable<string> {
   switch (format) {
+    case 'html':
+      if (!html) throw new UsageError('--format html: 只有 check 和 score 能写 HTML (only check and score write HTML)');
+      return html(report);
     case 'json':
       return jsonChunks(report);
     case 'junit':
@@ -81,7 +84,7 @@ export function claimOutputs(options: OutputOptions, outputs: Outputs, io: Io): 
 }
 
 /** Applies baselines, writes every requested format, and returns the exit code (docs/report.md, plus --max-warnings). */
-export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, outputs: Outputs): Promise<number> {
+export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, outputs: Outputs, html?: (report: Report) => string): Promise<number> {
   const formats = parseFormats(options.format, options.output);
   // The terminal report (chalk, cli-table3) is loaded only when asked for: CI runs writing JSON or SARIF start faster.
   const terminal = formats.some((f) => f.format === 'terminal') ? await import('../report/terminal.js') : null;
@@ -120,7 +123,7 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
   }
   if (options.writeBaseline) outputs.write(options.writeBaseline, '--write-baseline', writeBaseline(raw), { owns: sameFile(io, options.writeBaseline, options.baseline) });
   for (const { format, file } of formats) {
-    const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true, terminal);
+    const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true, terminal, html);
     if (file) outputs.write(file, formatOption(format, file, options), text);
     else if (typeof text === 'string') io.stdout.write(text);
     else for (const chunk of text) io.stdout.write(chunk);

@@ -14,9 +14,9 @@ import { formatScoreCsv, formatScoreJson, formatScoreMarkdown, formatScoreTermin
 import { checkPaths, VERSION } from './check.js';
 import type { Setup } from './setup.js';
 
-export const SCORE_FORMATS = ['terminal', 'json', 'md', 'csv', 'xlsx'] as const;
+export const SCORE_FORMATS = ['terminal', 'json', 'md', 'csv', 'xlsx', 'html'] as const;
 type ScoreFormat = (typeof SCORE_FORMATS)[number];
-const extensions: Record<string, ScoreFormat> = { '.json': 'json', '.md': 'md', '.markdown': 'md', '.csv': 'csv', '.xlsx': 'xlsx' };
+const extensions: Record<string, ScoreFormat> = { '.json': 'json', '.md': 'md', '.markdown': 'md', '.csv': 'csv', '.xlsx': 'xlsx', '.html': 'html', '.htm': 'html' };
 
 export interface ScoreOptions {
   lang: Lang;
@@ -34,6 +34,7 @@ const examples = `
   zhibu score records/ --period 2026Q3 --as-of 2026-10-08          终端排名表
   zhibu score records/ --format xlsx -o 考核评分表-2026Q3.xlsx        每个支部一张评分表，另附汇总排名
   zhibu score records/ --format md -o 通报.md                        通报式摘要：排名、等级分布、失分最多的类别
+  zhibu score records/ --format html -o 考核.html                    可在浏览器中打开的考核视图（热力图、排名、各支部明细）
 配置 zhibu.config.yaml（可选）：
   score:
     weights: { 三会一课: 35, 记录规范: 0 }        # 与内置分值合并后须合计 100
@@ -96,7 +97,7 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Io): 
   const lang = options.lang;
   const format: ScoreFormat = options.format ?? (options.output ? extensions[path.extname(options.output).toLowerCase()] : undefined) ?? 'terminal';
   if (format === 'xlsx' && !options.output) throw new UsageError(lang === 'zh' ? 'XLSX 是二进制文件，请用 --output 指定文件，例如 --output 考核评分表.xlsx' : 'XLSX is binary: give --output FILE, e.g. --output score.xlsx');
-  const { report, result, setup: ready, outputs } = await checkPaths(paths, { lang, config: options.config, asOf: options.asOf, period: options.period, branch: options.branch, progress: true }, io, (claimed) => {
+  const { report, result, setup: ready, outputs } = await checkPaths(paths, { lang, config: options.config, asOf: options.asOf, period: options.period, branch: options.branch, progress: true, evaluations: format === 'html' }, io, (claimed) => {
     if (options.output) claimed.claim(options.output, '--output', { example: `考核评分表.${format === 'terminal' ? 'txt' : format}` });
   });
   const configErrors = [...report.inputErrors.filter((e) => ready.configFile !== null && e.file === ready.configFile), ...scoreConfigErrors(ready).map((e) => ({ ...e, message: render(lang, e.id, e.args) }))];
@@ -111,8 +112,9 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Io): 
   else if (format === 'md') content = formatScoreMarkdown(scores);
   else if (format === 'csv') content = formatScoreCsv(scores);
   else if (format === 'xlsx') content = await (await import('../score/xlsx.js')).formatScoreXlsx(scores);
+  else if (format === 'html') content = (await import('../report/html/page.js')).formatHtml({ report, scores, evaluations: result.evaluations ?? [], branches: result.branchInfo, liaisons: liaisonsOf(result), lang, view: 'score' });
   else content = formatScoreTerminal(scores, io.stdout.columns);
-  if (format !== 'terminal' && format !== 'json') for (const e of report.inputErrors) io.stderr.write(`${visible(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
+  if (format !== 'terminal' && format !== 'json' && format !== 'html') for (const e of report.inputErrors) io.stderr.write(`${visible(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
   if (options.output) outputs.write(options.output, '--output', content);
   else io.stdout.write(typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
   return report.inputErrors.length > 0 ? 2 : 0;

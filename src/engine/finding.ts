@@ -37,7 +37,20 @@ export interface Shortfall {
   date?: string;
 }
 
-export type Emit = (shortfall: Shortfall) => void;
+/** What became of one (rule, branch, period, subject) evaluation: met, unmet (a violation), pending (open period), or exempted. */
+export type Outcome = 'met' | 'unmet' | 'pending' | 'exempted';
+
+/** One evaluation a rule made, passed ones included (`--evaluations`, the HTML heatmap). */
+export interface Evaluation {
+  rule: string;
+  branch: string;
+  period: string | null;
+  subject: string | null;
+  outcome: Outcome;
+}
+
+/** Hands a shortfall to the engine; `met`, when the engine collects evaluations, records a requirement that was met. */
+export type Emit = ((shortfall: Shortfall) => void) & { met?: (period: string | null, subject: string | null) => void };
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 

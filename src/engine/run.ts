@@ -5,7 +5,7 @@ import { ReadRefused } from '../load/files.js';
 import { detached, positionOf, type Branch, type Exemption, type InputError, type Organization, type SkippedDocument, type Source } from '../model/types.js';
 import type { Position } from '../load/position.js';
 import { isExempted } from './exemptions.js';
-import { compareFindings, comparePositions, type Emit, type Finding } from './finding.js';
+import { compareFindings, comparePositions, type Emit, type Evaluation, type Finding } from './finding.js';
 import type { Window } from './periods.js';
 import type { Rule } from './rules.js';
 import { BranchScope } from './scope.js';
@@ -26,6 +26,8 @@ export interface FileStageInput {
   leadersByBranch: ReadonlyMap<string, ReadonlySet<string>>;
   /** --shard: check only this part of the files; organization rules are left to `zhibu merge`. */
   shard?: ShardSpec | null;
+  /** Also record every evaluation, passed ones included (`--evaluations`, the HTML report). */
+  evaluations?: boolean;
 }
 
 export interface CheckInput extends Omit<FileStageInput, 'leadersByBranch'> {
@@ -63,6 +65,8 @@ export interface CheckResult {
   exempted: number;
   /** With --shard: what `zhibu merge` needs to run the organization rules. */
   shard?: ShardData;
+  /** Every evaluation, passed ones included, when asked for (`evaluations` in the input). */
+  evaluations?: Evaluation[];
 }
 
 /** One branch after the per-file stage: its findings and digest, ready to assemble. */
@@ -74,6 +78,8 @@ export interface BranchOutcome {
   exempted: number;
   digest: BranchDigest;
   info: BranchInfo;
+  /** When evaluations are collected. */
+  evaluations?: Evaluation[];
 }
 
 /** One file after the per-file stage. */
@@ -153,7 +159,7 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
   for (const branch of loaded.branches) {
     const scope = new BranchScope(branch, input.asOf, input.window, input.today);
     const checked = !input.branches || input.branches.has(branch.id);
-    const sink = { findings: [] as Finding[], exempted: 0 };
+    const sink: Sink = { findings: [], exempted: 0, evaluations: input.evaluations ? [] : undefined };
     if (checked) {
       for (const rule of branchRules) {
         if (!applies(rule, branch)) continue;
@@ -169,6 +175,7 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
       exempted: sink.exempted,
       digest: detached(digest(scope, input.leadersByBranch.get(branch.id))),
       info: detached(branchInfo(branch)),
+      ...(sink.evaluations ? { evaluations: sink.evaluations } : {}),
     });
   }
   return outcome;
@@ -176,7 +183,7 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
 
 /** Stage 3: files in sorted order (which decides duplicate ids), then organization rules. */
 export function assemble(outcomes: readonly FileOutcome[], organizations: readonly Organization[], stageErrors: readonly InputError[], input: FileStageInput): CheckResult {
-  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [...stageErrors], skipped: [], files: outcomes.length, branches: 0, exempted: 0 };
+  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [...stageErrors], skipped: [], files: outcomes.length, branches: 0, exempted: 0, ...(input.evaluations ? { evaluations: [] } : {}) };
   const digests = new Map<string, BranchDigest>();
   const branchFiles = new Map<string, string>();
   for (const outcome of outcomes) {
@@ -196,6 +203,7 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
       result.branchInfo.push(b.info);
       result.findings.push(...b.findings);
       result.exempted += b.exempted;
+      if (b.evaluations) result.evaluations?.push(...b.evaluations);
     }
   }
   for (const org of organizations) result.organizationInfo.push({ id: org.id, name: org.name, file: org.source.file, liaisons: Object.fromEntries(org.leaders.map((l) => [l.name, l.liaison ?? null])) });
@@ -234,7 +242,7 @@ export function organizationFindings(
   asOf: string,
   window: Window,
   only: ReadonlySet<string> | null,
-  sink: { findings: Finding[]; exempted: number },
+  sink: Sink,
 ): void {
   const organizationRules = rules.filter((r) => r.primitive.scope === 'organization');
   for (const org of organizations) {
@@ -304,12 +312,22 @@ function applies(rule: Rule, branch: Branch): boolean {
   return true;
 }
 
-function emitter(rule: Rule, owner: string, source: Source, exemptions: readonly Exemption[], asOf: string, sink: { findings: Finding[]; exempted: number }): Emit {
-  return (s) => {
+/** Where rules' results go: findings, the count of exempted ones, and (when collected) every evaluation. */
+interface Sink {
+  findings: Finding[];
+  exempted: number;
+  evaluations?: Evaluation[];
+}
+
+function emitter(rule: Rule, owner: string, source: Source, exemptions: readonly Exemption[], asOf: string, sink: Sink): Emit {
+  const evaluations = sink.evaluations;
+  const emit: Emit = (s) => {
     if (exemptions.length > 0 && isExempted(exemptions, rule.id, s.subject, s.period ?? s.date ?? asOf, asOf)) {
       sink.exempted++;
+      evaluations?.push({ rule: rule.id, branch: owner, period: s.period, subject: s.subject, outcome: 'exempted' });
       return;
     }
+    evaluations?.push({ rule: rule.id, branch: owner, period: s.period, subject: s.subject, outcome: s.status === 'violation' ? 'unmet' : 'pending' });
     sink.findings.push({
       rule: rule.id,
       severity: rule.severity,
@@ -324,6 +342,8 @@ function emitter(rule: Rule, owner: string, source: Source, exemptions: readonly
       path: s.path ?? null,
     });
   };
+  if (evaluations) emit.met = (period, subject) => evaluations.push({ rule: rule.id, branch: owner, period, subject, outcome: 'met' });
+  return emit;
 }
 
 /** What organization rules need of a branch once the branch itself is gone. */

@@ -1,4 +1,4 @@
-import type { Finding, Severity, Status } from '../engine/finding.js';
+import type { Evaluation, Finding, Severity, Status } from '../engine/finding.js';
 import type { Window } from '../engine/periods.js';
 import type { Rule } from '../engine/rules.js';
 import type { CheckResult } from '../engine/run.js';
@@ -75,6 +75,8 @@ export interface Report {
   skipped?: ReportSkipped[];
   /** Only in a shard's report (--shard): what `zhibu merge` needs for the organization rules. */
   shard?: ShardData;
+  /** Only with --evaluations: every (rule, branch, period, subject) evaluation with its outcome, passed ones included. */
+  evaluations?: Evaluation[];
 }
 
 export interface ReportContext {

@@ -59,7 +59,8 @@ function branchSheet(book: ExcelJS.Workbook, name: string, b: BranchScore, repor
   put(sheet.getRow(r++), lang, ['', l.grade, '', gradeText, '', '', '', '', b.rank === 0 ? '' : `${l.rank} ${b.rank}`], { bold: true });
   sheet.mergeCells(r - 1, 4, r - 1, 8);
   if (b.pending.length > 0) {
-    const text = b.pending.map((p) => `${p.message}${p.daysLeft === null ? '' : `（${l.daysLeft(p.daysLeft)}）`}  ${p.file}:${p.line}`).join('\n');
+    // A pending finding's message already says how many days are left.
+    const text = b.pending.map((p) => `${p.message}  ${p.file}:${p.line}`).join('\n');
     put(sheet.getRow(r), lang, ['', l.pending, '', text, '', '', '', '', '']);
     sheet.mergeCells(r, 4, r, 9);
     sheet.getRow(r).height = rowHeight([{ text, width: 80 }]);

@@ -28,6 +28,9 @@ const textMarks: RegExp[] = [
   /^(::(error|warning|notice) file=[^\n]*(\n|$))+$/, // GitHub annotations
   /^# .*(整改清单|提醒清单|Rectification list|Reminders).*(检查日|checked) \d{4}-\d{2}-\d{2}[）)]\n/, // Markdown lists
   /<meta name="generator" content="zhibu[ "]/, // HTML reports
+  /^# .*(党支部考核评分情况通报|Branch assessment notice)\n/, // score, Markdown
+  /^(名次,支部编号,支部名称|Rank,Branch id,Branch name),/, // score, CSV
+  /^(考核评分表\n检查期间：|Assessment sheet\nWindow: )/, // score, terminal text
 ];
 
 /**

@@ -29,7 +29,7 @@ test('the README and source comments point only inside the repository', () => {
 
 test('every relative link in the README and docs names a file that exists', () => {
   const broken: string[] = [];
-  for (const file of ['README.md', ...readdirSync(path.join(root, 'docs')).map((f) => `docs/${f}`)]) {
+  for (const file of ['README.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)]) {
     for (const [, target] of read(file).matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
       if (/^[a-z]+:/.test(target as string)) continue;
       try {
