@@ -1,4 +1,3 @@
-import { Option, type Command } from 'commander';
 import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
 import type { Lang } from '../i18n/index.js';
