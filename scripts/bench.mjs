@@ -69,6 +69,33 @@ console.log(`corpus: ${files.length} files (${branches} branch-years), ${(bytes 
 for (const [name, ms] of Object.entries(best)) console.log(`  ${name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms   ${(ms / base).toFixed(2)}× the bare parse`);
 console.log(`  targets: loading + validation ≤ 1.3×, whole check ≤ 1.5×`);
 
+// Rendering: the terminal report against the JSON report of the same check, alternating;
+// then one finding whose message holds a 2,000-character name (linear wrapping, no table).
+{
+  const { buildReport } = await import(path.join(root, 'dist/report/report.js'));
+  const { formatTerminal } = await import(path.join(root, 'dist/report/terminal.js'));
+  const { formatJson } = await import(path.join(root, 'dist/report/json.js'));
+  const result = check(input(ready.rules));
+  const report = buildReport(result, { version: '1.0.0', asOf: ready.asOf, window: ready.window, lang: 'zh', rules: ready.rules });
+  const units = result.branchInfo.map((b) => ({ id: b.id, name: b.name, file: b.file, rules: [] }));
+  const times = { terminal: Infinity, json: Infinity };
+  let lines = 0;
+  for (let r = 0; r < rounds; r++) {
+    let t = performance.now();
+    lines = formatTerminal(report, { lang: 'zh', color: 0, width: 80, units }).split('\n').length;
+    times.terminal = Math.min(times.terminal, performance.now() - t);
+    t = performance.now();
+    formatJson(report);
+    times.json = Math.min(times.json, performance.now() - t);
+  }
+  console.log(`rendering ${report.findings.length} findings of ${branches} branch-years (best of ${rounds}): terminal ${times.terminal.toFixed(0)} ms (${lines} lines at 80 columns), JSON ${times.json.toFixed(0)} ms = ${(times.terminal / times.json).toFixed(2)}×`);
+  const name = '张'.repeat(1000) + 'x'.repeat(1000);
+  const one = { ...report, findings: [{ ...report.findings[0], message: `党员${name}未交纳党费`, file: `records/${name}.yaml` }] };
+  const t = performance.now();
+  formatTerminal(one, { lang: 'zh', color: 0, width: 80, units: [] });
+  console.log(`a finding with a 2,000-character name and file name: ${(performance.now() - t).toFixed(0)} ms`);
+}
+
 function cli(n, extra = []) {
   const target = corpus(n);
   const t = performance.now();

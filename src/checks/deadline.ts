@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, addMonths, daysBetween } from '../engine/periods.js';
 import { isActive } from '../engine/scope.js';
 import type { Located } from '../model/types.js';
-import { primitive, whole } from './primitive.js';
+import { dayCount, primitive, whole } from './primitive.js';
 
 /**
  * Structure: a date plus a term must not be before as-of (violation);
@@ -16,9 +16,9 @@ export const deadline = primitive({
     from: z.string(),
     /** A later date that replaces from + term when present (an extended probation). */
     override: z.string().optional(),
-    years: whole.default(0),
-    days: whole.default(0),
-    pendingDays: whole.default(0),
+    years: whole.max(100).default(0),
+    days: dayCount.default(0),
+    pendingDays: dayCount.default(0),
   }),
   run(scope, o, emit) {
     const { branch, asOf } = scope;

@@ -169,6 +169,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     version: first.version,
     asOf: first.asOf,
     window: { ...first.window },
+    ...(first.config !== undefined ? { config: first.config } : {}),
     summary: {
       files: sum((r) => r.summary.files),
       branches: sum((r) => r.summary.branches),

@@ -55,6 +55,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
       inputErrors: organization.duplicates.map((d) => ({ file: d.file, line: d.line, column: d.column, id: 'branch.duplicate', args: { id: d.id, first: d.first } })),
       files: 0,
       branches: 0,
+      branchIds: [],
       exempted: organization.exempted,
     },
     { version: VERSION, asOf: first.asOf, window: first.window, lang: options.lang, rules: ready.rules },

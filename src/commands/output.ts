@@ -3,7 +3,11 @@ import path from 'node:path';
 import { applyBaseline, parseBaseline, pruneBaseline, writeBaseline } from '../ci/baseline.js';
 import { gateExitCode } from '../ci/gate.js';
 import type { Rule } from '../engine/rules.js';
-import type { Lang } from '../i18n/index.js';
+import { translate, type Lang } from '../i18n/index.js';
+import type { ColorLevel } from '../report/color.js';
+import { formatCompact } from '../report/compact.js';
+import type { CheckedUnit } from '../report/report.js';
+import { progress } from './progress.js';
 import { UsageError, type Io } from '../io.js';
 import { formatGithub } from '../report/github.js';
 import { formatGitlab } from '../report/gitlab.js';
@@ -12,8 +16,30 @@ import { formatJunit } from '../report/junit.js';
 import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
 
-export const FORMATS = ['terminal', 'json', 'junit', 'sarif', 'github', 'gitlab'] as const;
+export const FORMATS = ['terminal', 'compact', 'json', 'junit', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The file name extensions each format may be written to (a name without one is also accepted). */
+const EXTENSIONS: Record<Format, readonly string[]> = {
+  terminal: ['.txt', '.log'],
+  compact: ['.txt', '.log'],
+  json: ['.json'],
+  junit: ['.xml'],
+  sarif: ['.sarif', '.json'],
+  github: ['.txt', '.log'],
+  gitlab: ['.json'],
+};
+
+/**
+ * A usage error when an output file's extension belongs to another format (`-o list.xls`
+ * for Markdown): a program that opens the file by its name would misread it.
+ */
+export function checkExtension<F extends string>(file: string, format: F, table: Readonly<Record<F, readonly string[]>>, lang: Lang): void {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '' || table[format].includes(extension)) return;
+  const formats = (Object.entries(table) as [string, readonly string[]][]).map(([name, list]) => `${name} (${list.join(' ')})`).join(', ');
+  throw new UsageError(translate(lang, 'usage.bad-extension', { file, format, formats }));
+}
 
 /** What check and merge do after the report exists: baseline, formats, exit code. */
 export interface OutputOptions {
@@ -21,36 +47,52 @@ export interface OutputOptions {
   /** `fmt` or `fmt=file`, repeatable; none means terminal. */
   format?: string[];
   output?: string;
-  color: boolean;
+  /** Colour level of standard output (files are never coloured). */
+  color: ColorLevel;
+  /** Violations only (terminal and compact). */
+  quiet?: boolean;
   failOn: 'error' | 'warning' | 'never';
   maxWarnings?: string;
   baseline?: string;
   writeBaseline?: string;
   pruneBaseline?: boolean;
+  /** Progress on stderr (shown only when it is a terminal). */
+  progress?: boolean;
 }
 
 /** Parses --format values: each `fmt` or `fmt=file`; at most one goes to stdout (or to --output). */
-export function parseFormats(values: readonly string[] | undefined, output: string | undefined): { format: Format; file: string | null }[] {
+export function parseFormats(values: readonly string[] | undefined, output: string | undefined, lang: Lang = 'zh'): { format: Format; file: string | null }[] {
   const specs = (values && values.length > 0 ? values : ['terminal']).map((value) => {
     const eq = value.indexOf('=');
     const format = (eq === -1 ? value : value.slice(0, eq)) as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format ${value}: 允许 allowed ${FORMATS.join(', ')}（可写 sarif=out.sarif）`);
     return { format, file: eq === -1 ? null : value.slice(eq + 1) };
   });
+  for (const spec of specs) if (spec.file) checkExtension(spec.file, spec.format, EXTENSIONS, lang);
   const unnamed = specs.filter((s) => s.file === null);
   if (unnamed.length > 1) throw new UsageError('--format: 只能有一种格式写到标准输出，其余请写成 fmt=文件 (only one format may go to stdout; name files as fmt=file)');
-  if (output && unnamed[0]) unnamed[0].file = output;
+  if (output && unnamed[0]) {
+    checkExtension(output, unnamed[0].format, EXTENSIONS, lang);
+    unnamed[0].file = output;
+  }
   return specs;
 }
 
 type Terminal = typeof import('../report/terminal.js');
 
-function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean, terminal: Terminal | null): string {
+/** What a run knows beyond its report: every branch and organization checked, with its rules. */
+export interface Checked {
+  units: readonly CheckedUnit[];
+}
+
+function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toStdout: boolean, terminal: Terminal | null, checked: Checked | null): string {
   switch (format) {
     case 'json':
       return formatJson(report);
+    case 'compact':
+      return formatCompact(report, { quiet: options.quiet });
     case 'junit':
-      return formatJunit(report, { lang: options.lang });
+      return formatJunit(report, { lang: options.lang, failOn: options.failOn, units: checked?.units });
     case 'sarif': {
       const meta = rules.map((r) => (options.lang === 'en' && r.en ? { ...r, title: r.en.title, remedy: r.en.remedy } : r));
       return formatSarif(report, meta, { lang: options.lang });
@@ -60,14 +102,20 @@ function render(format: Format, report: Report, rules: readonly Rule[], options:
     case 'gitlab':
       return formatGitlab(report);
     default:
-      return (terminal as Terminal).formatTerminal(report, { lang: options.lang, color: options.color && toTerminal, width: io.stdout.columns });
+      return (terminal as Terminal).formatTerminal(report, {
+        lang: options.lang,
+        color: toStdout ? options.color : 0,
+        width: toStdout && io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80,
+        units: checked?.units,
+        quiet: options.quiet,
+      });
   }
 }
 
 /** Applies baselines, writes every requested format, and returns the exit code (output.md, plus --max-warnings). */
-export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io): Promise<number> {
-  const formats = parseFormats(options.format, options.output);
-  // The terminal report (chalk, cli-table3) is loaded only when asked for: CI runs writing JSON or SARIF start faster.
+export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, checked: Checked | null = null): Promise<number> {
+  const formats = parseFormats(options.format, options.output, options.lang);
+  // The terminal report (chalk, line breaking) is loaded only when asked for: CI runs writing JSON or SARIF start faster.
   const terminal = formats.some((f) => f.format === 'terminal') ? await import('../report/terminal.js') : null;
   let maxWarnings: number | null = null;
   if (options.maxWarnings !== undefined) {
@@ -96,8 +144,11 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
     if (options.pruneBaseline) writeFileSync(resolve(options.baseline), pruneBaseline(baseline, raw));
   }
   if (options.writeBaseline) writeFileSync(resolve(options.writeBaseline), writeBaseline(raw));
+  const shown = progress(io, options.progress !== false);
   for (const { format, file } of formats) {
-    const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true, terminal);
+    shown.update(translate(options.lang, 'progress.writing', { what: file ?? format }));
+    const text = render(format, report, rules, options, io, file === null, terminal, checked);
+    shown.clear();
     if (file) writeFileSync(resolve(file), text);
     else io.stdout.write(text);
   }

@@ -12,6 +12,7 @@ import { parseRectifyPolicy } from '../rectify/policy.js';
 import { mergePreviousLists, parsePreviousList, readPreviousXlsx } from '../rectify/previous.js';
 import { formatRectificationXlsx, formatSummaryXlsx } from '../rectify/xlsx.js';
 import { checkPaths } from './check.js';
+import { checkExtension } from './output.js';
 
 type Format = 'md' | 'csv' | 'xlsx' | 'json';
 type Output = string | Uint8Array;
@@ -22,6 +23,8 @@ const writers: Record<Format, { list: (l: RectificationList) => Output | Promise
   json: { list: formatRectificationJson, summary: formatSummaryJson },
 };
 const extensions: Record<string, Format> = { '.md': 'md', '.markdown': 'md', '.csv': 'csv', '.xlsx': 'xlsx', '.json': 'json' };
+/** The extensions each format may be written to: Excel opens an .xls that holds XLSX. */
+const allowed: Record<Format, readonly string[]> = { md: ['.md', '.markdown', '.txt'], csv: ['.csv', '.txt'], xlsx: ['.xlsx', '.xls'], json: ['.json'] };
 
 export interface RectifyOptions {
   lang: Lang;
@@ -37,18 +40,22 @@ export interface RectifyOptions {
 
 const examples = `
 示例 / Examples:
-  zhibu rectify records/ --period 2026Q3 --as-of 2026-10-08 --format xlsx -o 整改清单-2026Q3.xlsx
-  zhibu rectify records/ --format md                            Markdown 输出到终端
-  zhibu rectify records/ --include-pending --format csv -o 清单.csv    另列提醒清单（本期尚可完成的事项）
+  zhibu rectify records/ --period 2026Q3 --as-of 2026-10-08 -o 整改清单.xlsx
+  zhibu rectify records/ --format md          # Markdown 输出到终端
+  # 另列提醒清单（本期尚可完成的事项） / with reminders:
+  zhibu rectify records/ --include-pending -o 清单.csv
+  # 每个支部一个文件，另附汇总 / one file per branch and a summary:
   zhibu rectify records/ --format xlsx --split-by branch -o 整改/2026Q3/
-                                                                每个支部一个文件，另附汇总 summary.xlsx
-  zhibu rectify records/ --period 2026Q3 --as-of 2026-11-20 --previous 整改清单-2026Q3.xlsx -o 复查.xlsx
-                                                                对照上次清单：已整改、待整改、逾期、新增
+  # 对照上次清单：已整改、待整改、逾期、新增 / against the earlier list:
+  zhibu rectify records/ --period 2026Q3 --as-of 2026-11-20 \\
+    --previous 整改清单.xlsx -o 复查.xlsx
 配置 zhibu.config.yaml（可选）：
   rectify:
-    days: { error: 30, warning: 60, info: 90 }     # 整改时限：检查日后天数
+    days: { error: 30, warning: 60, info: 90 }   # 整改时限：检查日后天数
     categories: { 党员管理: { days: 45 } }
-    rules: { member.dues-monthly: { days: 15, owner: secretary } }   # owner: secretary | subject | organization | 姓名`;
+    rules:
+      member.dues-monthly: { days: 15, owner: secretary }
+      # owner: secretary | subject | organization | 姓名`;
 
 const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
@@ -78,6 +85,7 @@ const safeName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_');
 export async function runRectify(paths: string[], options: RectifyOptions, io: Io): Promise<number> {
   const lang = options.lang;
   const format: Format = options.format ?? (options.output && !options.splitBy ? extensions[path.extname(options.output).toLowerCase()] : undefined) ?? 'md';
+  if (options.output && !options.splitBy) checkExtension(options.output, format, allowed, lang);
   if (options.splitBy && !options.output) throw new UsageError(t(lang, '--split-by branch 需要用 --output 指定目录', '--split-by branch needs --output DIR'));
   if (format === 'xlsx' && !options.output) throw new UsageError(t(lang, 'XLSX 是二进制文件，请用 --output 指定文件，例如 --output 整改清单.xlsx', 'XLSX is binary: give --output FILE, e.g. --output list.xlsx'));
   const previous = await readPrevious(options.previous, io, lang);
@@ -136,8 +144,8 @@ export function registerRectify(program: Command, io: Io, setCode: (n: number) =
     .argument('[paths...]', '记录文件或目录 record files or directories')
     .addOption(new Option('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh'))
     .option('--as-of <date>', '检查日 YYYY-MM-DD（默认今天） the day of the check (default today)')
-    .option('--period <period>', '检查期间：2026Q3、2026-07、2026 或 FROM..TO（默认检查日所在季度）')
-    .option('--config <file>', '配置文件（默认向上查找 zhibu.config.yaml）')
+    .option('--period <period>', '检查期间：2026Q3、2026-07、2026 或 FROM..TO（默认上季度和本季度） the period checked')
+    .option('--config <file>', '配置文件（默认从所查路径向上查找 zhibu.config.yaml） configuration file')
     .addOption(new Option('--format <format>', '输出格式（默认按 --output 扩展名，否则 md） output format').choices(['md', 'csv', 'xlsx', 'json']))
     .option('-o, --output <file>', '写入文件（--split-by 时为目录） write to a file (a directory with --split-by)')
     .option('--include-pending', '另列提醒清单：本期尚未结束、仍可完成的事项 add reminders for what is still due')

@@ -57,6 +57,8 @@ export interface CheckResult {
   inputErrors: InputError[];
   files: number;
   branches: number;
+  /** Every branch id read, checked or not (for `--branch` "did you mean"). */
+  branchIds: string[];
   exempted: number;
   /** With --shard: what `zhibu merge` needs to run the organization rules. */
   shard?: ShardData;
@@ -171,7 +173,7 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
 
 /** Stage 3: files in sorted order (which decides duplicate ids), then organization rules. */
 export function assemble(outcomes: readonly FileOutcome[], organizations: readonly Organization[], stageErrors: readonly InputError[], input: FileStageInput): CheckResult {
-  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [...stageErrors], files: outcomes.length, branches: 0, exempted: 0 };
+  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [...stageErrors], files: outcomes.length, branches: 0, branchIds: [], exempted: 0 };
   const digests = new Map<string, BranchDigest>();
   const branchFiles = new Map<string, string>();
   for (const outcome of outcomes) {
@@ -183,6 +185,7 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
         continue;
       }
       branchFiles.set(b.id, outcome.file);
+      result.branchIds.push(b.id);
       digests.set(b.id, b.digest);
       if (!b.checked) continue;
       result.branches++;

@@ -33,12 +33,22 @@ export interface ReportInputError {
   message: string;
 }
 
+/** A branch or organization a run checked: the rules evaluated for it (JUnit's passing cases) and its name (the terminal's headings). */
+export interface CheckedUnit {
+  id: string;
+  name: string;
+  file: string;
+  rules: readonly string[];
+}
+
 /** The JSON report: the machine contract every other reporter renders from. */
 export interface Report {
   tool: 'zhibu';
   version: string;
   asOf: string;
   window: Window;
+  /** The configuration file used (as shown on the command line), or null for none. */
+  config?: string | null;
   summary: {
     files: number;
     branches: number;
@@ -61,6 +71,8 @@ export interface ReportContext {
   window: Window;
   lang: Lang;
   rules: readonly Rule[];
+  /** The configuration file used, if any. */
+  config?: string | null;
 }
 
 /** Renders an input error's message in a language. */
@@ -102,6 +114,7 @@ export function buildReport(result: CheckResult, ctx: ReportContext): Report {
     version: ctx.version,
     asOf: ctx.asOf,
     window: ctx.window,
+    ...(ctx.config !== undefined ? { config: ctx.config } : {}),
     summary: { files: result.files, branches: result.branches, violations, pending, exempted: result.exempted, inputErrors: result.inputErrors.length },
     findings,
     inputErrors: result.inputErrors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: inputErrorMessage(e, ctx.lang) })),

@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import { severity } from '../engine/rules.js';
 import { rectifyPolicy } from '../rectify/policy.js';
 
-/** One rule's setting: off, a severity, or new parameter values (optionally with a severity). */
-export const ruleSetting = z.union([
-  z.literal('off'),
-  z.literal(false),
-  severity,
-  z.looseObject({ severity: severity.optional(), off: z.boolean().optional() }),
-]);
+/** A severity as a configuration may write it: ESLint's `warn` is accepted for `warning`. */
+export const SEVERITY_WORDS = ['error', 'warning', 'warn', 'info'] as const;
 
-/** zhibu.config.yaml */
+/**
+ * zhibu.config.yaml. Each rule's setting (`off`, a severity, or parameters) is checked
+ * against the rule itself when the rules are configured (engine/ruleset.ts).
+ */
 export const configFile = z.strictObject({
-  rules: z.record(z.string(), ruleSetting).optional(),
+  rules: z.record(z.string(), z.unknown()).optional(),
   ruleDirs: z.array(z.string()).optional(),
   rectify: rectifyPolicy.optional(),
 });
 
 export type ConfigFile = z.output<typeof configFile>;
+
+/** The top-level keys a configuration may have. */
+export const configKeys: readonly string[] = Object.keys(configFile.shape);
