@@ -1,6 +1,4 @@
 import { Command, CommanderError, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { runCheck, VERSION } from './commands/check.js';
 import { runMerge } from './commands/merge.js';
 import { FORMATS } from './commands/output.js';
@@ -13,6 +11,9 @@ import { inputErrorMessage } from './report/report.js';
 import { closest } from './load/records.js';
 import { ruleExamples } from './load/files.js';
 import { registerRectify } from './commands/rectify.js';
+import { failure } from './commands/failure.js';
+import { Outputs } from './write/files.js';
+import { visible } from './escape/terminal.js';
 
 export interface MainInput {
   argv: string[];
@@ -57,6 +58,10 @@ CI:
 示例 / Examples:
   zhibu merge shard-*.json --format json=report.json,github
   （与各分片相同的 --config、--lang / the shards' --config and --lang）`,
+  init: `
+示例 / Examples:
+  zhibu init 党建记录                        生成模板（已存在的文件不覆盖）
+  cd 党建记录 && zhibu check records/`,
   schema: `
 示例 / Examples:
   zhibu schema --output zhibu.schema.json    写出记录文件的 JSON Schema
@@ -73,7 +78,7 @@ const commaList = (value: string, previous: string[] = []) => [
     .filter(Boolean),
 ];
 
-/** Runs the CLI with the given I/O; returns the exit code (0, 1 or 2 as in output.md). */
+/** Runs the CLI with the given I/O; returns the exit code (0, 1 or 2 as in docs/report.md). */
 export async function main(input: MainInput): Promise<number> {
   const lang: Lang = input.argv.includes('en') && input.argv.some((a, i) => (a === '--lang' && input.argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'zh';
   const io: Io = { stdout: input.stdout, stderr: input.stderr, stdin: input.stdin, cwd: input.cwd, env: input.env, today: input.today ?? localToday() };
@@ -85,8 +90,9 @@ export async function main(input: MainInput): Promise<number> {
     .description(lang === 'zh' ? '检查党支部标准化规范化建设记录，列出不足（三会一课、主题党日、党费、换届……）' : 'Check Party branch records against the branch standardization rules')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), getOutHelpWidth: () => width, getErrHelpWidth: () => width })
-    .showHelpAfterError(lang === 'zh' ? '（用 --help 查看用法）' : '(add --help for usage)');
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(visible(s, { lines: true })), getOutHelpWidth: () => width, getErrHelpWidth: () => width })
+    .showHelpAfterError(lang === 'zh' ? '（用 --help 查看用法）' : '(add --help for usage)')
+    .option('--debug', '出错时显示调用栈 show the stack trace of an unexpected error');
   // Help is laid out by display width and wraps Chinese too; the wrapper is loaded only when help is shown.
   if (input.argv.length === 0 || input.argv.some((a) => a === '-h' || a === '--help' || a === 'help')) {
     const { textWidth, wrapText } = await import('./report/wrap.js');
@@ -186,8 +192,19 @@ export async function main(input: MainInput): Promise<number> {
     .action(async (o) => {
       const { recordJsonSchema } = await import('./schema/json-schema.js');
       const text = `${JSON.stringify(recordJsonSchema(o.kind), null, 2)}\n`;
-      if (o.output) writeFileSync(path.resolve(io.cwd, o.output), text);
+      if (o.output) new Outputs(io.cwd, lang).write(o.output, '--output', text);
       else io.stdout.write(text);
+    });
+
+  program
+    .command('init')
+    .description(lang === 'zh' ? '生成记录目录模板（组织文件、带注释的支部文件、配置、JSON Schema、CI 工作流）' : 'scaffold a records folder')
+    .argument('[dir]', '目录（默认当前目录） folder (default: here)')
+    .addOption(langOption())
+    .addHelpText('after', examples.init)
+    .action(async (dir: string | undefined, o) => {
+      const { runInit } = await import('./commands/init.js');
+      code = await runInit(dir, { lang: o.lang as Lang }, io);
     });
 
   registerRectify(program, io, (n) => {
@@ -201,10 +218,7 @@ export async function main(input: MainInput): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
-    if (error instanceof UsageError) {
-      io.stderr.write(`zhibu: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    io.stderr.write(failure(error, lang, input.argv.includes('--debug')));
+    return 2;
   }
 }

@@ -6,6 +6,7 @@ import { dues } from './dues.js';
 import { duplicate } from './duplicate.js';
 import { fields } from './fields.js';
 import { forbid } from './forbid.js';
+import { futureDated } from './future.js';
 import { leaderParticipation, liaisonAssigned } from './liaison.js';
 import { names } from './names.js';
 import { participation } from './participation.js';
@@ -21,5 +22,5 @@ import { variety } from './variety.js';
 
 /** Every check primitive, by the name rules give in `check:`. */
 export const primitives: ReadonlyMap<string, Primitive> = new Map(
-  [conflict, count, coverage, deadline, dues, duplicate, fields, forbid, leaderParticipation, liaisonAssigned, names, participation, progress, quorum, reference, role, run, size, sum, variety].map((p) => [p.name, p]),
+  [conflict, count, coverage, deadline, dues, duplicate, fields, forbid, futureDated, leaderParticipation, liaisonAssigned, names, participation, progress, quorum, reference, role, run, size, sum, variety].map((p) => [p.name, p]),
 );

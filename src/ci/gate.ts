@@ -1,7 +1,7 @@
 import type { Report } from '../report/report.js';
 
 export interface GateOptions {
-  /** Which violations fail the run (output.md). */
+  /** Which violations fail the run (docs/report.md). */
   failOn: 'error' | 'warning' | 'never';
   /** Fail when warning violations exceed this many (after the baseline), whatever `failOn` says. */
   maxWarnings?: number | null;

@@ -4,7 +4,7 @@ import type { Report, ReportFinding, ReportInputError } from '../report/report.j
 
 export { fileShard, parseShard, shardOf, type Shard } from './shard.js';
 
-/** output.md order (file, line, rule, period, subject), then column and status: the engine's own comparison. */
+/** docs/report.md order (file, line, rule, period, subject), then column and status: the engine's own comparison. */
 export const compareReportFindings: (a: ReportFinding, b: ReportFinding) => number = compareFindingOrder;
 
 const compareInputErrors: (a: ReportInputError, b: ReportInputError) => number = comparePositions;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { FileCache, settingsKey } from '../engine/cache.js';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
@@ -6,7 +6,7 @@ import { canRunParallel, checkParallel } from '../engine/parallel.js';
 import { translate } from '../i18n/index.js';
 import { collectFiles, displayPath, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
-import { finish, type Checked, type OutputOptions } from './output.js';
+import { claimOutputs, finish, type Checked, type OutputOptions } from './output.js';
 import { progress } from './progress.js';
 import { closest } from '../load/records.js';
 import type { Rule } from '../engine/rules.js';
@@ -14,6 +14,7 @@ import { parseShard } from '../ci/shard.js';
 import { UsageError, type Io } from '../io.js';
 import { setup, type CommonOptions, type Setup } from './setup.js';
 import type { InputError } from '../model/types.js';
+import { Outputs } from '../write/files.js';
 
 export const VERSION = '1.0.0';
 
@@ -34,13 +35,23 @@ function cachePath(cwd: string, location: string | undefined): string {
   return path.join(given, 'check.json');
 }
 
-/** Loads and checks record files: the pipeline shared by check, rectify and the CI formats. */
-export async function checkPaths(paths: string[], options: Omit<CheckOptions, Exclude<keyof OutputOptions, 'progress'>> & { lang: CheckOptions['lang'] }, io: Io): Promise<{ report: Report; result: CheckResult; setup: Setup; checked: Checked }> {
+/**
+ * Loads and checks record files: the pipeline shared by check, rectify and the CI formats.
+ * `claim` names the command's outputs once the inputs are known and before the checking starts,
+ * so that an output over a record fails at once; `outputs` then writes them.
+ */
+export async function checkPaths(
+  paths: string[],
+  options: Omit<CheckOptions, Exclude<keyof OutputOptions, 'progress'>> & { lang: CheckOptions['lang'] },
+  io: Io,
+  claim: (outputs: Outputs) => void = () => {},
+): Promise<{ report: Report; result: CheckResult; setup: Setup; outputs: Outputs; checked: Checked }> {
   if (paths.length === 0) throw new UsageError(translate(options.lang, 'usage.no-paths'));
   const ready = setup(options, io, paths);
   const shard = options.shard ? parseShard(options.shard) : null;
   const stdinName = options.stdinFilename ? displayPath(options.stdinFilename) : '<stdin>';
   const { files, missing } = collectFiles(paths, io.cwd, { stdinName });
+  const outputs = new Outputs(io.cwd, options.lang, [...files, ...ready.ruleSpec.sources.map((s) => s.file), ...(ready.configFile ? [ready.configFile] : [])]);
   const stdin = paths.includes('-') ? await readStdin(io) : null;
   const pathErrors: InputError[] = missing.map((m) => ({ file: m.path, line: 1, column: 1, id: m.reason === 'ENOENT' ? 'path.missing' : 'file.unreadable', args: { reason: m.reason } }));
   const shown = progress(io, options.progress !== false);
@@ -62,6 +73,8 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, Ex
     },
   };
   const cacheFile = options.cache || options.cacheLocation ? cachePath(io.cwd, options.cacheLocation) : null;
+  if (cacheFile) outputs.claim(path.relative(io.cwd, cacheFile) || cacheFile, '--cache-location', { owns: true, example: 'check.json' });
+  claim(outputs);
   let cache: FileCache | null = null;
   if (cacheFile) {
     const settings = { version: VERSION, rules: ready.ruleSpec, asOf: ready.asOf, window: ready.window, today: ready.today, branches: options.branch ?? null, shard: options.shard ?? null };
@@ -75,8 +88,7 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, Ex
   const parallel = stdin === null && (threads !== undefined && threads !== '' ? Number(threads) > 0 && files.length > 1 : canRunParallel(files.length));
   const result = parallel ? await checkParallel({ ...checkInput, cwd: io.cwd, ruleSpec: ready.ruleSpec }) : check(checkInput);
   if (cacheFile && cache && !(cache as FileCache).unchanged(files)) {
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
-    writeFileSync(cacheFile, (cache as FileCache).serialise(files));
+    outputs.write(cacheFile, '--cache-location', (cache as FileCache).serialise(files));
   }
   shown.clear();
   if (options.branch && options.branch.length > 0 && !shard) {
@@ -89,7 +101,7 @@ export async function checkPaths(paths: string[], options: Omit<CheckOptions, Ex
   }
   result.inputErrors.unshift(...ready.errors, ...pathErrors);
   const report = buildReport(result, { version: VERSION, asOf: ready.asOf, window: ready.window, lang: options.lang, rules: ready.rules, config: ready.configFile });
-  return { report, result, setup: ready, checked: checkedUnits(result, ready.rules) };
+  return { report, result, setup: ready, outputs, checked: checkedUnits(result, ready.rules) };
 }
 
 /** Every branch and organization checked, with the rules evaluated for it. */
@@ -112,8 +124,8 @@ async function readStdin(io: Io): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of output.md. */
+/** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of docs/report.md. */
 export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<{ report: Report; code: number }> {
-  const { report, setup: ready, checked } = await checkPaths(paths, options, io);
-  return { report, code: await finish(report, ready.rules, options, io, checked) };
+  const { report, setup: ready, outputs, checked } = await checkPaths(paths, options, io, (claimed) => claimOutputs(options, claimed, io));
+  return { report, code: await finish(report, ready.rules, options, io, outputs, checked) };
 }

@@ -6,7 +6,8 @@ import { organizationFindingsOfShards, type ShardData } from '../engine/shard.js
 import { UsageError, type Io } from '../io.js';
 import { buildReport, type Report } from '../report/report.js';
 import { VERSION } from './check.js';
-import { finish, type OutputOptions } from './output.js';
+import { claimOutputs, finish, type OutputOptions } from './output.js';
+import { Outputs } from '../write/files.js';
 import { setup, type CommonOptions } from './setup.js';
 
 export type MergeOptions = Omit<CommonOptions, 'asOf' | 'period' | 'rule'> & OutputOptions;
@@ -17,6 +18,9 @@ export type MergeOptions = Omit<CommonOptions, 'asOf' | 'period' | 'rule'> & Out
  */
 export async function runMerge(files: string[], options: MergeOptions, io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError('请指定要合并的 JSON 报告，例如：zhibu merge shard-1.json shard-2.json');
+  // The shard reports are inputs (and the configuration, which no zhibu output resembles).
+  const outputs = new Outputs(io.cwd, options.lang, files);
+  claimOutputs(options, outputs, io);
   const reports = files.map((file) => {
     let text: string;
     try {
@@ -27,7 +31,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
     return parseReport(text, file);
   });
   const sharded = reports.filter((r) => r.shard);
-  if (sharded.length === 0) return finish(mergeReports(reports), setup({ lang: options.lang, config: options.config }, io).rules, options, io);
+  if (sharded.length === 0) return finish(mergeReports(reports), setup({ lang: options.lang, config: options.config }, io).rules, options, io, outputs);
   if (sharded.length !== reports.length) throw new UsageError('不能混合分片报告与完整报告 (shard reports cannot be merged with whole-run reports)');
   const shards = reports.map((r) => r.shard as ShardData);
   const count = shards[0]?.count ?? 0;
@@ -60,5 +64,5 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
     },
     { version: VERSION, asOf: first.asOf, window: first.window, lang: options.lang, rules: ready.rules },
   );
-  return finish(mergeReports([...parts, orgReport]), ready.rules, options, io);
+  return finish(mergeReports([...parts, orgReport]), ready.rules, options, io, outputs);
 }

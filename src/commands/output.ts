@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyBaseline, parseBaseline, pruneBaseline, writeBaseline } from '../ci/baseline.js';
 import { gateExitCode } from '../ci/gate.js';
@@ -15,11 +15,12 @@ import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
 import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
+import { Outputs } from '../write/files.js';
 
 export const FORMATS = ['terminal', 'compact', 'json', 'junit', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** The file name extensions each format may be written to (a name without one is also accepted). */
+/** The file name extensions each format may be written to (one no program reads by, or none, is also accepted). */
 const EXTENSIONS: Record<Format, readonly string[]> = {
   terminal: ['.txt', '.log'],
   compact: ['.txt', '.log'],
@@ -30,13 +31,16 @@ const EXTENSIONS: Record<Format, readonly string[]> = {
   gitlab: ['.json'],
 };
 
+// Extensions programs open files by: writing another format under one of them misleads the reader.
+const DOCUMENT_EXTENSIONS = ['.txt', '.log', '.json', '.xml', '.sarif', '.md', '.markdown', '.csv', '.xls', '.xlsx', '.et', '.ods', '.doc', '.docx', '.wps', '.odt', '.pdf', '.html', '.htm'];
+
 /**
  * A usage error when an output file's extension belongs to another format (`-o list.xls`
- * for Markdown): a program that opens the file by its name would misread it.
+ * for Markdown, `-o report.xml` for JSON); the message lists the formats and their extensions.
  */
 export function checkExtension<F extends string>(file: string, format: F, table: Readonly<Record<F, readonly string[]>>, lang: Lang): void {
   const extension = path.extname(file).toLowerCase();
-  if (extension === '' || table[format].includes(extension)) return;
+  if (table[format].includes(extension) || !DOCUMENT_EXTENSIONS.includes(extension)) return;
   const formats = (Object.entries(table) as [string, readonly string[]][]).map(([name, list]) => `${name} (${list.join(' ')})`).join(', ');
   throw new UsageError(translate(lang, 'usage.bad-extension', { file, format, formats }));
 }
@@ -60,9 +64,15 @@ export interface OutputOptions {
   progress?: boolean;
 }
 
+/** Without --format, `-o report.json` means JSON: the first format whose first extension it has. */
+function formatOfFile(file: string | undefined): Format | null {
+  const extension = file ? path.extname(file).toLowerCase() : '';
+  return extension === '' ? null : (FORMATS.find((f) => EXTENSIONS[f][0] === extension) ?? null);
+}
+
 /** Parses --format values: each `fmt` or `fmt=file`; at most one goes to stdout (or to --output). */
 export function parseFormats(values: readonly string[] | undefined, output: string | undefined, lang: Lang = 'zh'): { format: Format; file: string | null }[] {
-  const specs = (values && values.length > 0 ? values : ['terminal']).map((value) => {
+  const specs = (values && values.length > 0 ? values : [formatOfFile(output) ?? 'terminal']).map((value) => {
     const eq = value.indexOf('=');
     const format = (eq === -1 ? value : value.slice(0, eq)) as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format ${value}: 允许 allowed ${FORMATS.join(', ')}（可写 sarif=out.sarif）`);
@@ -112,8 +122,22 @@ function render(format: Format, report: Report, rules: readonly Rule[], options:
   }
 }
 
-/** Applies baselines, writes every requested format, and returns the exit code (output.md, plus --max-warnings). */
-export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, checked: Checked | null = null): Promise<number> {
+const formatOption = (format: Format, file: string, options: OutputOptions) => (file === options.output ? '--output' : `--format ${format}=${file}`);
+const sameFile = (io: Io, a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && path.resolve(io.cwd, a) === path.resolve(io.cwd, b);
+
+/** Claims every file check or merge will write (before the work starts): a usage error for one that must not be written. */
+export function claimOutputs(options: OutputOptions, outputs: Outputs, io: Io): void {
+  if (options.baseline) outputs.protect([options.baseline]);
+  // The baseline is an input only its own writers may replace.
+  if (options.pruneBaseline && options.baseline) outputs.claim(options.baseline, '--prune-baseline', { owns: true, example: 'zhibu-baseline.json' });
+  if (options.writeBaseline) outputs.claim(options.writeBaseline, '--write-baseline', { owns: sameFile(io, options.writeBaseline, options.baseline), example: 'zhibu-baseline.json' });
+  for (const { format, file } of parseFormats(options.format, options.output, options.lang)) {
+    if (file) outputs.claim(file, formatOption(format, file, options));
+  }
+}
+
+/** Applies baselines, writes every requested format, and returns the exit code (docs/report.md, plus --max-warnings). */
+export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, outputs: Outputs, checked: Checked | null = null): Promise<number> {
   const formats = parseFormats(options.format, options.output, options.lang);
   // The terminal report (chalk, line breaking) is loaded only when asked for: CI runs writing JSON or SARIF start faster.
   const terminal = formats.some((f) => f.format === 'terminal') ? await import('../report/terminal.js') : null;
@@ -141,15 +165,15 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
         ? `基线 ${options.baseline}：已知问题 ${applied.known} 项未计入；${applied.fixed.length} 项已不再出现${applied.fixed.length > 0 && !options.pruneBaseline ? '（可用 --prune-baseline 删除）' : ''}\n`
         : `baseline ${options.baseline}: ${applied.known} known violations left out; ${applied.fixed.length} entries no longer found${applied.fixed.length > 0 && !options.pruneBaseline ? ' (drop them with --prune-baseline)' : ''}\n`,
     );
-    if (options.pruneBaseline) writeFileSync(resolve(options.baseline), pruneBaseline(baseline, raw));
+    if (options.pruneBaseline) outputs.write(options.baseline, '--prune-baseline', pruneBaseline(baseline, raw), { owns: true });
   }
-  if (options.writeBaseline) writeFileSync(resolve(options.writeBaseline), writeBaseline(raw));
+  if (options.writeBaseline) outputs.write(options.writeBaseline, '--write-baseline', writeBaseline(raw), { owns: sameFile(io, options.writeBaseline, options.baseline) });
   const shown = progress(io, options.progress !== false);
   for (const { format, file } of formats) {
     shown.update(translate(options.lang, 'progress.writing', { what: file ?? format }));
     const text = render(format, report, rules, options, io, file === null, terminal, checked);
     shown.clear();
-    if (file) writeFileSync(resolve(file), text);
+    if (file) outputs.write(file, formatOption(format, file, options), text);
     else io.stdout.write(text);
   }
   // Writing a baseline records today's backlog: that run passes unless the input is broken.

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../i18n/index.js';
 import { closest } from '../load/records.js';
@@ -13,6 +13,8 @@ import { mergePreviousLists, parsePreviousList, readPreviousXlsx } from '../rect
 import { formatRectificationXlsx, formatSummaryXlsx } from '../rectify/xlsx.js';
 import { checkPaths } from './check.js';
 import { checkExtension } from './output.js';
+import { visible } from '../escape/terminal.js';
+import { uniqueFileNames } from '../write/names.js';
 
 type Format = 'md' | 'csv' | 'xlsx' | 'json';
 type Output = string | Uint8Array;
@@ -78,9 +80,6 @@ async function readPrevious(files: readonly string[], io: Io, lang: Lang): Promi
   return mergePreviousLists(lists);
 }
 
-/** A file name part without characters Windows or shells object to. */
-const safeName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_');
-
 /** `zhibu rectify`: the rectification list; returns the exit code (2 on input errors, else 0: the list is the product, not a gate). */
 export async function runRectify(paths: string[], options: RectifyOptions, io: Io): Promise<number> {
   const lang = options.lang;
@@ -90,7 +89,10 @@ export async function runRectify(paths: string[], options: RectifyOptions, io: I
   if (format === 'xlsx' && !options.output) throw new UsageError(t(lang, 'XLSX 是二进制文件，请用 --output 指定文件，例如 --output 整改清单.xlsx', 'XLSX is binary: give --output FILE, e.g. --output list.xlsx'));
   const previous = await readPrevious(options.previous, io, lang);
 
-  const { report, result, setup } = await checkPaths(paths, { lang, config: options.config, asOf: options.asOf, period: options.period, progress: true }, io);
+  const { report, result, setup, outputs } = await checkPaths(paths, { lang, config: options.config, asOf: options.asOf, period: options.period, progress: true }, io, (claimed) => {
+    claimed.protect(options.previous);
+    if (options.output && !options.splitBy) claimed.claim(options.output, '--output', { example: `整改清单.${format}` });
+  });
   const { policy, problems } = parseRectifyPolicy(setup.config?.rectify);
   if (problems.length > 0) throw new UsageError(`${setup.configFile ?? 'zhibu.config.yaml'}: ${problems.join('; ')}`);
   const known = [...setup.rules.map((r) => r.id), ...Object.keys(setup.config?.rules ?? {})];
@@ -111,26 +113,26 @@ export async function runRectify(paths: string[], options: RectifyOptions, io: I
     lang,
     rules: setup.rules.map((r) => r.id),
   });
-  for (const e of report.inputErrors) io.stderr.write(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
+  for (const e of report.inputErrors) io.stderr.write(visible(`${e.file}:${e.line}:${e.column}: ${e.message}`) + '\n');
 
   const writer = writers[format];
   if (options.splitBy && options.output) {
-    const dir = path.resolve(io.cwd, options.output);
-    mkdirSync(dir, { recursive: true });
-    const written: string[] = [];
-    const write = (name: string, content: Output) => {
-      writeFileSync(path.join(dir, name), content);
-      written.push(path.join(options.output as string, name).split(path.sep).join('/'));
-    };
-    for (const { branch } of list.summary) {
-      const name = branch.name && branch.name !== branch.id ? `${safeName(branch.id)}-${safeName(branch.name)}` : safeName(branch.id);
-      write(`${name}.${format}`, await writer.list(branchList(list, branch.id)));
-    }
-    write(`summary.${format}`, await writer.summary(list));
-    io.stdout.write(`${written.join('\n')}\n`);
+    const dir = options.output;
+    const summaryName = `summary.${format}`;
+    const names = uniqueFileNames(
+      list.summary.map(({ branch }) => (branch.name && branch.name !== branch.id ? `${branch.id}-${branch.name}` : branch.id)),
+      format,
+      [summaryName],
+    );
+    const files = [...names, summaryName].map((name) => path.join(dir, name).split(path.sep).join('/'));
+    // Every file is claimed before the first is written: a refused one leaves the folder as it was.
+    for (const file of files) outputs.claim(file, '--output');
+    for (const [index, { branch }] of list.summary.entries()) outputs.write(files[index] as string, '--output', await writer.list(branchList(list, branch.id)));
+    outputs.write(files[files.length - 1] as string, '--output', await writer.summary(list));
+    io.stdout.write(visible(files.join('\n'), { lines: true }) + '\n');
   } else {
     const content = await writer.list(list);
-    if (options.output) writeFileSync(path.resolve(io.cwd, options.output), content);
+    if (options.output) outputs.write(options.output, '--output', content);
     else io.stdout.write(typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
   }
   return report.inputErrors.length > 0 ? 2 : 0;

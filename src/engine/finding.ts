@@ -53,7 +53,7 @@ export function compareText(a: string | null, b: string | null): number {
 
 type Ordered = Pick<Finding, 'file' | 'line' | 'rule' | 'period' | 'subject' | 'column' | 'status'>;
 
-/** output.md order: file, line, rule, period, subject (null first, strings by code point); then column, status. */
+/** docs/report.md order: file, line, rule, period, subject (null first, strings by code point); then column, status. */
 export function compareFindingOrder(a: Ordered, b: Ordered): number {
   return (
     compareText(a.file, b.file) ||
@@ -66,7 +66,7 @@ export function compareFindingOrder(a: Ordered, b: Ordered): number {
   );
 }
 
-/** The engine's order of findings: output.md's, then the message id as a last tie-break. */
+/** The engine's order of findings: docs/report.md's, then the message id as a last tie-break. */
 export function compareFindings(a: Finding, b: Finding): number {
   return compareFindingOrder(a, b) || compareText(a.messageId, b.messageId);
 }

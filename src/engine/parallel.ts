@@ -41,7 +41,7 @@ export function canRunParallel(files: number, cores = availableParallelism()): b
  */
 export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec: RuleSpec }): Promise<CheckResult> {
   const files = [...new Set(input.files)].sort();
-  const stage = readOrganizations(files, input.read, input.today, !!input.cache);
+  const stage = readOrganizations(files, input.read, !!input.cache);
   const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
   const cache = input.cache?.(stage.leadersByBranch);
   const outcomes = new Map<string, FileOutcome>();

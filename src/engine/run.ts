@@ -17,7 +17,7 @@ export interface FileStageInput {
   rules: Rule[];
   asOf: string;
   window: Window;
-  /** Today's date when --as-of was not given: later dated entries are input errors. */
+  /** Today's date when --as-of was not given: later dated entries are records.future-date findings. */
   today: string | null;
   /** Only these branch ids (--branch); organization rules still see every branch. */
   branches?: ReadonlySet<string> | null;
@@ -93,14 +93,14 @@ function mayHoldOrganization(bytes: Uint8Array): boolean {
 }
 
 /** Stage 1: organization files first, so leaders are known before branches stream past. */
-export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, today: string | null, hashing = false) {
+export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, hashing = false) {
   const early = new Map<string, LoadedFile>();
   const hashes = new Map<string, string>();
   for (const file of files) {
     const bytes = safeRead(read, file);
     if (!(bytes instanceof Uint8Array)) continue;
     if (hashing) hashes.set(file, contentHash(bytes));
-    if (mayHoldOrganization(bytes)) early.set(file, loadRecordFile(file, bytes, { today }));
+    if (mayHoldOrganization(bytes)) early.set(file, loadRecordFile(file, bytes));
   }
   const organizations: Organization[] = [];
   const errors: InputError[] = [];
@@ -143,12 +143,12 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
   if (!loaded) {
     const bytes = safeRead(read, file);
     if (!(bytes instanceof Uint8Array)) return { file, errors: [bytes], branches: [] };
-    loaded = loadRecordFile(file, bytes, { today: input.today });
+    loaded = loadRecordFile(file, bytes);
   }
   const branchRules = input.rules.filter((r) => r.primitive.scope === 'branch');
   const outcome: FileOutcome = { file, errors: detached(loaded.errors), branches: [] };
   for (const branch of loaded.branches) {
-    const scope = new BranchScope(branch, input.asOf, input.window);
+    const scope = new BranchScope(branch, input.asOf, input.window, input.today);
     const checked = !input.branches || input.branches.has(branch.id);
     const sink = { findings: [] as Finding[], exempted: 0 };
     if (checked) {
@@ -244,7 +244,7 @@ export function ownedFiles(files: readonly string[], shard: ShardSpec | null | u
  */
 export function check(input: CheckInput): CheckResult {
   const files = [...new Set(input.files)].sort();
-  const stage = readOrganizations(files, input.read, input.today, !!input.cache);
+  const stage = readOrganizations(files, input.read, !!input.cache);
   const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
   const cache = input.cache?.(stage.leadersByBranch);
   const outcomes = ownedFiles(files, input.shard).map((file, i, owned) => {

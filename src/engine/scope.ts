@@ -18,6 +18,8 @@ export class BranchScope {
     readonly branch: Branch,
     readonly asOf: string,
     readonly window: Window,
+    /** Today, when --as-of was not given (records.future-date looks for entries after it); else null. */
+    readonly today: string | null = null,
   ) {
     this.activities = branch.activities.filter((a) => a.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
     const committee = branch.header.committee ?? [];

@@ -1,4 +1,5 @@
 import type { Args, Catalog } from './index.js';
+import { systemReason } from './system.js';
 
 const at = (a: Args) => (a.path ? `${String(a.path)}: ` : '');
 const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
@@ -29,7 +30,6 @@ export const en: Catalog = {
   'date.invalid': (a) => `${at(a)}${String(a.value)} is not a real date; write a real calendar date as YYYY-MM-DD`,
   'month.invalid': (a) => `${at(a)}${String(a.value)} is not a month; write YYYY-MM`,
   'period.invalid': (a) => `${at(a)}${String(a.value)} is not a period; allowed: 2026-02 (month), 2026Q1 (quarter), 2026 (year)`,
-  'date.future': (a) => `${at(a)}${String(a.value)} is after today (${String(a.today)}), probably a typing error; to check as of a later day, pass --as-of`,
   'type.invalid': (a) => `${at(a)}expected ${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `, got ${String(a.value)}` : ''}`,
   'type.quoted-number': (a) => `${at(a)}expected a number, got the quoted text ${String(a.value)}; write numbers without quotes`,
   'number.negative': (a) => `${at(a)}${String(a.value)} must not be negative`,
@@ -41,6 +41,14 @@ export const en: Catalog = {
   'usage.bad-extension': (a) => `output file ${String(a.file)} does not have an extension of format ${String(a.format)}; formats and their extensions: ${String(a.formats)}`,
   'usage.unknown-branch': (a) => `no branch ${String(a.branch)}${a.suggestion ? ` (did you mean ${String(a.suggestion)}?)` : ''}; branches read: ${String(a.known)}`,
   'usage.unknown-rule': (a) => `no rule ${String(a.rule)}${a.suggestion ? ` (did you mean ${String(a.suggestion)}?)` : ''}; run zhibu rules to list them`,
+  // Writing outputs, and failures that are not findings.
+  'output.input': (a) => `${String(a.file)} is an input of this run; zhibu does not write over it: choose another output file`,
+  'output.foreign': (a) => `${String(a.file)} exists and was not written by zhibu (a record, a configuration, someone's spreadsheet?); zhibu does not write over it: choose another name, or delete it yourself if it is not needed`,
+  'output.directory': (a) => `${String(a.file)} is a directory; name a file, for example ${String(a.file).replace(/\/+$/, '')}/${String(a.example)}`,
+  'output.twice': (a) => `${String(a.first)} and ${String(a.second)} both write ${String(a.file)}; give each output its own file`,
+  'output.failed': (a) => `cannot write ${String(a.file)}: ${systemReason.en[String(a.code)] ?? String(a.detail)}`,
+  'error.system': (a) => `${String(a.file)}: ${systemReason.en[String(a.code)] ?? String(a.detail)}`,
+  'error.internal': (a) => `internal error: ${String(a.detail)}. This is a bug in zhibu, not a problem of the records; run again with --debug and report the output to the maintainers`,
   'rule.invalid': (a) => `bad rule file: ${at(a)}${String(a.detail)}`,
   'config.invalid': (a) => `bad configuration: ${at(a)}${String(a.detail)}`,
   'config.unknown-key': (a) => `unknown key ${String(a.key)}${a.allowed ? `; allowed: ${String(a.allowed)}` : ''}`,

@@ -76,6 +76,10 @@ const zh: Record<string, Render> = {
   names: (a) => `${s(a.date)} ${typeZh(a.type)}记录中的${list(a.names, '、')}不是本支部党员（非党员请列入 guests）`,
   conflict: (a) => `${s(a.date)} ${typeZh(a.type)}：${list(a.names, '、')}同时出现在到会和缺席名单中`,
   duplicate: (a) => `${s(a.date)} ${typeZh(a.type)}与 activities[${s(a.first)}] 重复（类型、日期、党小组相同）`,
+  'future-dated': (a) =>
+    a.kind === 'activities'
+      ? `${typeZh(a.type)}日期 ${s(a.date)} 晚于今天（${s(a.today)}），疑为录入错误或提前登记，未计入检查`
+      : `${a.kind === 'training' ? '个人学习培训' : '项目进展'}（${s(a.subject)}）日期 ${s(a.date)} 晚于今天（${s(a.today)}），疑为录入错误或提前登记，未计入检查`,
   progress: (a, f) => `${periodText(s(a.period), 'zh')}项目“${s(a.name)}”${f.status === 'pending' ? `尚无进展记录（还剩${s(a.daysLeft)}天）` : '没有进展记录'}`,
   coverage: (a) => `单位“${s(a.unit)}”有党员${s(a.members)}人，${Number(a.members) >= Number(a.branchAt) ? '未被任何党支部覆盖' : '未建立党支部或党小组'}`,
   'liaison-assigned': (a) => (a.liaison ? `领导干部${s(a.name)}的联系点“${s(a.liaison)}”不存在` : `领导干部${s(a.name)}未确定联系点`),
@@ -117,6 +121,8 @@ const en: Record<string, Render> = {
   names: (a) => `${s(a.date)} ${s(a.type)}: ${list(a.names, ', ')} not a member of the branch (list non-members under guests)`,
   conflict: (a) => `${s(a.date)} ${s(a.type)}: ${list(a.names, ', ')} both present and absent`,
   duplicate: (a) => `${s(a.date)} ${s(a.type)} duplicates activities[${s(a.first)}] (same type, date and group)`,
+  'future-dated': (a) =>
+    `${a.kind === 'activities' ? s(a.type) : a.kind === 'training' ? 'training entry' : 'progress entry'} ${s(a.subject)} is dated ${s(a.date)}, after today (${s(a.today)}): a typing mistake, or recorded before it happened; not counted`,
   progress: (a, f) => `${periodText(s(a.period), 'en')}: project "${s(a.name)}" has ${f.status === 'pending' ? `no progress yet (${s(a.daysLeft)} days left)` : 'no progress recorded'}`,
   coverage: (a) => `unit "${s(a.unit)}" has ${s(a.members)} party members and is covered by no ${Number(a.members) >= Number(a.branchAt) ? 'branch' : 'branch or group'}`,
   'liaison-assigned': (a) => (a.liaison ? `leader ${s(a.name)}: liaison "${s(a.liaison)}" does not exist` : `leader ${s(a.name)} has no liaison branch`),

@@ -1,5 +1,6 @@
 import { activityTypes, themeDayForms } from '../schema/enums.js';
 import type { Args, Catalog } from './index.js';
+import { systemReason } from './system.js';
 
 const typeNames: Record<string, string> = { string: '文本', number: '数字', int: '整数', array: '列表', object: '映射（键: 值）', boolean: 'true 或 false', text: '文本', date: '日期' };
 const at = (a: Args) => (a.path ? `${String(a.path)}：` : '');
@@ -31,7 +32,6 @@ export const zh: Catalog = {
   'date.invalid': (a) => `${at(a)}${String(a.value)} 不是有效日期；日期须为真实存在的日期，格式 YYYY-MM-DD`,
   'month.invalid': (a) => `${at(a)}${String(a.value)} 不是有效月份；格式 YYYY-MM`,
   'period.invalid': (a) => `${at(a)}${String(a.value)} 不是有效期间；允许 2026-02（月）、2026Q1（季度）、2026（年）`,
-  'date.future': (a) => `${at(a)}${String(a.value)} 晚于今天（${String(a.today)}），疑为录入错误；如确需按未来日期检查，请用 --as-of 指定检查日`,
   'type.invalid': (a) => `${at(a)}应为${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `，实际为 ${String(a.value)}` : ''}`,
   'type.quoted-number': (a) => `${at(a)}应为数字，实际为带引号的文本 ${String(a.value)}；数字不要加引号`,
   'number.negative': (a) => `${at(a)}${String(a.value)} 不能为负数`,
@@ -44,6 +44,14 @@ export const zh: Catalog = {
   'usage.bad-extension': (a) => `输出文件 ${String(a.file)} 的扩展名与格式 ${String(a.format)} 不符；各格式及其扩展名：${String(a.formats)}`,
   'usage.unknown-branch': (a) => `没有支部 ${String(a.branch)}${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}；已读取的支部：${String(a.known)}`,
   'usage.unknown-rule': (a) => `没有规则 ${String(a.rule)}${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}；用 zhibu rules 查看全部规则`,
+  // Writing outputs, and failures that are not findings.
+  'output.input': (a) => `${String(a.file)} 是本次读取的输入文件，zhibu 不会覆盖它；请换一个输出文件名`,
+  'output.foreign': (a) => `${String(a.file)} 已存在，且不是 zhibu 写出的文件（例如记录文件、配置文件或他人的表格），zhibu 不会覆盖它；请换一个文件名，或确认无用后自行删除`,
+  'output.directory': (a) => `${String(a.file)} 是一个目录；请写出文件名，例如 ${String(a.file).replace(/\/+$/, '')}/${String(a.example)}`,
+  'output.twice': (a) => `${String(a.first)} 和 ${String(a.second)} 写入同一个文件 ${String(a.file)}；请为每项输出指定不同的文件`,
+  'output.failed': (a) => `无法写入 ${String(a.file)}：${systemReason.zh[String(a.code)] ?? String(a.detail)}`,
+  'error.system': (a) => `${String(a.file)}：${systemReason.zh[String(a.code)] ?? String(a.detail)}`,
+  'error.internal': (a) => `内部错误：${String(a.detail)}。这是 zhibu 的缺陷，不是记录的问题；请加 --debug 重新运行，并把输出报告给维护者`,
   'rule.invalid': (a) => `规则文件有误：${at(a)}${String(a.detail)}`,
   'config.invalid': (a) => `配置有误：${at(a)}${String(a.detail)}`,
   'config.unknown-key': (a) => `未知的键 ${String(a.key)}${a.allowed ? `；允许：${String(a.allowed)}` : ''}`,

@@ -24,6 +24,7 @@ export function ruleExamples(id: string): { pass: string; fail: string } | null 
 }
 
 const RECORD_FILE = /\.ya?ml$/i;
+const CONFIG_FILES = ['zhibu.config.yaml', 'zhibu.config.yml'];
 
 /** Display form of a path: as given, with `/` separators. */
 export function displayPath(p: string): string {
@@ -71,7 +72,8 @@ export function collectFiles(paths: readonly string[], cwd: string, options: Col
       return;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      // The configuration file may sit beside the records (zhibu init puts it there); it is no record.
+      if (entry.name.startsWith('.') || entry.name === 'node_modules' || CONFIG_FILES.includes(entry.name)) continue;
       const full = path.join(dir, entry.name);
       const display = shown === '.' ? entry.name : `${shown.replace(/\/+$/, '')}/${entry.name}`;
       if (entry.isDirectory()) walk(full, display);
@@ -120,8 +122,6 @@ export function ruleFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-const CONFIG_NAMES = ['zhibu.config.yaml', 'zhibu.config.yml'];
-
 const isFile = (file: string) => {
   try {
     return statSync(file).isFile();
@@ -139,7 +139,7 @@ export function findConfig(start: string, home: string | undefined): string | nu
   const stopAt = home ? path.resolve(home) : null;
   let dir = path.resolve(start);
   for (;;) {
-    for (const name of CONFIG_NAMES) {
+    for (const name of CONFIG_FILES) {
       const candidate = path.join(dir, name);
       if (isFile(candidate)) return candidate;
     }

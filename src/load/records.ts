@@ -13,11 +13,6 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** At most this many errors are listed for one document. */
 const MAX_ERRORS_PER_DOCUMENT = 20;
 
-export interface LoadOptions {
-  /** When set (no --as-of given), dated entries after this day are input errors. */
-  today: string | null;
-}
-
 /** What one record file yields: its branches, organizations and input errors. */
 export interface LoadedFile {
   file: string;
@@ -29,7 +24,7 @@ export interface LoadedFile {
 type Path = readonly PropertyKey[];
 
 /** Reads one record file's bytes into domain records; never throws for bad input. */
-export function loadRecordFile(file: string, bytes: Uint8Array, options: LoadOptions): LoadedFile {
+export function loadRecordFile(file: string, bytes: Uint8Array): LoadedFile {
   const loaded: LoadedFile = { file, branches: [], organizations: [], errors: [] };
   if (bytes.length > MAX_FILE_BYTES) {
     loaded.errors.push({ file, line: 1, column: 1, id: 'file.too-large', args: { size: bytes.length, limit: MAX_FILE_BYTES } });
@@ -55,13 +50,13 @@ export function loadRecordFile(file: string, bytes: Uint8Array, options: LoadOpt
   ].sort((a, b) => a.index - b.index);
   for (const item of items) {
     if (item.error) loaded.errors.push(item.error);
-    else if (item.doc) loadDocument(item.doc, text, source, options, loaded);
+    else if (item.doc) loadDocument(item.doc, text, source, loaded);
   }
   if (parsed.fatal) loaded.errors.push(yamlProblem(parsed.fatal, 'yaml.syntax'));
   return loaded;
 }
 
-function loadDocument(doc: YamlDocument, text: string, source: Source, options: LoadOptions, loaded: LoadedFile): void {
+function loadDocument(doc: YamlDocument, text: string, source: Source, loaded: LoadedFile): void {
   const value = doc.value;
   const isMapping = typeof value === 'object' && value !== null && !Array.isArray(value);
   const hasBranch = isMapping && 'branch' in value;
@@ -79,12 +74,11 @@ function loadDocument(doc: YamlDocument, text: string, source: Source, options: 
   if (text.includes('__proto__')) issues.push(...protoKeys(value, []));
   if (!result.success) {
     for (const issue of result.error.issues.slice(0, MAX_ERRORS_PER_DOCUMENT)) issues.push(describeIssue(issue, value));
-  } else if (options.today && hasBranch) {
-    issues.push(...futureDates(result.data as z.output<typeof branchDocument>, options.today));
   }
   if (issues.length > 0) {
-    for (const issue of issues) {
-      const offset = locatePath(text, doc.index, issue.path, issue.key);
+    // In file order: schema errors and the document-wide checks (unique names) come together.
+    const located = issues.map((issue) => ({ issue, offset: locatePath(text, doc.index, issue.path, issue.key) })).sort((x, y) => x.offset - y.offset);
+    for (const { issue, offset } of located) {
       loaded.errors.push({ file: source.file, ...source.lines.at(offset), id: issue.id, args: { path: formatPath(issue.path), ...issue.args } });
     }
     return;
@@ -166,17 +160,6 @@ function protoKeys(value: unknown, path: PropertyKey[]): { path: Path; key: bool
   }
   for (const [key, child] of Object.entries(value)) found.push(...protoKeys(child, [...path, Array.isArray(value) ? Number(key) : key]));
   return found;
-}
-
-function futureDates(doc: z.output<typeof branchDocument>, today: string) {
-  const issues: { path: Path; id: string; args: Record<string, unknown> }[] = [];
-  const check = (date: string, path: Path) => {
-    if (date > today) issues.push({ path, id: issueIds.future, args: { value: date, today } });
-  };
-  doc.activities?.forEach((a, i) => check(a.date, ['activities', i, 'date']));
-  doc.members?.forEach((m, i) => m.training?.forEach((t, k) => check(t.date, ['members', i, 'training', k, 'date'])));
-  doc.projects?.forEach((p, i) => p.progress?.forEach((e, k) => check(e.date, ['projects', i, 'progress', k, 'date'])));
-  return issues.slice(0, MAX_ERRORS_PER_DOCUMENT);
 }
 
 /** The known key nearest to a mistyped one, when it is near enough to be a likely typo. */

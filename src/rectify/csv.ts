@@ -1,12 +1,12 @@
+import { defuseFormula } from '../escape/spreadsheet.js';
 import { columnKeys, itemCells, labels, summaryKeys, summaryRows, type ColumnKey } from './labels.js';
 import type { RectificationList } from './list.js';
 
 const BOM = '\uFEFF';
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =, +, @ is defused for spreadsheets. */
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; text a spreadsheet would take for a formula is defused. */
 export function csvField(value: string | number): string {
-  let text = String(value);
-  if (/^[=+@\t\r]/.test(text)) text = `'${text}`;
+  const text = typeof value === 'number' ? String(value) : defuseFormula(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,7 +1,8 @@
+import { markdownCell, markdownText } from '../escape/markdown.js';
 import { branchText, itemCells, labels, listTitle, summaryKeys, summaryRows, type ColumnKey } from './labels.js';
 import type { RectificationItem, RectificationList } from './list.js';
 
-const cell = (text: string | number) => String(text).trim().replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const cell = (text: string | number) => markdownCell(String(text));
 
 function table(headers: string[], rows: (string | number)[][], numeric: readonly number[] = []): string[] {
   return [
@@ -37,11 +38,11 @@ function counts(list: RectificationList): string {
 /** The list as Markdown for wikis: a title, a table per branch, the 提醒清单, the summary. */
 export function formatRectificationMarkdown(list: RectificationList): string {
   const l = labels(list.lang);
-  const out = [`# ${listTitle(list)}`, '', counts(list), ''];
+  const out = [`# ${markdownText(listTitle(list))}`, '', markdownText(counts(list)), ''];
   if (list.items.length === 0) out.push(l.none, '');
   const branches = [...new Map(list.items.map((i) => [i.branch.id, i.branch])).values()];
   for (const branch of branches) {
-    out.push(`## ${branchText(branch, list.lang)}`, '');
+    out.push(`## ${markdownText(branchText(branch, list.lang))}`, '');
     out.push(...itemTable(list.items.filter((i) => i.branch.id === branch.id), list, ['seq', 'problem', 'basis', 'remedy', 'owner', 'deadline', 'status', 'note']), '');
   }
   if (list.reminders.length > 0) {
@@ -63,5 +64,5 @@ function summaryTable(list: RectificationList): string[] {
 
 /** The summary file of --split-by branch: problems per branch by severity. */
 export function formatSummaryMarkdown(list: RectificationList): string {
-  return `${[`# ${listTitle(list, 'summary')}`, '', counts(list), '', ...summaryTable(list)].join('\n')}\n`;
+  return `${[`# ${markdownText(listTitle(list, 'summary'))}`, '', markdownText(counts(list)), '', ...summaryTable(list)].join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import type { PreviousItem, PreviousList } from './carry.js';
 import { parseRowId } from './group.js';
 import { columnKeys, labels, statusFromLabel, type ColumnKey } from './labels.js';
 import { SEVERITY_HEADER } from './xlsx.js';
+import { restoreFormula } from '../escape/spreadsheet.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const windowSchema = z.object({ label: z.string(), from: date, to: date });
@@ -92,7 +93,7 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     return '';
   }
-  return String(value).trim();
+  return restoreFormula(String(value).trim());
 }
 
 const headerKeys = new Map<string, ColumnKey | 'severity'>([[SEVERITY_HEADER, 'severity']]);

@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './excel.js';
+import { xlsxText, xmlSafe } from '../escape/spreadsheet.js';
+import { stampZip } from '../write/zip.js';
 import { columnKeys, itemCells, labels, listTitle, summaryKeys, summaryRows, type ColumnKey } from './labels.js';
 import type { ItemStatus, RectificationItem, RectificationList } from './list.js';
 
@@ -46,10 +48,10 @@ function printSetup(sheet: Worksheet, lang: RectificationList['lang']): void {
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }];
 }
 
-function titleRow(sheet: Worksheet, title: string, span: number): void {
+function titleRow(sheet: Worksheet, title: string, span: number, lang: RectificationList['lang']): void {
   sheet.mergeCells(1, 1, 1, span);
   const cell = sheet.getCell(1, 1);
-  cell.value = title;
+  cell.value = xlsxText(title, lang);
   cell.font = { bold: true, size: 14 };
   cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   sheet.getRow(1).height = 30;
@@ -74,14 +76,14 @@ function listSheet(book: ExcelJS.Workbook, name: string, title: string, items: R
   const sheet = book.addWorksheet(name);
   sheet.columns = all.map((k) => ({ key: k, width: widths[k], hidden: hidden.has(k) }));
   const visible = keys.length;
-  titleRow(sheet, title, visible);
+  titleRow(sheet, title, visible, list.lang);
   headerRow(sheet, all.map((k) => (k === 'severity' ? SEVERITY_HEADER : l.columns[k])));
   items.forEach((item, index) => {
     const cells = itemCells(item, list);
     const row = sheet.getRow(index + 3);
     all.forEach((k, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = k === 'seq' ? item.seq : k === 'severity' ? item.severity : cells[k];
+      cell.value = k === 'seq' ? item.seq : k === 'severity' ? item.severity : xlsxText(cells[k], list.lang);
       cell.border = border;
       const centered = k === 'seq' || k === 'owner' || k === 'deadline' || k === 'status';
       cell.alignment = { vertical: 'top', horizontal: centered ? 'center' : 'left', wrapText: true };
@@ -104,14 +106,15 @@ function summarySheet(book: ExcelJS.Workbook, list: RectificationList): Workshee
   const l = labels(list.lang);
   const sheet = book.addWorksheet(l.summarySheet);
   sheet.columns = summaryKeys.map((k) => ({ key: k, width: k === 'branch' ? 30 : 10 }));
-  titleRow(sheet, listTitle(list, 'summary'), summaryKeys.length);
+  titleRow(sheet, listTitle(list, 'summary'), summaryKeys.length, list.lang);
   headerRow(sheet, summaryKeys.map((k) => l.summary[k]));
   const rows = summaryRows(list);
   rows.forEach((values, index) => {
     const row = sheet.getRow(index + 3);
     summaryKeys.forEach((k, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = values[k];
+      const value = values[k];
+      cell.value = typeof value === 'string' ? xlsxText(value, list.lang) : value;
       cell.border = border;
       cell.alignment = { vertical: 'middle', horizontal: k === 'branch' ? 'left' : 'center', wrapText: true };
       if (index === rows.length - 1) cell.font = { bold: true };
@@ -128,14 +131,15 @@ async function workbook(list: RectificationList): Promise<ExcelJS.Workbook> {
   book.lastModifiedBy = 'zhibu';
   book.created = day;
   book.modified = day;
-  book.title = listTitle(list);
+  book.title = xmlSafe(listTitle(list));
   book.subject = 'zhibu rectification-list';
   // Read back by --previous: the check day and window (the sheet shows them only in words).
   book.description = JSON.stringify({ tool: 'zhibu', kind: 'rectification-list', asOf: list.asOf, window: list.window, lang: list.lang });
   return book;
 }
 
-const bytes = async (book: ExcelJS.Workbook) => new Uint8Array(await book.xlsx.writeBuffer());
+/** The workbook's bytes, the same for the same list (the archive's times are the check day's). */
+const bytes = async (book: ExcelJS.Workbook, list: RectificationList) => stampZip(new Uint8Array(await book.xlsx.writeBuffer()), list.asOf);
 
 /** Main list columns (visible), in order. */
 export const listColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'id' && k !== 'listed');
@@ -151,12 +155,12 @@ export async function formatRectificationXlsx(list: RectificationList): Promise<
   listSheet(book, l.list, listTitle(list), list.items, list, listColumns);
   if (list.reminders.length > 0) listSheet(book, l.reminders, listTitle(list, 'reminders'), list.reminders, list, ['seq', 'branch', 'problem', 'remedy', 'owner', 'deadline']);
   summarySheet(book, list);
-  return bytes(book);
+  return bytes(book, list);
 }
 
 /** The summary file of --split-by branch as XLSX. */
 export async function formatSummaryXlsx(list: RectificationList): Promise<Uint8Array> {
   const book = await workbook(list);
   summarySheet(book, list);
-  return bytes(book);
+  return bytes(book, list);
 }

@@ -7,7 +7,7 @@ import { translate, type Lang } from '../i18n/index.js';
 import type { InputError } from '../model/types.js';
 import type { ShardData } from '../engine/shard.js';
 
-/** A finding as the JSON report carries it (output.md). */
+/** A finding as the JSON report carries it (docs/report.md). */
 export interface ReportFinding {
   rule: string;
   severity: Severity;

@@ -3,6 +3,7 @@ import { translate, type Lang } from '../i18n/index.js';
 import type { ColorLevel } from './color.js';
 import type { CheckedUnit, Report, ReportFinding } from './report.js';
 import { textWidth, wrapText } from './wrap.js';
+import { visible } from '../escape/terminal.js';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -47,8 +48,8 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
     out.push(chalk.bold.red(t('report.input-errors', { count: report.inputErrors.length })));
     const label = t('report.input-error');
     for (const e of report.inputErrors) {
-      head(`${e.file}:${e.line}:${e.column}`, chalk.red(label), label, '');
-      wrapped(e.message, INDENT);
+      head(visible(`${e.file}:${e.line}:${e.column}`), chalk.red(label), label, '');
+      wrapped(visible(e.message), INDENT);
     }
     out.push('');
   }
@@ -63,7 +64,7 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
     else groups.set(key, [f]);
   }
   const names = new Map((options.units ?? []).map((u) => [u.id, u.name]));
-  const named = (id: string) => (names.get(id) ? `${id} ${names.get(id)}` : id);
+  const named = (id: string) => visible(names.get(id) ? `${id} ${names.get(id)}` : id);
   const pendingLabel = t('status.pending');
   const branch = (id: string, findings: readonly ReportFinding[]) => {
     const violations = findings.filter((f) => f.status === 'violation');
@@ -72,8 +73,8 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
     for (const line of wrapText(title, width)) out.push(chalk.bold(line));
     for (const f of [...violations, ...pending]) {
       const label = f.status === 'pending' ? pendingLabel : t(`severity.${f.severity}`);
-      head(`${f.file}:${f.line}:${f.column}`, paint(f, label), label, f.rule);
-      wrapped(f.message, INDENT);
+      head(visible(`${f.file}:${f.line}:${f.column}`), paint(f, label), label, visible(f.rule));
+      wrapped(visible(f.message), INDENT);
     }
     out.push('');
   };
@@ -90,7 +91,7 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
   }
 
   const s = report.summary;
-  if (report.findings.length === 0 && report.inputErrors.length === 0) out.push(chalk.green(t('report.clean')));
+  if (report.findings.length === 0 && report.inputErrors.length === 0) out.push(chalk.green(t('report.clean')), '');
   const summary = t('report.summary', {
     files: s.files,
     branches: s.branches,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rectifyPolicy } from '../rectify/policy.js';
+import { importSettings } from '../import/settings.js';
 
 /** A severity as a configuration may write it: ESLint's `warn` is accepted for `warning`. */
 export const SEVERITY_WORDS = ['error', 'warning', 'warn', 'info'] as const;
@@ -12,6 +13,7 @@ export const configFile = z.strictObject({
   rules: z.record(z.string(), z.unknown()).optional(),
   ruleDirs: z.array(z.string()).optional(),
   rectify: rectifyPolicy.optional(),
+  import: importSettings.optional(),
 });
 
 export type ConfigFile = z.output<typeof configFile>;

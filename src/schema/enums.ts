@@ -1,4 +1,4 @@
-/** Enumerations of records.md: English token → Chinese label (extra aliases map to a token too). */
+/** Enumerations of docs/records.md: English token → Chinese label (extra aliases map to a token too). */
 export const activityTypes = {
   'general-meeting': '支部党员大会',
   'committee-meeting': '支部委员会会议',
@@ -31,7 +31,7 @@ export const memberStatuses = { full: '正式党员', probationary: '预备党�
 export const projectStatuses = { ongoing: '进行中', done: '已完成' } as const;
 export const rectificationStatuses = { open: '待整改', done: '已整改' } as const;
 
-/** Labels accepted besides the table's own: 旅游 is entertainment (records.md). */
+/** Labels accepted besides the table's own: 旅游 is entertainment (docs/records.md). */
 export const extraLabels: Record<string, Record<string, string>> = {
   themeDayForms: { 旅游: 'entertainment' },
 };

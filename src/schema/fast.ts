@@ -21,7 +21,7 @@
  * `isMissing`) and the unique names of a document.
  */
 import type { z } from 'zod';
-import { isRealDate, isRealMonth, periodRef } from './fields.js';
+import { isRealDate, isRealMonth, onMapping, periodRef } from './fields.js';
 import { activity, branchDocument, isMissing, organizationDocument, requiredByType, type BranchDocument, type OrganizationDocument } from './records.js';
 
 // ---- what the parsers below are written for ----
@@ -105,7 +105,7 @@ function readRecord(schema: Schema, path: string, reading: SchemaReading): void 
   let ownChecks = 0;
   for (const check of def.checks ?? []) {
     const c = check._zod.def;
-    if (c.check === 'custom' && typeof c.when === 'function') ownChecks++;
+    if (c.check === 'custom' && c.when === onMapping) ownChecks++;
     else parts.push(c.check === 'custom' ? '+refine' : `+${c.check}`);
   }
   if (ownChecks !== 1) parts.push(`<${ownChecks} key checks>`);

@@ -9,7 +9,6 @@ export const issueIds = {
   required: 'field.required',
   duplicateName: 'name.duplicate',
   header: 'document.header',
-  future: 'date.future',
 } as const;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -71,6 +70,9 @@ export function enumOf<T extends Record<string, string>>(table: T, extra: Record
   return z.enum(accepted).transform((v) => toToken.get(v) as keyof T & string);
 }
 
+/** When record()'s unknown-key check runs: on any mapping, even when its fields failed. */
+export const onMapping = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+
 /**
  * A mapping with exactly these keys (plus free `x-` keys): unknown keys become
  * issues that run even when other fields fail, so a typo is reported with them.
@@ -84,6 +86,6 @@ export function record<S extends z.ZodRawShape>(shape: S) {
         ctx.addIssue({ code: 'custom', message: issueIds.unknownKey, path: [key], params: { key, known: [...known] } });
       }
     },
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+    { when: onMapping },
   );
 }

@@ -8,9 +8,9 @@ import {
   rectificationStatuses,
   themeDayForms,
 } from './enums.js';
-import { count, date, enumOf, hours, issueIds, month, names, optionalDate, optionalText, periodRef, record, text } from './fields.js';
+import { count, date, enumOf, hours, issueIds, month, names, onMapping, optionalDate, optionalText, periodRef, record, text } from './fields.js';
 
-/** records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
+/** docs/records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
 export function isMissing(value: unknown): boolean {
   return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
 }
@@ -38,7 +38,7 @@ export const group = record({ name: text, leader: optionalText });
 
 const absentee = record({ name: text, reason: optionalText });
 
-/** Fields each activity type must carry (records.md, "Activity types"). */
+/** Fields each activity type must carry (docs/records.md, "Activity types"). */
 export const requiredByType: Partial<Record<keyof typeof activityTypes, readonly string[]>> = {
   'group-meeting': ['group'],
   'party-lecture': ['lecturer'],
@@ -121,16 +121,23 @@ export const branchHeader = record({
   elected: optionalDate,
 });
 
-function uniqueNames(list: { name: string }[] | null | undefined, ctx: z.RefinementCtx, at: string): void {
+function uniqueNames(list: unknown, ctx: z.RefinementCtx, at: string): void {
+  if (!Array.isArray(list)) return;
   const seen = new Map<string, number>();
-  list?.forEach((entry, index) => {
-    const first = seen.get(entry.name);
-    if (first === undefined) seen.set(entry.name, index);
-    else ctx.addIssue({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name: entry.name, first } });
+  list.forEach((entry: unknown, index) => {
+    // Runs even when other fields failed (all of a document's errors in one run): skip malformed entries.
+    const name = entry !== null && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
+    if (typeof name !== 'string' || name === '') return;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, index);
+    else ctx.addIssue({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name, first } });
   });
 }
 
-/** A branch file document (records.md, "Branch file"). */
+/** Lets a document-level check run when fields failed, so all its errors come in one run. */
+const evenWithErrors = { when: (payload: { value: unknown }) => onMapping(payload) };
+
+/** A branch file document (docs/records.md, "Branch file"). */
 export const branchDocument = record({
   branch: branchHeader,
   members: z.array(member).nullish(),
@@ -142,18 +149,18 @@ export const branchDocument = record({
 }).superRefine((doc, ctx) => {
   uniqueNames(doc.members, ctx, 'members');
   uniqueNames(doc.groups, ctx, 'groups');
-});
+}, evenWithErrors);
 
 export const leader = record({ name: text, title: optionalText, branch: optionalText, liaison: optionalText });
 export const unit = record({ name: text, party_members: z.number().int().min(0) });
 
-/** An organization file document (records.md, "Organization file"). */
+/** An organization file document (docs/records.md, "Organization file"). */
 export const organizationDocument = record({
   organization: record({ id: text, name: text }),
   leaders: z.array(leader).nullish(),
   units: z.array(unit).nullish(),
   exemptions: z.array(exemption).nullish(),
-}).superRefine((doc, ctx) => uniqueNames(doc.leaders, ctx, 'leaders'));
+}).superRefine((doc, ctx) => uniqueNames(doc.leaders, ctx, 'leaders'), evenWithErrors);
 
 export type BranchDocument = z.output<typeof branchDocument>;
 export type OrganizationDocument = z.output<typeof organizationDocument>;

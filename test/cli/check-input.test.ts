@@ -25,6 +25,7 @@ const brokenAt = [
   'dues-bad-month.yaml:6:21',
   'encoding-not-utf8-gbk.yaml:4:9',
   'enum-bad-value.yaml:6:11',
+  'errors-all-in-one-run.yaml:7:13',
   'key-unknown-near-miss.yaml:6:3',
   'list-expected-string.yaml:8:16',
   'member-name-duplicate.yaml:6:13',
@@ -35,7 +36,7 @@ const brokenAt = [
   'yaml-syntax-after-valid-document.yaml:11:1',
 ].map((at) => `fixtures/invalid/${at}`);
 const brokenFiles = brokenAt.map((at) => at.replace(/:\d+:\d+$/, ''));
-const loadedBranches = 12;
+const loadedBranches = 11;
 
 describe('zhibu check fixtures/invalid fixtures/valid --as-of 2026-10-08', () => {
   const argv = ['check', 'fixtures/invalid', 'fixtures/valid', '--as-of', TODAY];
@@ -44,8 +45,8 @@ describe('zhibu check fixtures/invalid fixtures/valid --as-of 2026-10-08', () =>
     const { code, out } = await zhibu(argv);
     expect(code).toBe(2);
     for (const at of brokenAt) expect(out).toContain(`${at}  输入错误\n`);
-    expect(out).toContain('输入错误（23）');
-    for (const fine of ['branch-duplicate-a', 'date-future', 'document-empty', 'encoding-utf8-bom-crlf', 'enum-chinese-labels', 'key-x-extension']) {
+    expect(out).toContain('输入错误（26）');
+    for (const fine of ['branch-duplicate-a', 'document-empty', 'encoding-utf8-bom-crlf', 'enum-chinese-labels', 'key-x-extension']) {
       expect(out).not.toMatch(new RegExp(`${fine}\\.yaml:\\d+:\\d+  输入错误`));
     }
   });
@@ -53,8 +54,8 @@ describe('zhibu check fixtures/invalid fixtures/valid --as-of 2026-10-08', () =>
   test('--format json: input errors with file, line, column and message; good branches still counted', async () => {
     const { code, report } = await jsonReport(argv);
     expect(code).toBe(2);
-    expect(report.summary).toMatchObject({ files: fixtureFiles('invalid').length + fixtureFiles('valid').length, branches: loadedBranches, inputErrors: 23 });
-    expect(report.inputErrors).toHaveLength(23);
+    expect(report.summary).toMatchObject({ files: fixtureFiles('invalid').length + fixtureFiles('valid').length, branches: loadedBranches, inputErrors: 26 });
+    expect(report.inputErrors).toHaveLength(26);
     for (const error of report.inputErrors) {
       expect(Object.keys(error).sort()).toEqual(['column', 'file', 'line', 'message']);
       expect(error.line).toBeGreaterThanOrEqual(1);
@@ -66,7 +67,7 @@ describe('zhibu check fixtures/invalid fixtures/valid --as-of 2026-10-08', () =>
     const date = report.inputErrors.find((e) => e.file.endsWith('date-unreal.yaml'));
     expect(date?.message).toContain('activities[0].date');
     expect(date?.message).toContain('不是有效日期');
-    expect(new Set(report.findings.map((f) => f.branch))).toEqual(new Set(['pb-101', 'pb-102', 'pb-103', 'pb-104', 'corp', 'inv-duplicate-id', 'inv-date-future', 'inv-empty-documents', 'inv-bom-crlf', 'inv-enum-labels', 'inv-x-keys', 'inv-duplicate-key-next', 'inv-syntax-first']));
+    expect(new Set(report.findings.map((f) => f.branch))).toEqual(new Set(['pb-101', 'pb-102', 'pb-103', 'pb-104', 'corp', 'inv-duplicate-id', 'inv-empty-documents', 'inv-bom-crlf', 'inv-enum-labels', 'inv-x-keys', 'inv-duplicate-key-next', 'inv-syntax-first']));
   });
 
   test('--lang en: the same errors in English', async () => {
@@ -77,7 +78,7 @@ describe('zhibu check fixtures/invalid fixtures/valid --as-of 2026-10-08', () =>
     expect(message('key-unknown-near-miss.yaml')).toContain('did you mean committee?');
     expect(message('branch-duplicate-b.yaml')).toContain('fixtures/invalid/branch-duplicate-a.yaml');
     const { out } = await zhibu([...argv, '--lang', 'en']);
-    expect(out).toContain('Input errors (23)');
+    expect(out).toContain('Input errors (26)');
     expect(out).toContain('fixtures/invalid/dues-bad-month.yaml:6:21  input error\n    members[0].dues[1]: "2026-13" is not a month');
   });
 });
@@ -108,19 +109,19 @@ describe('paths and dates', () => {
     expect(code).toBeLessThan(2);
   });
 
-  test('without --as-of, an activity after today is an input error', async () => {
-    const { code, report } = await jsonReport(['check', 'fixtures/invalid/date-future.yaml']);
-    expect(code).toBe(2);
-    expect(report.inputErrors.map((e) => `${e.file}:${e.line}:${e.column}`)).toEqual(['fixtures/invalid/date-future.yaml:7:11']);
-    expect(report.inputErrors[0]?.message).toContain('--as-of');
-    expect(report.summary.branches).toBe(0);
-  });
-
-  test('with --as-of the same file is read', async () => {
-    const { code, report } = await jsonReport(['check', 'fixtures/invalid/date-future.yaml', '--as-of', TODAY]);
+  test('without --as-of, entries dated after today are records.future-date findings, not input errors', async () => {
+    const file = 'fixtures/rules/records.future-date/fires.yaml';
+    const { code, report } = await jsonReport(['check', file]);
     expect(report.inputErrors).toEqual([]);
     expect(report.summary.branches).toBe(1);
+    expect(report.findings.filter((f) => f.rule === 'records.future-date').map((f) => f.subject)).toEqual(['张伟/training@2026-10-20', 'general-meeting@2026-11-20', '党员先锋岗攻坚项目/progress@2026-12-01']);
     expect(code).toBeLessThan(2);
+  });
+
+  test('with --as-of there is no records.future-date finding', async () => {
+    const { report } = await jsonReport(['check', 'fixtures/rules/records.future-date/fires.yaml', '--as-of', TODAY]);
+    expect(report.inputErrors).toEqual([]);
+    expect(report.findings.filter((f) => f.rule === 'records.future-date')).toEqual([]);
   });
 });
 

@@ -48,6 +48,10 @@ describe('output modes', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(11);
     expect(lines).toContain('fixtures/demo/hy01-xm2.yaml:25:5 warning member.dues-monthly Jul 2026: member 马国庆 paid no dues');
+    // A file it wrote is recognised as zhibu's, and replaced on the next run.
+    const file = path.join(work, 'compact.txt');
+    for (let run = 0; run < 2; run++) expect((await zhibu(['check', 'fixtures/demo', ...at, '--format', 'compact', '-o', file])).code).toBe(1);
+    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(12);
   });
 
   test('- reads one record file from stdin, named by --stdin-filename', async () => {

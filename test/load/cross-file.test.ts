@@ -25,6 +25,7 @@ const broken = [
   'dues-bad-month.yaml',
   'encoding-not-utf8-gbk.yaml',
   'enum-bad-value.yaml',
+  'errors-all-in-one-run.yaml',
   'key-unknown-near-miss.yaml',
   'list-expected-string.yaml',
   'member-name-duplicate.yaml',
@@ -37,7 +38,6 @@ const broken = [
 
 const loadedBranches = [
   ['inv-duplicate-id', 'fixtures/invalid/branch-duplicate-a.yaml'],
-  ['inv-date-future', 'fixtures/invalid/date-future.yaml'],
   ['inv-empty-documents', 'fixtures/invalid/document-empty.yaml'],
   ['inv-bom-crlf', 'fixtures/invalid/encoding-utf8-bom-crlf.yaml'],
   ['inv-enum-labels', 'fixtures/invalid/enum-chinese-labels.yaml'],
@@ -88,19 +88,6 @@ describe('every fixture at once (--as-of given)', () => {
     const reversed = run([...all].reverse());
     expect(reversed.inputErrors).toEqual(result.inputErrors);
     expect(reversed.branchInfo).toEqual(result.branchInfo);
-  });
-});
-
-describe('future dates', () => {
-  test('without --as-of, an activity after today is an input error and its branch is skipped', () => {
-    const result = run(all, AS_OF);
-    expect(result.inputErrors.filter((e) => e.id === 'date.future').map((e) => [e.file, e.line, e.column])).toEqual([['fixtures/invalid/date-future.yaml', 7, 11]]);
-    expect(result.branchInfo.map((b) => b.id)).not.toContain('inv-date-future');
-    expect(result.branches).toBe(loadedBranches.length - 1);
-  });
-
-  test('with --as-of, the same file is fine', () => {
-    expect(run(['fixtures/invalid/date-future.yaml']).inputErrors).toEqual([]);
   });
 });
 

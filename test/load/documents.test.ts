@@ -4,7 +4,7 @@ import { loadRecordFile, MAX_FILE_BYTES, type LoadedFile } from '../../src/load/
 import { fixtureFiles, readBytes, where } from '../support/fixtures.js';
 
 const HEAD = 'branch: { id: a, name: A, secretary: 张三 }\n';
-const load = (text: string | Uint8Array, today: string | null = null) => loadRecordFile('t.yaml', typeof text === 'string' ? Buffer.from(text) : text, { today });
+const load = (text: string | Uint8Array) => loadRecordFile('t.yaml', typeof text === 'string' ? Buffer.from(text) : text);
 /** Errors as `line:column id path`, the loaded branch ids and organization ids. */
 const outline = (loaded: LoadedFile) => ({
   errors: loaded.errors.map((e) => `${e.line}:${e.column} ${e.id}${e.args.path ? ` ${String(e.args.path)}` : ''}`),
@@ -153,21 +153,11 @@ describe('documents', () => {
   });
 });
 
-describe('dated entries after today (no --as-of)', () => {
-  const text = `${HEAD}members:\n  - { name: 张三, status: full, training: [{ date: 2026-10-09, hours: 1 }, { date: 2026-10-08, hours: 1 }] }\nactivities:\n  - { type: other, date: 2026-10-08 }\n  - { type: other, date: 2027-01-01 }\nprojects:\n  - { name: P, approved: 2027-01-01, progress: [{ date: 2026-12-01 }] }\n`;
+describe('dated entries after today', () => {
+  const text = `${HEAD}members:\n  - { name: 张三, status: full, training: [{ date: 2026-10-09, hours: 1 }] }\nactivities:\n  - { type: other, date: 2027-01-01 }\nprojects:\n  - { name: P, approved: 2027-01-01, progress: [{ date: 2026-12-01 }] }\n`;
 
-  test('activities, training and progress after today are input errors; today itself is fine', () => {
-    // The loader lists them as it finds them; the engine sorts input errors by position.
-    const lineOf = (e: string) => Number(e.split(':')[0]);
-    expect(outline(load(text, '2026-10-08')).errors.sort((x, y) => lineOf(x) - lineOf(y))).toEqual([
-      '3:50 date.future members[0].training[0].date',
-      '6:26 date.future activities[1].date',
-      '8:57 date.future projects[0].progress[0].date',
-    ]);
-  });
-
-  test('with --as-of (today: null) they load', () => {
-    expect(outline(load(text, null))).toEqual({ errors: [], branches: ['a'], organizations: [] });
+  test('are no input error: the document loads (records.future-date reports them when no --as-of is given)', () => {
+    expect(outline(load(text))).toEqual({ errors: [], branches: ['a'], organizations: [] });
   });
 });
 
@@ -200,6 +190,6 @@ describe.each(fixtureFiles('invalid').concat(fixtureFiles('valid')).filter((f) =
       ...outline(loaded),
       at: loaded.branches.map((b) => [b.at, ...b.members.map((m) => m.at), ...b.activities.map((a) => a.at)].map((at) => where(b, at))),
     });
-    expect(records(load(`${text}${eol}# &anchor *alias${eol}`, '2026-10-08'))).toEqual(records(load(text, '2026-10-08')));
+    expect(records(load(`${text}${eol}# &anchor *alias${eol}`))).toEqual(records(load(text)));
   });
 });

@@ -15,10 +15,8 @@ interface Expected {
   en?: string[];
 }
 
-const TODAY = '2026-10-08';
-
 // fixture → the errors it yields (in file order) and the branches that still load.
-const cases: { file: string; today?: string; errors: Expected[]; loads: string[] }[] = [
+const cases: { file: string; errors: Expected[]; loads: string[] }[] = [
   {
     file: 'yaml-syntax-after-valid-document.yaml',
     errors: [{ at: '11:1', id: 'yaml.syntax', says: ['TAB_AS_INDENT'], zh: ['YAML 语法错误', '其余部分未读取'], en: ['YAML syntax error', 'rest of the file'] }],
@@ -94,6 +92,15 @@ const cases: { file: string; today?: string; errors: Expected[]; loads: string[]
     loads: [],
   },
   {
+    file: 'errors-all-in-one-run.yaml',
+    errors: [
+      { at: '7:13', id: 'name.duplicate', path: 'members[2].name', says: ['张三'] },
+      { at: '10:13', id: 'name.duplicate', path: 'groups[1].name', says: ['第一党小组'] },
+      { at: '12:36', id: 'date.invalid', path: 'activities[0].date', says: ['2026-02-30'] },
+    ],
+    loads: [],
+  },
+  {
     file: 'document-neither.yaml',
     errors: [{ at: '2:1', id: 'document.neither', says: ['branch:', 'organization:'], zh: ['第 1 个文档'], en: ['document 1'] }],
     loads: [],
@@ -108,18 +115,11 @@ const cases: { file: string; today?: string; errors: Expected[]; loads: string[]
     errors: [{ at: '8:16', id: 'type.invalid', path: 'activities[0].attendees', says: ['activities[0].attendees', '张三'], zh: ['列表'], en: ['a list'] }],
     loads: [],
   },
-  {
-    file: 'date-future.yaml',
-    today: TODAY,
-    errors: [{ at: '7:11', id: 'date.future', path: 'activities[0].date', says: ['activities[0].date', '2026-11-20', TODAY, '--as-of'] }],
-    loads: [],
-  },
   // Valid files among the invalid ones: they must load whole.
-  { file: 'encoding-utf8-bom-crlf.yaml', today: TODAY, errors: [], loads: ['inv-bom-crlf'] },
-  { file: 'key-x-extension.yaml', today: TODAY, errors: [], loads: ['inv-x-keys'] },
-  { file: 'enum-chinese-labels.yaml', today: TODAY, errors: [], loads: ['inv-enum-labels'] },
-  { file: 'document-empty.yaml', today: TODAY, errors: [], loads: ['inv-empty-documents'] },
-  { file: 'date-future.yaml', errors: [], loads: ['inv-date-future'] },
+  { file: 'encoding-utf8-bom-crlf.yaml', errors: [], loads: ['inv-bom-crlf'] },
+  { file: 'key-x-extension.yaml', errors: [], loads: ['inv-x-keys'] },
+  { file: 'enum-chinese-labels.yaml', errors: [], loads: ['inv-enum-labels'] },
+  { file: 'document-empty.yaml', errors: [], loads: ['inv-empty-documents'] },
   // Each file of a duplicated id is fine on its own; check() decides which one is skipped.
   { file: 'branch-duplicate-a.yaml', errors: [], loads: ['inv-duplicate-id'] },
   { file: 'branch-duplicate-b.yaml', errors: [], loads: ['inv-duplicate-id'] },
@@ -127,10 +127,8 @@ const cases: { file: string; today?: string; errors: Expected[]; loads: string[]
 
 const position = (e: InputError) => `${e.line}:${e.column}`;
 
-const titled = cases.map((c) => ({ ...c, when: c.today ? `no --as-of, today ${c.today}` : '--as-of given' }));
-
-describe.each(titled)('fixtures/invalid/$file ($when)', ({ file, today, errors, loads }) => {
-  const loaded = loadFixture(`fixtures/invalid/${file}`, today ?? null);
+describe.each(cases)('fixtures/invalid/$file', ({ file, errors, loads }) => {
+  const loaded = loadFixture(`fixtures/invalid/${file}`);
 
   it('reports each error at the offending node, with its id and field path', () => {
     expect(loaded.errors.map((e) => ({ file: e.file, at: position(e), id: e.id, path: e.args.path }))).toEqual(

@@ -3,7 +3,7 @@ import { decodeUtf8 } from '../../src/load/decode.js';
 import { LineIndex } from '../../src/load/position.js';
 import { closest, loadRecordFile } from '../../src/load/records.js';
 
-const load = (text: string) => loadRecordFile('r.yaml', Buffer.from(text), { today: null });
+const load = (text: string) => loadRecordFile('r.yaml', Buffer.from(text));
 const header = 'branch: {id: a, name: A, secretary: x}\n';
 
 describe('loader regressions', () => {

@@ -58,10 +58,10 @@ export function yamlFilesUnder(dir: string): string[] {
   return out;
 }
 
-/** Runs check() over repository files (root-relative paths), reading them with fs. */
-export function checkFiles(files: string[], period: string, asOf: string, rules: Rule[] = builtinRules().rules): CheckResult {
+/** Runs check() over repository files (root-relative paths), reading them with fs; `today` as when no --as-of is given. */
+export function checkFiles(files: string[], period: string, asOf: string, rules: Rule[] = builtinRules().rules, today: string | null = null): CheckResult {
   for (const f of files) if (!existsSync(path.join(root, f))) throw new Error(`missing fixture ${f}`);
-  return check({ files, read: (f) => readFileSync(path.join(root, f)), rules, asOf, window: windowOf(period), today: null });
+  return check({ files, read: (f) => readFileSync(path.join(root, f)), rules, asOf, window: windowOf(period), today });
 }
 
 /** Runs check() over in-memory record files. */
@@ -88,7 +88,7 @@ export function sorted(tuples: Tuple[]): Tuple[] {
 
 /** One branch document from YAML text; fails loudly on input errors. */
 export function branchFrom(yaml: string): Branch {
-  const loaded = loadRecordFile('x.yaml', Buffer.from(yaml), { today: null });
+  const loaded = loadRecordFile('x.yaml', Buffer.from(yaml));
   if (loaded.errors.length > 0) throw new Error(`input errors: ${JSON.stringify(loaded.errors)}`);
   const branch = loaded.branches[0];
   if (!branch) throw new Error('no branch document');

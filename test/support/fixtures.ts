@@ -20,9 +20,9 @@ export function readBytes(file: string): Uint8Array {
   return readFileSync(path.join(root, file));
 }
 
-/** Loads a fixture the way the engine does; `today` is set when no --as-of is given. */
-export function loadFixture(file: string, today: string | null = null): LoadedFile {
-  return loadRecordFile(file, readBytes(file), { today });
+/** Loads a fixture the way the engine does. */
+export function loadFixture(file: string): LoadedFile {
+  return loadRecordFile(file, readBytes(file));
 }
 
 /** `line:column` of a located record of a branch. */

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Activity } from '../model/types.js';
+import { primitive } from './primitive.js';
+
+const entryKinds = z.enum(['activities', 'training', 'progress']);
+
+// TODO(issue 9): reuse the engine's record-key function once it lands.
+function activityKey(a: Activity): string {
+  const base = `${a.type}@${a.date}`;
+  if (a.type === 'group-meeting' && a.group) return `${base}/${a.group}`;
+  if (a.type === 'heart-to-heart' && a.host) return `${base}/${a.host}`;
+  return base;
+}
+
+/** Numbers repeated keys `#2`, `#3`… in the order they are given. */
+function numbered(): (key: string) => string {
+  const seen = new Map<string, number>();
+  return (key) => {
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? key : `${key}#${n}`;
+  };
+}
+
+/**
+ * Record rule, only when --as-of is not given: a dated entry after today (a typing
+ * mistake, or a meeting recorded before it was held). Such entries are not counted
+ * by any rule, since every rule sees the records as of today.
+ */
+export const futureDated = primitive({
+  name: 'future-dated',
+  scope: 'branch',
+  options: z.strictObject({ entries: z.array(entryKinds).min(1).default(['activities', 'training', 'progress']) }),
+  run(scope, o, emit) {
+    const today = scope.today;
+    if (today === null) return;
+    const { branch } = scope;
+    const emitFuture = (subject: string, date: string, at: number, kind: z.output<typeof entryKinds>, type: string | null) =>
+      emit({ messageId: 'future-dated', args: { date, today, kind, type, subject }, period: null, subject, at, status: 'violation', date });
+    if (o.entries.includes('activities')) {
+      const key = numbered();
+      for (const a of branch.activities) {
+        const subject = key(activityKey(a));
+        if (a.date > today) emitFuture(subject, a.date, a.at, 'activities', a.type);
+      }
+    }
+    if (o.entries.includes('training')) {
+      for (const m of branch.members) {
+        const key = numbered();
+        for (const t of m.training ?? []) {
+          const subject = key(`${m.name}/training@${t.date}`);
+          if (t.date > today) emitFuture(subject, t.date, m.at, 'training', null);
+        }
+      }
+    }
+    if (o.entries.includes('progress')) {
+      for (const p of branch.projects) {
+        const key = numbered();
+        for (const e of p.progress ?? []) {
+          const subject = key(`${p.name}/progress@${e.date}`);
+          if (e.date > today) emitFuture(subject, e.date, p.at, 'progress', null);
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,31 @@
+/** What an operating-system error code means for the user, and what to do (zh, en). */
+export const systemReason: Record<'zh' | 'en', Record<string, string>> = {
+  zh: {
+    EACCES: '没有权限；请换一个有写权限的位置，或检查文件权限',
+    EPERM: '操作不被允许；请检查文件权限，或文件是否被其他程序（如 Excel、WPS）打开',
+    EBUSY: '文件正被其他程序使用；请先在 Excel、WPS 等程序中关闭它',
+    ENOSPC: '磁盘空间不足；请清理磁盘后重试',
+    EDQUOT: '超出磁盘配额；请清理后重试',
+    EROFS: '位于只读文件系统；请换一个位置',
+    ENOTDIR: '路径中有一段不是目录而是文件；请检查路径',
+    EISDIR: '这是一个目录，不是文件；请写出文件名',
+    ENAMETOOLONG: '文件名或路径过长；请换一个短一些的名称',
+    ENOENT: '路径不存在；请检查拼写',
+    EMFILE: '同时打开的文件过多；请稍后重试',
+    EIO: '读写设备出错；请检查磁盘',
+  },
+  en: {
+    EACCES: 'permission denied; choose a place you may write to, or check the file permissions',
+    EPERM: 'operation not permitted; check the permissions, or whether another program (Excel, WPS) has the file open',
+    EBUSY: 'the file is in use; close it in Excel, WPS or the program that has it open',
+    ENOSPC: 'the disk is full; free some space and try again',
+    EDQUOT: 'the disk quota is exceeded; free some space and try again',
+    EROFS: 'the file system is read-only; choose another place',
+    ENOTDIR: 'a part of the path is a file, not a folder; check the path',
+    EISDIR: 'this is a folder, not a file; name a file',
+    ENAMETOOLONG: 'the file name or path is too long; choose a shorter name',
+    ENOENT: 'no such file or folder; check the spelling',
+    EMFILE: 'too many open files; try again',
+    EIO: 'input/output error; check the disk',
+  },
+};
