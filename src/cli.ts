@@ -11,6 +11,7 @@ import { inputErrorMessage } from './report/report.js';
 import { closest } from './load/records.js';
 import { ruleExamples } from './load/files.js';
 import { registerRectify } from './commands/rectify.js';
+import { registerScore } from './commands/score.js';
 import { failure } from './commands/failure.js';
 import { Outputs } from './write/files.js';
 import { visible } from './escape/terminal.js';
@@ -62,6 +63,10 @@ CI:
 示例 / Examples:
   zhibu init 党建记录                        生成模板（已存在的文件不覆盖）
   cd 党建记录 && zhibu check records/`,
+  import: `
+示例 / Examples:
+  zhibu import 2026年台账.xlsx 党费.csv --to records/    导入（已有文件不改动）
+  zhibu import 11月台账.xlsx --to records/ --update       把新记录补进已有文件`,
   schema: `
 示例 / Examples:
   zhibu schema --output zhibu.schema.json    写出记录文件的 JSON Schema
@@ -207,7 +212,24 @@ export async function main(input: MainInput): Promise<number> {
       code = await runInit(dir, { lang: o.lang as Lang }, io);
     });
 
+  program
+    .command('import')
+    .description(lang === 'zh' ? '从台账（Excel .xlsx、CSV）导入记录' : 'import records from ledgers (.xlsx, .csv)')
+    .argument('<ledgers...>', '台账文件 ledger files')
+    .option('--to <dir>', '记录目录 the records folder')
+    .option('--update', '把新记录、新党员补进已有的记录文件 add new records to existing files')
+    .option('--config <file>', '配置文件（默认向上查找 zhibu.config.yaml）')
+    .addOption(langOption())
+    .addHelpText('after', examples.import)
+    .action(async (ledgers: string[], o) => {
+      const { runImport } = await import('./commands/import.js');
+      code = await runImport(ledgers, { ...o, lang: o.lang as Lang }, io);
+    });
+
   registerRectify(program, io, (n) => {
+    code = n;
+  }, lang);
+  registerScore(program, io, (n) => {
     code = n;
   }, lang);
 

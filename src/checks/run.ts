@@ -60,19 +60,22 @@ interface RunMonths {
   numbers: number[];
   windowFirstMonth: string;
 }
-const runMonthsCache = new Map<string, RunMonths>();
+// Kept per check, by the check's window object: nothing of one run outlives it.
+const runMonthsOfWindow = new WeakMap<Window, Map<string, RunMonths>>();
 
 /** The closed months a run may span (from length-1 months before the window), the same for every branch of a check. */
 function runMonths(window: Window, asOf: string, length: number): RunMonths {
-  const key = `${window.from}/${window.to}/${asOf}/${length}`;
-  let cached = runMonthsCache.get(key);
+  let known = runMonthsOfWindow.get(window);
+  if (!known) runMonthsOfWindow.set(window, (known = new Map()));
+  const key = `${asOf}/${length}`;
+  let cached = known.get(key);
   if (cached) return cached;
   const lastClosed = periodOf(asOf, 'month').first; // months before the as-of month are closed
   const startMonth = monthsBetween(shiftMonths(window.from, -(length - 1)), window.from)[0] as string;
   const endDate = window.to < lastClosed ? window.to : addDays(lastClosed, -1);
   const months = endDate < `${startMonth}-01` ? [] : monthsBetween(`${startMonth}-01`, endDate).map((label) => periodOf(`${label}-01`, 'month'));
   cached = { months, numbers: months.map((month) => monthNumber(month.first)), windowFirstMonth: window.from.slice(0, 7) };
-  runMonthsCache.set(key, cached);
+  known.set(key, cached);
   return cached;
 }
 

@@ -5,7 +5,7 @@ import type { Report, ReportFinding, ReportInputError } from '../report/report.j
 export { fileShard, parseShard, shardOf, type Shard } from './shard.js';
 
 /** docs/report.md order (file, line, rule, period, subject), then column and status: the engine's own comparison. */
-export const compareReportFindings: (a: ReportFinding, b: ReportFinding) => number = compareFindingOrder;
+const compareReportFindings: (a: ReportFinding, b: ReportFinding) => number = compareFindingOrder;
 
 const compareInputErrors: (a: ReportInputError, b: ReportInputError) => number = comparePositions;
 

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../i18n/index.js';
 import { UsageError, type Io } from '../io.js';
 import { scaffoldFiles } from '../init/scaffold.js';
+import { writeNew } from '../write/files.js';
 import { loadRules } from '../engine/ruleset.js';
 import { builtinRulesDir, ruleFiles } from '../load/files.js';
 
@@ -17,15 +18,13 @@ export async function runInit(dir: string | undefined, options: { lang: Lang }, 
   const kept: string[] = [];
   for (const [file, text] of scaffoldFiles(rules, `${JSON.stringify(recordJsonSchema('any'), null, 2)}\n`)) {
     const full = path.join(root, file);
+    let created: boolean;
     try {
-      mkdirSync(path.dirname(full), { recursive: true });
-      // 'wx': created only when absent, so an existing file is never touched, even in a race.
-      writeFileSync(full, text, { flag: 'wx' });
-      written.push(file);
+      created = writeNew(full, text);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(`${file}: ${(error as Error).message}`);
-      kept.push(file);
+      throw new UsageError(`${file}: ${(error as Error).message}`);
     }
+    (created ? written : kept).push(file);
   }
   const shown = path.relative(io.cwd, root) || '.';
   const lines: string[] = [];

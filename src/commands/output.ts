@@ -71,7 +71,7 @@ function formatOfFile(file: string | undefined): Format | null {
 }
 
 /** Parses --format values: each `fmt` or `fmt=file`; at most one goes to stdout (or to --output). */
-export function parseFormats(values: readonly string[] | undefined, output: string | undefined, lang: Lang = 'zh'): { format: Format; file: string | null }[] {
+function parseFormats(values: readonly string[] | undefined, output: string | undefined, lang: Lang = 'zh'): { format: Format; file: string | null }[] {
   const specs = (values && values.length > 0 ? values : [formatOfFile(output) ?? 'terminal']).map((value) => {
     const eq = value.indexOf('=');
     const format = (eq === -1 ? value : value.slice(0, eq)) as Format;

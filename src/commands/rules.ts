@@ -2,6 +2,7 @@ import type { Rule } from '../engine/rules.js';
 import type { Lang } from '../i18n/index.js';
 import { translate } from '../i18n/index.js';
 import { textWidth, wrapText } from '../report/wrap.js';
+import { visible } from '../escape/terminal.js';
 
 /** Lines of text wrapped to a width, continuation lines (and all, with `indent`) indented. */
 function wrapped(text: string, width: number, indent = '', hanging = indent): string[] {
@@ -22,7 +23,7 @@ export function formatRuleList(rules: readonly Rule[], lang: Lang, width = 80): 
       out.push(...wrapped(`${lang === 'zh' ? '依据：' : 'Basis: '}${r.basis}`, width, '    '));
     }
   }
-  return `${out.join('\n')}\n`;
+  return visible(`${out.join('\n')}\n`, { lines: true });
 }
 
 /** `zhibu rules show ID`: what the rule checks, its parameters, basis, remedy and examples. */
@@ -47,7 +48,7 @@ export function formatRuleDetail(rule: Rule, lang: Lang, width = 80): string {
   }
   // Text lines wrap with a hanging indent; example records wrap only where YAML allows it.
   const out = lines.flatMap((line) => (line.startsWith('    ') ? wrapYaml(line, width) : wrapped(line, width, '', line.startsWith('  ') ? '      ' : '    ')));
-  return `${out.join('\n')}\n`;
+  return visible(`${out.join('\n')}\n`, { lines: true });
 }
 
 /**

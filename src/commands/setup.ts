@@ -33,6 +33,8 @@ export interface Setup {
   window: Window;
   /** Set when --as-of was not given: later-dated entries are input errors. */
   today: string | null;
+  /** Line and column of a path in the configuration file (1:1 without one). */
+  locate: (path: PropertyKey[], key?: boolean) => { line: number; column: number };
 }
 
 /** The folder to search for a configuration from, for a path given on the command line (a glob: its fixed part). */
@@ -105,5 +107,5 @@ export function setup(options: CommonOptions, io: Io, paths: readonly string[] =
     rules = rules.filter((r) => options.rule?.includes(r.id));
   }
   const ruleSpec: RuleSpec = { sources, config, configFile: configShown ?? '', only: options.rule && options.rule.length > 0 ? options.rule : null };
-  return { rules, ruleSpec, config, configFile: configShown, errors, asOf, window, today: options.asOf ? null : io.today };
+  return { rules, ruleSpec, config, configFile: configShown, errors, asOf, window, today: options.asOf ? null : io.today, locate };
 }

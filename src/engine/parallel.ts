@@ -24,11 +24,11 @@ export interface WorkerJob {
 }
 
 /** Below this many files, threads cost more than they save. */
-export const PARALLEL_THRESHOLD = 64;
+const PARALLEL_THRESHOLD = 64;
 const workerUrl = new URL('./worker.js', import.meta.url);
 
 /** Fewer cores than this and threads lose: measured on 2 vCPUs, a whole check was ~20% slower with them. */
-export const PARALLEL_MIN_CORES = 4;
+const PARALLEL_MIN_CORES = 4;
 
 /** Worker threads are used from the built JavaScript only (tests run the TypeScript in-process). */
 export function canRunParallel(files: number, cores = availableParallelism()): boolean {

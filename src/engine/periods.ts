@@ -96,16 +96,18 @@ export function defaultWindow(asOf: string): Window {
   return { label: `${previous.label}..${current.label}`, from: previous.first, to: current.last };
 }
 
-const periodsMemo = new Map<string, readonly Period[]>();
+// Kept per check, by the check's window object: nothing of one run outlives it.
+const periodsOfWindow = new WeakMap<Window, Map<string, readonly Period[]>>();
 
 /** Every period of a size overlapping the window, less those starting after as-of (memoised; do not mutate). */
 export function periodsOf(window: Window, size: PeriodSize, asOf: string): Period[] {
-  const key = `${window.from}|${window.to}|${size}|${asOf}`;
-  const known = periodsMemo.get(key);
+  let memo = periodsOfWindow.get(window);
+  if (!memo) periodsOfWindow.set(window, (memo = new Map()));
+  const key = `${size}|${asOf}`;
+  const known = memo.get(key);
   if (known) return known as Period[];
   const periods = computePeriods(window, size, asOf);
-  if (periodsMemo.size > 256) periodsMemo.clear();
-  periodsMemo.set(key, periods);
+  memo.set(key, periods);
   return periods;
 }
 

@@ -52,8 +52,8 @@ export interface CheckResult {
   findings: Finding[];
   /** Every branch checked, in file order. */
   branchInfo: BranchInfo[];
-  /** Every organization read: id, name, file. */
-  organizationInfo: { id: string; name: string; file: string }[];
+  /** Every organization read: id, name, file, and each leader's liaison (for scoring liaison findings). */
+  organizationInfo: { id: string; name: string; file: string; liaisons?: Record<string, string | null> }[];
   inputErrors: InputError[];
   files: number;
   branches: number;
@@ -194,7 +194,7 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
       result.exempted += b.exempted;
     }
   }
-  for (const org of organizations) result.organizationInfo.push({ id: org.id, name: org.name, file: org.source.file });
+  for (const org of organizations) result.organizationInfo.push({ id: org.id, name: org.name, file: org.source.file, liaisons: Object.fromEntries(org.leaders.map((l) => [l.name, l.liaison ?? null])) });
   if (input.shard) {
     result.shard = {
       ...input.shard,

@@ -20,7 +20,7 @@ export function restoreFormula(text: string): string {
 const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Excel's limit on the characters of one cell. */
-export const EXCEL_CELL_LIMIT = 32_767;
+const EXCEL_CELL_LIMIT = 32_767;
 
 /** Text without the characters XML 1.0 forbids (workbook properties, sheet text). */
 export function xmlSafe(text: string): string {

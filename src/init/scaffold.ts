@@ -46,6 +46,13 @@ ${ruleLines.join('\n')}
 #   categories: {}            # 按类别：{ 党员管理: { days: 45, owner: secretary } }
 #   rules: {}                 # 按规则：{ member.dues-monthly: { days: 15, owner: secretary } }
 
+# score:                      # 考核评分（zhibu score）
+#   weights: { 组织设置: 15, 三会一课: 30, 主题党日: 10, 组织生活: 15, 党员管理: 15, 联系基层: 5, 活动载体与整改: 5, 记录规范: 5 }   # 合计须为 100
+#   deductions: { error: 2, warning: 0.5, info: 0 }   # 每项违规扣分，类别扣完为止
+#   rules: {}                 # 按规则：{ member.dues-monthly: { points: 0.2, cap: 3 } }
+#   grades: [{ name: 优秀, min: 90 }, { name: 良好, min: 80 }, { name: 达标, min: 60 }, { name: 不达标 }]
+#   veto: []                  # 一票否决的规则：[theme-day.no-entertainment]
+
 # import:                     # 从台账导入（zhibu import），见 docs/import.md
 #   organization: { id: org, name: 党委 }   # 导入时生成的组织文件
 #   branches: {}              # 支部名称 → 支部编号：{ 第一项目部党支部: pb-001 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type Ignore from 'ignore';
 import type * as Tinyglobby from 'tinyglobby';
@@ -9,11 +10,12 @@ const require = createRequire(import.meta.url);
 const tinyglobby = () => require('tinyglobby') as typeof Tinyglobby;
 const ignore = () => require('ignore') as typeof Ignore;
 
-const packageRoot = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+// fileURLToPath, not URL.pathname: an install path with a space or Chinese characters is percent-encoded in the URL.
+const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The folder of built-in rules, beside dist/ and src/. */
 export const builtinRulesDir = path.join(packageRoot, 'rules');
 
-/** A built-in rule's example records (the fixtures its tests use): one that passes, one that fails. */
+/** A built-in rule's example records (the fixtures its tests use, shipped in the package): one that passes, one that fails. */
 export function ruleExamples(id: string): { pass: string; fail: string } | null {
   try {
     const dir = path.join(packageRoot, 'fixtures', 'rules', id);

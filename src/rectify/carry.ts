@@ -138,7 +138,7 @@ const isRecordSubject = (subject: string) => /^activities\[\d+\]$/.test(subject)
  * periods, found on or after the last day of its latest period (a Q2 record never closes Q3).
  * Without a `rule`: the issue text equals the item's problem or one of its findings' messages.
  */
-export function doneRecord(item: RectificationItem, info: BranchInfo | undefined, asOf: string): BranchInfo['rectifications'][number] | null {
+function doneRecord(item: RectificationItem, info: BranchInfo | undefined, asOf: string): BranchInfo['rectifications'][number] | null {
   if (!info) return null;
   const lastDay = item.periods
     .map((p) => periodSpan(p)?.last ?? '')

@@ -58,7 +58,7 @@ export function statusFromLabel(text: string): ItemStatus | null {
 }
 
 /** A window in words: a calendar period's name, or FROM至TO. */
-export function windowText(window: Window, lang: Lang): string {
+function windowText(window: Window, lang: Lang): string {
   const period = /^\d{4}(Q[1-4]|-\d{2})?$/;
   if (period.test(window.label)) return periodText(window.label, lang);
   const [from, to] = window.label.split('..') as [string, string | undefined];
@@ -81,7 +81,7 @@ export function branchText(branch: { id: string; name: string }, lang: Lang): st
 }
 
 /** The status cell: the status label alone, so that a spreadsheet can filter on it. */
-export function statusText(item: RectificationItem, lang: Lang): string {
+function statusText(item: RectificationItem, lang: Lang): string {
   return labels(lang).status[item.status];
 }
 

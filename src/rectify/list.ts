@@ -166,7 +166,7 @@ export function buildRectificationList(input: RectificationInput): Rectification
 }
 
 /** Problems per branch by severity (items not fixed) and items per status. */
-export function summarize(list: Pick<RectificationList, 'items' | 'reminders'>, branches: { id: string; name: string }[]): BranchSummary[] {
+function summarize(list: Pick<RectificationList, 'items' | 'reminders'>, branches: { id: string; name: string }[]): BranchSummary[] {
   return branches.map((branch) => {
     const row: BranchSummary = { branch, error: 0, warning: 0, info: 0, total: 0, new: 0, open: 0, overdue: 0, fixed: 0, pending: 0 };
     for (const item of list.items) {

@@ -14,8 +14,8 @@ const hidden = new Set<string>(['id', 'listed', 'severity']);
 export const SEVERITY_HEADER = 'severity';
 
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
-const border = { top: thin, left: thin, bottom: thin, right: thin };
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+export const border = { top: thin, left: thin, bottom: thin, right: thin };
+export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const statusColor: Partial<Record<ItemStatus, string>> = { overdue: 'FFC00000', fixed: 'FF00803C', new: 'FF1F4E79' };
 
 /** Display width of text in Excel character units: CJK about 2, Latin about 1.1. */
@@ -26,13 +26,13 @@ function textWidth(text: string): number {
 }
 
 /** A row height that shows every wrapped line (Excel and WPS do not always re-measure on open). */
-function rowHeight(cells: { text: string; width: number }[]): number {
+export function rowHeight(cells: { text: string; width: number }[]): number {
   const lines = Math.max(1, ...cells.map((c) => c.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / Math.max(1, c.width - 1))), 0)));
   return Math.max(20, lines * 15 + 5);
 }
 
 /** Landscape A4, fit to one page wide, the title and header rows repeated on every printed page. */
-function printSetup(sheet: Worksheet, lang: RectificationList['lang']): void {
+export function printSetup(sheet: Worksheet, lang: RectificationList['lang']): void {
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: 9,
@@ -48,7 +48,7 @@ function printSetup(sheet: Worksheet, lang: RectificationList['lang']): void {
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }];
 }
 
-function titleRow(sheet: Worksheet, title: string, span: number, lang: RectificationList['lang']): void {
+export function titleRow(sheet: Worksheet, title: string, span: number, lang: RectificationList['lang']): void {
   sheet.mergeCells(1, 1, 1, span);
   const cell = sheet.getCell(1, 1);
   cell.value = xlsxText(title, lang);
@@ -57,7 +57,7 @@ function titleRow(sheet: Worksheet, title: string, span: number, lang: Rectifica
   sheet.getRow(1).height = 30;
 }
 
-function headerRow(sheet: Worksheet, headers: string[]): void {
+export function headerRow(sheet: Worksheet, headers: string[]): void {
   const row = sheet.getRow(2);
   headers.forEach((text, i) => {
     const cell = row.getCell(i + 1);
@@ -142,7 +142,7 @@ async function workbook(list: RectificationList): Promise<ExcelJS.Workbook> {
 const bytes = async (book: ExcelJS.Workbook, list: RectificationList) => stampZip(new Uint8Array(await book.xlsx.writeBuffer()), list.asOf);
 
 /** Main list columns (visible), in order. */
-export const listColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'id' && k !== 'listed');
+const listColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'id' && k !== 'listed');
 
 /**
  * The list as XLSX for Excel and WPS: sheet 整改清单 (title row, styled header, wrapped cells,

@@ -19,8 +19,8 @@ export interface SarifOptions {
   lang?: Lang;
 }
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const ZHIBU_INFORMATION_URI = 'https://www.npmjs.com/package/zhibu';
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const ZHIBU_INFORMATION_URI = 'https://www.npmjs.com/package/zhibu';
 /** The key of zhibu's stable identity (rule|branch|period|subject) in `partialFingerprints`. */
 export const FINGERPRINT_KEY = 'zhibu/v1';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rectifyPolicy } from '../rectify/policy.js';
+import { scorePolicy } from '../score/policy.js';
 import { importSettings } from '../import/settings.js';
 
 /** A severity as a configuration may write it: ESLint's `warn` is accepted for `warning`. */
@@ -13,6 +14,7 @@ export const configFile = z.strictObject({
   rules: z.record(z.string(), z.unknown()).optional(),
   ruleDirs: z.array(z.string()).optional(),
   rectify: rectifyPolicy.optional(),
+  score: scorePolicy.optional(),
   import: importSettings.optional(),
 });
 

@@ -38,5 +38,3 @@ export const extraLabels: Record<string, Record<string, string>> = {
 
 export type ActivityType = keyof typeof activityTypes;
 export type ThemeDayForm = keyof typeof themeDayForms;
-export type BranchKind = keyof typeof branchKinds;
-export type MemberStatus = keyof typeof memberStatuses;

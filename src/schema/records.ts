@@ -164,6 +164,3 @@ export const organizationDocument = record({
 
 export type BranchDocument = z.output<typeof branchDocument>;
 export type OrganizationDocument = z.output<typeof organizationDocument>;
-export type ActivityRecord = z.output<typeof activity>;
-export type MemberRecord = z.output<typeof member>;
-export type ExemptionRecord = z.output<typeof exemption>;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { translate, type Lang } from '../i18n/index.js';
 import { UsageError } from '../io.js';
@@ -145,5 +145,24 @@ export function writeAtomic(file: string, content: string | Uint8Array): void {
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Creates a file whole, only when it does not exist: written and flushed under a temporary name,
+ * then hard-linked into place (a link never replaces a file, even in a race). False when it exists.
+ */
+export function writeNew(file: string, content: string | Uint8Array): boolean {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.zhibu-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  writeAtomic(temp, content);
+  try {
+    linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    rmSync(temp, { force: true });
   }
 }

@@ -60,7 +60,7 @@ describe('every fixture at once (--as-of given)', () => {
   test('broken files and documents hide nothing else: every good branch is checked', () => {
     expect(result.branchInfo.map((b) => [b.id, b.file])).toEqual(loadedBranches);
     expect(result.branches).toBe(loadedBranches.length);
-    expect(result.organizationInfo).toEqual([{ id: 'corp', name: '示例建设公司党委', file: 'fixtures/valid/organization.yaml' }]);
+    expect(result.organizationInfo.map(({ liaisons: _, ...o }) => o)).toEqual([{ id: 'corp', name: '示例建设公司党委', file: 'fixtures/valid/organization.yaml' }]);
     expect(result.files).toBe(all.length);
   });
 
@@ -112,7 +112,7 @@ describe('ids across files (sorted path order decides)', () => {
     const organization = (name: string) => `organization: { id: corp, name: ${name} }\n`;
     const read = memory({ 'b.yaml': organization('B'), 'a.yaml': `\n${organization('A')}` });
     const result = run(['b.yaml', 'a.yaml'], null, read);
-    expect(result.organizationInfo).toEqual([{ id: 'corp', name: 'A', file: 'a.yaml' }]);
+    expect(result.organizationInfo.map(({ liaisons: _, ...o }) => o)).toEqual([{ id: 'corp', name: 'A', file: 'a.yaml' }]);
     expect(result.inputErrors).toEqual([{ file: 'b.yaml', line: 1, column: 1, id: 'organization.duplicate', args: { id: 'corp', first: 'a.yaml' } }]);
   });
 });
