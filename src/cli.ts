@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck, VERSION } from './commands/check.js';
 import { runMerge } from './commands/merge.js';
 import { FORMATS } from './commands/output.js';
-import { setup } from './commands/setup.js';
+import { commaList, setup } from './commands/setup.js';
 import { formatDate } from './engine/periods.js';
 import { translate, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
@@ -73,15 +73,6 @@ CI:
   在记录文件第一行加 / first line of a record file:
   # yaml-language-server: $schema=./zhibu.schema.json`,
 };
-
-/** A repeatable option's values, each also a comma list: `--rule a,b --rule c`. */
-const commaList = (value: string, previous: string[] = []) => [
-  ...previous,
-  ...value
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean),
-];
 
 /** Runs the CLI with the given I/O; returns the exit code (0, 1 or 2 as in docs/report.md). */
 export async function main(input: MainInput): Promise<number> {

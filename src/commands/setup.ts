@@ -12,6 +12,15 @@ import { UsageError, type Io } from '../io.js';
 import type { ConfigFile } from '../schema/config.js';
 import type { RuleSpec } from '../engine/parallel.js';
 
+/** A repeatable option's values, each also a comma list (`--rule a,b --rule c`): never variadic, so it never takes a path. */
+export const commaList = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
+
 export interface CommonOptions {
   lang: Lang;
   config?: string;

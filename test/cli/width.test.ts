@@ -43,7 +43,7 @@ describe('the terminal report fits the terminal', () => {
     expect(out).toContain(lang === 'zh' ? '待办' : 'pending');
   });
 
-  const commands = [['check'], ['rectify'], ['rules'], ['rules', 'show'], ['merge'], ['schema'], []];
+  const commands = [['check'], ['rectify'], ['score'], ['import'], ['init'], ['rules'], ['rules', 'show'], ['merge'], ['schema'], []];
   test.each(commands.flatMap((c) => [[...c, '--help'], [...c, '--help', '--lang', 'en']]))('help fits 80 columns: zhibu %s', async (...argv) => {
     const { code, out } = await zhibu(argv, 80);
     expect(code).toBe(0);
@@ -57,6 +57,12 @@ describe('the terminal report fits the terminal', () => {
     const ids = [...list.out.matchAll(/^([a-z-]+\.[a-z-]+) {2}/gm)].map((m) => m[1] as string);
     expect(ids.length).toBeGreaterThan(40);
     for (const id of ids) expect(widest((await zhibu(['rules', 'show', id, '--lang', lang], 80)).out), id).toBeLessThanOrEqual(80);
+  });
+
+  test.each(['zh', 'en'])('zhibu score fits 80 columns (%s)', async (lang) => {
+    const { out } = await zhibu(['score', 'fixtures/demo', '--period', '2026Q3', '--as-of', '2026-10-08', '--lang', lang], 80);
+    expect(out.length).toBeGreaterThan(100);
+    expect(widest(out)).toBeLessThanOrEqual(80);
   });
 
   test('rectify and the CI formats at 80 columns', async () => {
