@@ -4,7 +4,7 @@ import { runMerge } from './commands/merge.js';
 import { FORMATS } from './commands/output.js';
 import { commaList, setup } from './commands/setup.js';
 import { formatDate } from './engine/periods.js';
-import { translate, type Lang } from './i18n/index.js';
+import { render, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
 import { colorLevel } from './report/color.js';
 import { inputErrorMessage } from './report/report.js';
@@ -173,7 +173,7 @@ export async function main(input: MainInput): Promise<number> {
       const rule = ready.rules.find((r) => r.id === id);
       if (!rule) {
         const hint = closest(id, ready.rules.map((r) => r.id));
-        throw new UsageError(translate(o.lang, 'usage.unknown-rule', { rule: id, suggestion: hint ?? '' }));
+        throw new UsageError(render(o.lang, 'usage.unknown-rule', { rule: id, suggestion: hint ?? '' }));
       }
       const { formatRuleDetail } = await import('./commands/rules.js');
       io.stdout.write(formatRuleDetail(rule.examples ? rule : { ...rule, examples: ruleExamples(rule.id) ?? undefined }, o.lang, width));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { primitive } from './primitive.js';
+import { aboutRecord, primitive } from './primitive.js';
 
 /** Record rule: nobody may be both present (`attendees`) and absent (`absentees`). */
 export const conflict = primitive({
@@ -12,7 +12,7 @@ export const conflict = primitive({
       const present = new Set(a.attendees);
       const both = [...new Set(a.absentees.map((x) => x.name).filter((n) => present.has(n)))];
       if (both.length === 0) continue;
-      emit({ messageId: 'conflict', args: { date: a.date, type: a.type, names: both }, period: null, subject: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date });
+      emit({ messageId: 'conflict', args: { date: a.date, type: a.type, names: both }, ...aboutRecord(a) });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Activity } from '../model/types.js';
-import { primitive } from './primitive.js';
+import { aboutRecord, primitive } from './primitive.js';
 
 /** Record rule: a later record with the same key fields as an earlier one in the file is reported. */
 export const duplicate = primitive({
@@ -27,7 +27,7 @@ export const duplicate = primitive({
         continue;
       }
       if (a.date < from || a.date > to || a.date > scope.asOf) continue;
-      emit({ messageId: 'duplicate', args: { date: a.date, type: a.type, first: first.index }, period: null, subject: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date });
+      emit({ messageId: 'duplicate', args: { date: a.date, type: a.type, first: first.index }, ...aboutRecord(a) });
     }
   },
 });

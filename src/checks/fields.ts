@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isMissing } from '../schema/records.js';
 import { activityTypes } from '../schema/enums.js';
 import { isActive, isFullOn } from '../engine/scope.js';
-import { primitive } from './primitive.js';
+import { aboutRecord, primitive } from './primitive.js';
 
 const type = z.enum(Object.keys(activityTypes) as [string, ...string[]]);
 const requirement = z.strictObject({
@@ -55,7 +55,7 @@ export const fields = primitive({
         if (o.types && !o.types.includes(a.type)) continue;
         const absent = lacking(a, a.type);
         if (absent.length === 0) continue;
-        emit({ messageId: 'fields.record', args: { date: a.date, type: a.type, fields: absent }, period: null, subject: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date });
+        emit({ messageId: 'fields.record', args: { date: a.date, type: a.type, fields: absent }, ...aboutRecord(a) });
       }
     } else if (o.target === 'members') {
       for (const m of branch.members) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { primitive } from './primitive.js';
+import { aboutRecord, primitive } from './primitive.js';
 import { matches, selector } from './select.js';
 
 /** Record rule: every matching record in the window is a violation. */
@@ -10,7 +10,7 @@ export const forbid = primitive({
   run(scope, o, emit) {
     for (const a of scope.inWindow()) {
       if (!matches(a, o.select)) continue;
-      emit({ messageId: 'forbid', args: { date: a.date, type: a.type, form: a.form ?? null, topic: a.topic ?? null }, period: null, subject: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date });
+      emit({ messageId: 'forbid', args: { date: a.date, type: a.type, form: a.form ?? null, topic: a.topic ?? null }, ...aboutRecord(a) });
     }
   },
 });

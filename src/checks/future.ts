@@ -1,16 +1,7 @@
 import { z } from 'zod';
-import type { Activity } from '../model/types.js';
 import { primitive } from './primitive.js';
 
 const entryKinds = z.enum(['activities', 'training', 'progress']);
-
-// TODO(issue 9): reuse the engine's record-key function once it lands.
-function activityKey(a: Activity): string {
-  const base = `${a.type}@${a.date}`;
-  if (a.type === 'group-meeting' && a.group) return `${base}/${a.group}`;
-  if (a.type === 'heart-to-heart' && a.host) return `${base}/${a.host}`;
-  return base;
-}
 
 /** Numbers repeated keys `#2`, `#3`… in the order they are given. */
 function numbered(): (key: string) => string {
@@ -35,21 +26,17 @@ export const futureDated = primitive({
     const today = scope.today;
     if (today === null) return;
     const { branch } = scope;
-    const emitFuture = (subject: string, date: string, at: number, kind: z.output<typeof entryKinds>, type: string | null) =>
-      emit({ messageId: 'future-dated', args: { date, today, kind, type, subject }, period: null, subject, at, status: 'violation', date });
+    const emitFuture = (subject: string, date: string, at: number, kind: z.output<typeof entryKinds>, type: string | null, path: string | null) =>
+      emit({ messageId: 'future-dated', args: { date, today, kind, type, subject }, period: null, subject, path, at, status: 'violation', date });
     if (o.entries.includes('activities')) {
-      const key = numbered();
-      for (const a of branch.activities) {
-        const subject = key(activityKey(a));
-        if (a.date > today) emitFuture(subject, a.date, a.at, 'activities', a.type);
-      }
+      for (const a of branch.activities) if (a.date > today) emitFuture(a.key, a.date, a.at, 'activities', a.type, `activities[${a.index}]`);
     }
     if (o.entries.includes('training')) {
       for (const m of branch.members) {
         const key = numbered();
         for (const t of m.training ?? []) {
           const subject = key(`${m.name}/training@${t.date}`);
-          if (t.date > today) emitFuture(subject, t.date, m.at, 'training', null);
+          if (t.date > today) emitFuture(subject, t.date, m.at, 'training', null, null);
         }
       }
     }
@@ -58,7 +45,7 @@ export const futureDated = primitive({
         const key = numbered();
         for (const e of p.progress ?? []) {
           const subject = key(`${p.name}/progress@${e.date}`);
-          if (e.date > today) emitFuture(subject, e.date, p.at, 'progress', null);
+          if (e.date > today) emitFuture(subject, e.date, p.at, 'progress', null, null);
         }
       }
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { primitive } from './primitive.js';
+import { aboutRecord, primitive } from './primitive.js';
 import { eachPerson } from './member-activity.js';
 
 /** Record rule: names in member-only roles must be members; in open roles, members or guests. */
@@ -29,7 +29,7 @@ export const names = primitive({
       }
       eachPerson(a, o.membersOrGuests, memberOrGuest);
       if (unknown.size === 0) continue;
-      emit({ messageId: 'names', args: { date: a.date, type: a.type, names: [...unknown] }, period: null, subject: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date });
+      emit({ messageId: 'names', args: { date: a.date, type: a.type, names: [...unknown] }, ...aboutRecord(a) });
     }
   },
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Emit } from '../engine/finding.js';
+import type { Emit, Shortfall } from '../engine/finding.js';
 import type { Window } from '../engine/periods.js';
 import type { BranchScope } from '../engine/scope.js';
-import type { Organization } from '../model/types.js';
+import type { Activity, Organization } from '../model/types.js';
 
 /** What an organization-level check sees of one branch (kept after the branch itself is dropped). */
 export interface BranchDigest {
@@ -68,3 +68,8 @@ export const ratio = z
   .refine((r) => r.value > 0 && r.value < 1, { error: 'n/d, 0 < n < d' });
 /** Localised text a rule supplies: one string, or { zh, en }. */
 export const localText = z.union([z.string(), z.strictObject({ zh: z.string(), en: z.string() })]);
+
+/** The identity and position of a finding about one record: its key as subject, its place as path. */
+export function aboutRecord(a: Activity): Pick<Shortfall, 'period' | 'subject' | 'path' | 'at' | 'status' | 'date'> {
+  return { period: null, subject: a.key, path: `activities[${a.index}]`, at: a.at, status: 'violation', date: a.date };
+}

@@ -3,7 +3,7 @@ import type { Activity } from '../model/types.js';
 import { isMissing } from '../schema/records.js';
 import type { BranchScope } from '../engine/scope.js';
 import { isActive, isFullOn } from '../engine/scope.js';
-import { primitive, ratio } from './primitive.js';
+import { aboutRecord, primitive, ratio } from './primitive.js';
 import { matches, selector } from './select.js';
 
 /** Who counts as expected at a record: voting members, the committee, or the record's own counts. */
@@ -51,11 +51,7 @@ export const quorum = primitive({
       emit({
         messageId: 'quorum',
         args: { date: a.date, type: a.type, present: counts.present, expected: counts.expected, ratio: o.ratio.text, base: o.base },
-        period: null,
-        subject: `activities[${a.index}]`,
-        at: a.at,
-        status: 'violation',
-        date: a.date,
+        ...aboutRecord(a),
       });
     }
   },

@@ -10,7 +10,12 @@ const baselineEntry = z.object({
   branch: z.string(),
   period: z.string().nullable(),
   subject: z.string().nullable(),
-  message: z.string(),
+  /** Where the record stood when the baseline was written: for people reading the file, never matched. */
+  path: z.string().nullable().optional(),
+  messageId: z.string().optional(),
+  args: z.record(z.string(), z.unknown()).optional(),
+  /** Written by zhibu before messages were data; read, never written. */
+  message: z.string().optional(),
 });
 
 const baselineFile = z.object({
@@ -32,17 +37,22 @@ export interface BaselineResult {
   known: number;
   /** Baseline entries no longer found: fixed, so `--prune-baseline` can drop them. */
   fixed: BaselineEntry[];
+  /** Entries naming a record by its position (`activities[3]`, written by an older zhibu): never matched. */
+  legacy: BaselineEntry[];
 }
 
+/** An entry of an older zhibu whose subject is a record's position, not its key: it can match nothing now. */
+export const isPositional = (subject: string | null): boolean => subject !== null && /^activities\[\d+\]$/.test(subject);
+
 const compareEntries = (a: BaselineEntry, b: BaselineEntry): number =>
-  compareText(a.rule, b.rule) || compareText(a.branch, b.branch) || compareText(a.period, b.period) || compareText(a.subject, b.subject) || compareText(a.message, b.message);
+  compareText(a.rule, b.rule) || compareText(a.branch, b.branch) || compareText(a.period, b.period) || compareText(a.subject, b.subject) || compareText(a.path ?? null, b.path ?? null);
 
 function serialize(baseline: Baseline): string {
   const out: Baseline = { tool: 'zhibu', version: baseline.version, created: baseline.created, entries: [...baseline.entries].sort(compareEntries) };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-const entryOf = (f: ReportFinding): BaselineEntry => ({ fingerprint: fingerprint(f), rule: f.rule, branch: f.branch, period: f.period, subject: f.subject, message: f.message });
+const entryOf = (f: ReportFinding): BaselineEntry => ({ fingerprint: fingerprint(f), rule: f.rule, branch: f.branch, period: f.period, subject: f.subject, path: f.path, messageId: f.messageId, args: f.args });
 
 /** The baseline file for a report: its violations (not pending findings), sorted, as JSON. */
 export function writeBaseline(report: Report): string {
@@ -71,6 +81,7 @@ export function parseBaseline(text: string, file: string): Baseline {
 function match(baseline: Baseline, report: Report): { matched: Set<ReportFinding>; used: Set<BaselineEntry> } {
   const open = new Map<string, BaselineEntry[]>();
   for (const e of baseline.entries) {
+    if (isPositional(e.subject)) continue;
     const list = open.get(e.fingerprint);
     if (list) list.push(e);
     else open.set(e.fingerprint, [e]);
@@ -99,7 +110,8 @@ export function applyBaseline(report: Report, baseline: Baseline): BaselineResul
     summary: { ...report.summary, violations, baselined: (report.summary.baselined ?? 0) + matched.size },
     findings,
   };
-  return { report: out, known: matched.size, fixed: baseline.entries.filter((e) => !used.has(e)) };
+  const legacy = baseline.entries.filter((e) => isPositional(e.subject));
+  return { report: out, known: matched.size, fixed: baseline.entries.filter((e) => !used.has(e) && !isPositional(e.subject)), legacy };
 }
 
 /** The baseline without the entries a report no longer has; pass the report as checked, before `applyBaseline`. */

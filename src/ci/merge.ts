@@ -126,27 +126,39 @@ export function mergeOrdered<T extends object>(lists: readonly (readonly T[])[],
   return out;
 }
 
-function sameRun(reports: readonly Report[]): void {
+/** Reports of one run agree on everything that decides their findings; the first that differs is named. */
+function sameRun(reports: readonly Report[], files: readonly string[]): void {
   const first = reports[0] as Report;
   const facets: [string, (r: Report) => string][] = [
     ['tool', (r) => String(r.tool)],
     ['version', (r) => r.version],
+    ['lang', (r) => String(r.lang)],
     ['asOf', (r) => r.asOf],
     ['window', (r) => `${r.window.label} ${r.window.from}..${r.window.to}`],
+    ['rules', (r) => (r.rules ?? []).join(',')],
   ];
+  const name = (i: number) => files[i] ?? `report ${i + 1}`;
   reports.forEach((r, i) => {
-    for (const [name, value] of facets) {
-      if (value(r) !== value(first)) {
-        throw new UsageError(`不能合并不同检查的报告 (shard reports differ): report ${i + 1} has ${name} ${value(r)}, report 1 has ${value(first)}`);
-      }
+    for (const [facet, value] of facets) {
+      if (value(r) === value(first)) continue;
+      const shown = (v: string) => (facet === 'rules' ? `${v.split(',').filter(Boolean).length} rules` : v);
+      const differs = facet === 'rules' ? ` (${ruleDifference(first, r)})` : '';
+      throw new UsageError(`${name(i)}: ${facet} ${shown(value(r))}, but ${name(0)} has ${shown(value(first))}${differs}; 不能合并不同检查的报告 (reports of different runs cannot be merged)`);
     }
   });
 }
 
-/** Combines shard reports into the report of one unsharded run; reports of different runs are a usage error. */
-export function mergeReports(reports: readonly Report[]): Report {
+function ruleDifference(a: Report, b: Report): string {
+  const mine = new Set(a.rules ?? []);
+  const theirs = new Set(b.rules ?? []);
+  const only = (x: Set<string>, y: Set<string>) => [...x].filter((id) => !y.has(id));
+  return [...only(theirs, mine).map((id) => `+${id}`), ...only(mine, theirs).map((id) => `-${id}`)].slice(0, 5).join(', ');
+}
+
+/** Combines shard reports into the report of one unsharded run; reports of different runs are a usage error naming the file. */
+export function mergeReports(reports: readonly Report[], files: readonly string[] = []): Report {
   if (reports.length === 0) throw new UsageError('没有要合并的报告 (no reports to merge)');
-  sameRun(reports);
+  sameRun(reports, files);
   const first = reports[0] as Report;
   const findings = mergeOrdered(
     reports.map((r) => r.findings),
@@ -167,9 +179,11 @@ export function mergeReports(reports: readonly Report[]): Report {
   return {
     tool: 'zhibu',
     version: first.version,
+    lang: first.lang,
     asOf: first.asOf,
     window: { ...first.window },
     ...(first.config !== undefined ? { config: first.config } : {}),
+    rules: [...first.rules],
     summary: {
       files: sum((r) => r.summary.files),
       branches: sum((r) => r.summary.branches),

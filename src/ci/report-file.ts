@@ -9,8 +9,10 @@ const severity = z.enum(['error', 'warning', 'info']);
 const reportShape = z.object({
   tool: z.literal('zhibu'),
   version: z.string(),
+  lang: z.enum(['zh', 'en']),
   asOf: z.string(),
   window: z.object({ label: z.string(), from: z.string(), to: z.string() }),
+  rules: z.array(z.string()),
   summary: z.object({
     files: count,
     branches: count,
@@ -29,11 +31,14 @@ const reportShape = z.object({
       period: z.string().nullable(),
       subject: z.string().nullable(),
       message: z.string(),
+      messageId: z.string(),
+      args: z.record(z.string(), z.unknown()),
       basis: z.string(),
       remedy: z.string(),
       file: z.string(),
       line: z.number().int().min(1),
       column: z.number().int().min(1),
+      path: z.string().nullable(),
       category: z.string(),
       title: z.string(),
       daysLeft: z.number().optional(),
@@ -53,7 +58,10 @@ export function parseReport(text: string, file: string): Report {
   const parsed = reportShape.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 5).map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`);
-    throw new UsageError(`${file}: 不是 zhibu 的 JSON 报告 (not a zhibu JSON report): ${problems.join('; ')}`);
+    // A report without `lang` was written before findings carried their data: its run must be repeated.
+    const old = raw !== null && typeof raw === 'object' && (raw as Record<string, unknown>).tool === 'zhibu' && !('lang' in raw);
+    const hint = old ? '；该报告由旧版 zhibu 写出，请用当前版本重新运行 check (written by an older zhibu: run check again)' : '';
+    throw new UsageError(`${file}: 不是 zhibu 的 JSON 报告 (not a zhibu JSON report): ${problems.join('; ')}${hint}`);
   }
   // The text as written, not zod's copy: unknown fields and key order survive a merge.
   return raw as Report;

@@ -3,7 +3,7 @@ import { FileCache, settingsKey } from '../engine/cache.js';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
 import { canRunParallel, checkParallel } from '../engine/parallel.js';
-import { translate } from '../i18n/index.js';
+import { render } from '../i18n/index.js';
 import { collectFiles, displayPath, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
 import { claimOutputs, finish, type Checked, type OutputOptions } from './output.js';
@@ -46,7 +46,7 @@ export async function checkPaths(
   io: Io,
   claim: (outputs: Outputs) => void = () => {},
 ): Promise<{ report: Report; result: CheckResult; setup: Setup; outputs: Outputs; checked: Checked }> {
-  if (paths.length === 0) throw new UsageError(translate(options.lang, 'usage.no-paths'));
+  if (paths.length === 0) throw new UsageError(render(options.lang, 'usage.no-paths'));
   const ready = setup(options, io, paths);
   const shard = options.shard ? parseShard(options.shard) : null;
   const stdinName = options.stdinFilename ? displayPath(options.stdinFilename) : '<stdin>';
@@ -69,7 +69,7 @@ export async function checkPaths(
       const now = performance.now();
       if (now - lastShown < 100 && done !== total) return;
       lastShown = now;
-      shown.update(translate(options.lang, 'progress.checking', { done, total }));
+      shown.update(render(options.lang, 'progress.checking', { done, total }));
     },
   };
   const cacheFile = options.cache || options.cacheLocation ? cachePath(io.cwd, options.cacheLocation) : null;
@@ -96,7 +96,7 @@ export async function checkPaths(
     for (const id of options.branch) {
       if (known.includes(id)) continue;
       const shownIds = known.length > 10 ? `${known.slice(0, 10).join(', ')}, …` : known.join(', ');
-      throw new UsageError(translate(options.lang, 'usage.unknown-branch', { branch: id, suggestion: closest(id, known) ?? '', known: shownIds || '-' }));
+      throw new UsageError(render(options.lang, 'usage.unknown-branch', { branch: id, suggestion: closest(id, known) ?? '', known: shownIds || '-' }));
     }
   }
   result.inputErrors.unshift(...ready.errors, ...pathErrors);

@@ -1,5 +1,5 @@
 import { visible } from '../escape/terminal.js';
-import { translate, type Lang } from '../i18n/index.js';
+import { render, type Lang } from '../i18n/index.js';
 import { UsageError } from '../io.js';
 
 /**
@@ -11,8 +11,8 @@ export function failure(error: unknown, lang: Lang, debug: boolean): string {
   if (error instanceof UsageError) message = error.message;
   else if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).path === 'string') {
     const { code, path, message: detail } = error as NodeJS.ErrnoException;
-    message = translate(lang, 'error.system', { file: path, code, detail });
-  } else message = translate(lang, 'error.internal', { detail: error instanceof Error ? error.message : String(error) });
+    message = render(lang, 'error.system', { file: path, code, detail });
+  } else message = render(lang, 'error.internal', { detail: error instanceof Error ? error.message : String(error) });
   const trace = debug && error instanceof Error && error.stack ? `${error.stack}\n` : '';
   return `zhibu: ${visible(message, { lines: true })}\n${trace}`;
 }

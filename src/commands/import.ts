@@ -69,16 +69,22 @@ export async function runImport(ledgers: string[], options: ImportOptions, io: I
   const files: string[] = [];
   for (const [name, branch] of ledger.branches) {
     const id = ids.get(name) as string;
-    if (!branch.secretary) problems.push(zh ? `支部“${name}”：没有找到书记（在支部委员会表的 职务 列或党员名册的 党内职务 列写“书记”），记录中暂写“待填写”` : `branch ${name}: no secretary found (职务 = 书记 in the committee sheet or roster)`);
     const record = branchRecord(branch, id, orgId);
     const file = existing.files.get(id);
+    const unknownDues = (names: readonly string[]) => {
+      for (const person of names) problems.push(`${branch.duesAt.get(person)}：${zh ? `党费台账中的“${person}”不在${name}的党员名册中` : `${person} of the dues ledger is no member of ${name}`}`);
+    };
     if (file === undefined) {
+      if (!branch.secretary) problems.push(zh ? `支部“${name}”：没有找到书记（在支部委员会表的 职务 列或党员名册的 党内职务 列写“书记”），记录中暂写“待填写”` : `branch ${name}: no secretary found (职务 = 书记 in the committee sheet or roster)`);
+      const listed = new Set(branch.members.map((m) => m.name));
+      unknownDues([...branch.dues.keys()].filter((person) => !listed.has(person) && (branch.dues.get(person) ?? []).length > 0));
       const target = path.join(root, `${id}.yaml`);
       files.push(writeNew(target, renderNewFile(record)) ? `  ${rel(io, target)}：${zh ? '新建' : 'created'}（${describe(branch, zh)}）` : `  ${rel(io, target)}：${zh ? '已存在但不含该支部，未改动' : 'exists without this branch; left alone'}`);
       continue;
     }
     const text = readFileSync(file, 'utf8');
-    const merged = mergeInto(text, id, record);
+    const merged = mergeInto(text, id, record, branch.dues);
+    unknownDues(merged?.unknownDues ?? []);
     const added = merged?.added;
     if (!merged || !added || total(added) === 0) {
       files.push(`  ${rel(io, file)}：${zh ? '没有新内容' : 'nothing new'}`);

@@ -31,7 +31,9 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
     return parseReport(text, file);
   });
   const sharded = reports.filter((r) => r.shard);
-  if (sharded.length === 0) return finish(mergeReports(reports), setup({ lang: options.lang, config: options.config }, io).rules, options, io, outputs);
+  // Messages are in the reports' language: the merged report (and its terminal labels) keep it.
+  const lang = reports[0]?.lang ?? options.lang;
+  if (sharded.length === 0) return finish(mergeReports(reports, files), setup({ lang, config: options.config }, io).rules, { ...options, lang }, io, outputs);
   if (sharded.length !== reports.length) throw new UsageError('不能混合分片报告与完整报告 (shard reports cannot be merged with whole-run reports)');
   const shards = reports.map((r) => r.shard as ShardData);
   const count = shards[0]?.count ?? 0;
@@ -40,7 +42,8 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
     throw new UsageError(`分片不完整或重复：得到 ${indices.map((i) => `${i + 1}/${count}`).join(', ')} (every shard 1..${count} exactly once)`);
   }
   const first = reports[0] as Report;
-  const ready = setup({ lang: options.lang, config: options.config, asOf: first.asOf, period: first.window.label }, io);
+  mergeReports(reports, files);
+  const ready = setup({ lang, config: options.config, asOf: first.asOf, period: first.window.label, rule: first.rules }, io);
   const organization = organizationFindingsOfShards(shards, ready.rules, first.asOf, first.window);
   // A branch id that two shards both checked: the later file's copy is an input error, as unsharded.
   const parts = reports.map((r) => {
@@ -62,7 +65,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
       branchIds: [],
       exempted: organization.exempted,
     },
-    { version: VERSION, asOf: first.asOf, window: first.window, lang: options.lang, rules: ready.rules },
+    { version: VERSION, asOf: first.asOf, window: first.window, lang, rules: ready.rules },
   );
-  return finish(mergeReports([...parts, orgReport]), ready.rules, options, io, outputs);
+  return finish(mergeReports([...parts, orgReport], [...files, '(organization rules)']), ready.rules, { ...options, lang }, io, outputs);
 }

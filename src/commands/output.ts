@@ -3,7 +3,7 @@ import path from 'node:path';
 import { applyBaseline, parseBaseline, pruneBaseline, writeBaseline } from '../ci/baseline.js';
 import { gateExitCode } from '../ci/gate.js';
 import type { Rule } from '../engine/rules.js';
-import { translate, type Lang } from '../i18n/index.js';
+import { render, type Lang } from '../i18n/index.js';
 import type { ColorLevel } from '../report/color.js';
 import { formatCompact } from '../report/compact.js';
 import type { CheckedUnit } from '../report/report.js';
@@ -42,7 +42,7 @@ export function checkExtension<F extends string>(file: string, format: F, table:
   const extension = path.extname(file).toLowerCase();
   if (table[format].includes(extension) || !DOCUMENT_EXTENSIONS.includes(extension)) return;
   const formats = (Object.entries(table) as [string, readonly string[]][]).map(([name, list]) => `${name} (${list.join(' ')})`).join(', ');
-  throw new UsageError(translate(lang, 'usage.bad-extension', { file, format, formats }));
+  throw new UsageError(render(lang, 'usage.bad-extension', { file, format, formats }));
 }
 
 /** What check and merge do after the report exists: baseline, formats, exit code. */
@@ -165,12 +165,19 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
         ? `基线 ${options.baseline}：已知问题 ${applied.known} 项未计入；${applied.fixed.length} 项已不再出现${applied.fixed.length > 0 && !options.pruneBaseline ? '（可用 --prune-baseline 删除）' : ''}\n`
         : `baseline ${options.baseline}: ${applied.known} known violations left out; ${applied.fixed.length} entries no longer found${applied.fixed.length > 0 && !options.pruneBaseline ? ' (drop them with --prune-baseline)' : ''}\n`,
     );
+    if (applied.legacy.length > 0) {
+      io.stderr.write(
+        zh
+          ? `基线 ${options.baseline}：有 ${applied.legacy.length} 项按记录在文件中的位置（如 activities[3]）标识，由旧版 zhibu 写出，无法与本次结果对照，本次未计入；请用 --write-baseline 重新生成基线\n`
+          : `baseline ${options.baseline}: ${applied.legacy.length} entries name a record by its position in the file (such as activities[3]), written by an older zhibu; they cannot be matched and were not applied: write the baseline again with --write-baseline\n`,
+      );
+    }
     if (options.pruneBaseline) outputs.write(options.baseline, '--prune-baseline', pruneBaseline(baseline, raw), { owns: true });
   }
   if (options.writeBaseline) outputs.write(options.writeBaseline, '--write-baseline', writeBaseline(raw), { owns: sameFile(io, options.writeBaseline, options.baseline) });
   const shown = progress(io, options.progress !== false);
   for (const { format, file } of formats) {
-    shown.update(translate(options.lang, 'progress.writing', { what: file ?? format }));
+    shown.update(render(options.lang, 'progress.writing', { what: file ?? format }));
     const text = render(format, report, rules, options, io, file === null, terminal, checked);
     shown.clear();
     if (file) outputs.write(file, formatOption(format, file, options), text);

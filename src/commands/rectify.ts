@@ -111,7 +111,7 @@ export async function runRectify(paths: string[], options: RectifyOptions, io: I
     includePending: options.includePending === true,
     previous,
     lang,
-    rules: setup.rules.map((r) => r.id),
+    rules: setup.rules,
   });
   for (const e of report.inputErrors) io.stderr.write(visible(`${e.file}:${e.line}:${e.column}: ${e.message}`) + '\n');
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/rules.js';
 import type { Lang } from '../i18n/index.js';
-import { translate } from '../i18n/index.js';
+import { render } from '../i18n/index.js';
 import { textWidth, wrapText } from '../report/wrap.js';
 import { visible } from '../escape/terminal.js';
 
@@ -18,7 +18,7 @@ export function formatRuleList(rules: readonly Rule[], lang: Lang, width = 80): 
     if (out.length > 0) out.push('');
     out.push(...wrapped(`【${category}】`, width));
     for (const r of rules.filter((rule) => rule.category === category)) {
-      out.push(...wrapped(`${r.id}  ${translate(lang, `severity.${r.severity}`)}`, width));
+      out.push(...wrapped(`${r.id}  ${render(lang, `severity.${r.severity}` as const)}`, width));
       out.push(...wrapped(lang === 'en' ? (r.en?.title ?? r.title) : r.title, width, '    '));
       out.push(...wrapped(`${lang === 'zh' ? '依据：' : 'Basis: '}${r.basis}`, width, '    '));
     }
@@ -33,7 +33,7 @@ export function formatRuleDetail(rule: Rule, lang: Lang, width = 80): string {
     `${rule.id}  ${zh ? rule.title : (rule.en?.title ?? rule.title)}`,
     '',
     `${zh ? '类别' : 'Category'}: ${rule.category}`,
-    `${zh ? '级别' : 'Severity'}: ${translate(lang, `severity.${rule.severity}`)}`,
+    `${zh ? '级别' : 'Severity'}: ${render(lang, `severity.${rule.severity}` as const)}`,
     `${zh ? '检查方式' : 'Check'}: ${rule.check}${rule.when ? `  (${zh ? '适用条件' : 'applies when'}: ${JSON.stringify(rule.when)})` : ''}`,
     `${zh ? '参数（当前值，可在 zhibu.config.yaml 的 rules 下修改）' : 'Parameters (current values; change them under rules: in zhibu.config.yaml)'}:`,
     ...Object.entries(rule.params)

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { categories } from '../engine/rules.js';
-import { translate, type Lang } from '../i18n/index.js';
+import { render, type Lang } from '../i18n/index.js';
 import { visible } from '../escape/terminal.js';
 import { UsageError, type Io } from '../io.js';
 import { closest } from '../load/records.js';
@@ -106,7 +106,7 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Io): 
   const { report, result, setup: ready, outputs } = await checkPaths(paths, { lang, config: options.config, asOf: options.asOf, period: options.period, branch: options.branch, progress: true }, io, (claimed) => {
     if (options.output) claimed.claim(options.output, '--output', { example: `考核评分表.${format === 'terminal' ? 'txt' : format}` });
   });
-  const configErrors = [...report.inputErrors.filter((e) => ready.configFile !== null && e.file === ready.configFile), ...scoreConfigErrors(ready).map((e) => ({ ...e, message: translate(lang, e.id, e.args) }))];
+  const configErrors = [...report.inputErrors.filter((e) => ready.configFile !== null && e.file === ready.configFile), ...scoreConfigErrors(ready).map((e) => ({ ...e, message: render(lang, e.id, e.args) }))];
   if (configErrors.length > 0) {
     // A score from a sheet other than the one configured would mislead: no score at all.
     for (const e of configErrors) io.stderr.write(`${visible(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);

@@ -4,7 +4,7 @@ import { closest } from '../load/records.js';
 import { defaultWindow, parseWindow, type Window } from '../engine/periods.js';
 import { configureRules, loadRules, parseConfig } from '../engine/ruleset.js';
 import type { Rule } from '../engine/rules.js';
-import { translate, type Lang } from '../i18n/index.js';
+import { render, type Lang, type MessageId } from '../i18n/index.js';
 import { builtinRulesDir, findConfig, ruleFiles } from '../load/files.js';
 import type { InputError } from '../model/types.js';
 import { isRealDate } from '../schema/fields.js';
@@ -64,14 +64,14 @@ function configFor(options: CommonOptions, io: Io, paths: readonly string[]): st
   const found = [...new Set(starts.map((start) => findConfig(start, io.env.HOME ?? io.env.USERPROFILE)))];
   if (found.length > 1) {
     const shown = found.map((f) => (f === null ? '-' : path.relative(io.cwd, f) || f)).join(', ');
-    throw new UsageError(translate(options.lang, 'config.conflict', { files: shown }));
+    throw new UsageError(render(options.lang, 'config.conflict', { files: shown }));
   }
   return found[0] ?? null;
 }
 
 /** Resolves dates, configuration and rules shared by check, rules and rectify; `paths` are the checked paths as given. */
 export function setup(options: CommonOptions, io: Io, paths: readonly string[] = []): Setup {
-  const t = (id: string, args = {}) => translate(options.lang, id, args);
+  const t = (id: MessageId, args = {}) => render(options.lang, id, args);
   if (options.asOf !== undefined && !isRealDate(options.asOf)) throw new UsageError(t('usage.bad-as-of', { value: options.asOf }));
   const asOf = options.asOf ?? io.today;
   let window = defaultWindow(asOf);
@@ -112,7 +112,7 @@ export function setup(options: CommonOptions, io: Io, paths: readonly string[] =
   let rules = configured.rules;
   if (options.rule && options.rule.length > 0) {
     const known = new Set(loaded.rules.map((r) => r.id));
-    for (const id of options.rule) if (!known.has(id)) throw new UsageError(translate(options.lang, 'usage.unknown-rule', { rule: id, suggestion: closest(id, [...known]) ?? '' }));
+    for (const id of options.rule) if (!known.has(id)) throw new UsageError(render(options.lang, 'usage.unknown-rule', { rule: id, suggestion: closest(id, [...known]) ?? '' }));
     rules = rules.filter((r) => options.rule?.includes(r.id));
   }
   const ruleSpec: RuleSpec = { sources, config, configFile: configShown ?? '', only: options.rule && options.rule.length > 0 ? options.rule : null };

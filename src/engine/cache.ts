@@ -14,7 +14,7 @@ interface StoredEntry {
 
 /** The cache file's shape: one settings key; entries are dropped whole when it differs. */
 interface StoredCache {
-  zhibuCache: 1;
+  zhibuCache: 2;
   settings: string;
   entries: Record<string, StoredEntry>;
 }
@@ -48,7 +48,7 @@ function decode(stored: FileOutcome): FileOutcome {
     branches: stored.branches.map((b) => ({
       ...b,
       // In their usual key order, so a cached outcome is indistinguishable from a fresh one.
-      findings: b.findings.map(({ rule, severity, status, branch, period, subject, messageId, args, line, column }) => ({ rule, severity, status, branch, period, subject, messageId, args, file, line, column })),
+      findings: b.findings.map(({ rule, severity, status, branch, period, subject, messageId, args, line, column, path }) => ({ rule, severity, status, branch, period, subject, messageId, args, file, line, column, path })),
       info: { id: b.info.id, name: b.info.name, secretary: b.info.secretary, file, line: b.info.line, column: b.info.column, rectifications: b.info.rectifications },
       digest: { ...b.digest, participation: new Map(b.digest.participation as unknown as [string, never][]) },
     })),
@@ -71,7 +71,7 @@ export class FileCache implements OutcomeCache {
     if (!text) return;
     try {
       const stored = JSON.parse(text) as StoredCache;
-      if (stored.zhibuCache === 1 && stored.settings === settings && stored.entries && typeof stored.entries === 'object') {
+      if (stored.zhibuCache === 2 && stored.settings === settings && stored.entries && typeof stored.entries === 'object') {
         this.entries = stored.entries;
         this.loaded = true;
       }
@@ -104,6 +104,6 @@ export class FileCache implements OutcomeCache {
   serialise(files: readonly string[]): string {
     const kept: Record<string, StoredEntry> = {};
     for (const file of files) if (this.entries[file]) kept[file] = this.entries[file] as StoredEntry;
-    return JSON.stringify({ zhibuCache: 1, settings: this.settings, entries: kept } satisfies StoredCache);
+    return JSON.stringify({ zhibuCache: 2, settings: this.settings, entries: kept } satisfies StoredCache);
   }
 }

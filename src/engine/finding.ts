@@ -1,4 +1,4 @@
-import type { Args } from '../i18n/index.js';
+import type { Args, MessageId } from '../i18n/index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Status = 'violation' | 'pending';
@@ -10,21 +10,26 @@ export interface Finding {
   status: Status;
   branch: string;
   period: string | null;
+  /** Who or what the finding is about; for one record, its key (`general-meeting@2026-09-23`). */
   subject: string | null;
-  messageId: string;
+  messageId: MessageId;
   args: Args;
   file: string;
   line: number;
   column: number;
+  /** Where the record stands in its document (`activities[3]`) for a record finding; null otherwise. */
+  path: string | null;
 }
 
 /** What a check hands to `emit`: the engine adds rule, severity, branch and position. */
 export interface Shortfall {
-  messageId: string;
+  messageId: MessageId;
   args: Args;
   /** Period label, or null for record and structure findings. */
   period: string | null;
   subject: string | null;
+  /** A record finding's place in its document (`activities[3]`). */
+  path?: string | null;
   /** Offset in the source of the record the finding is about. */
   at: number;
   status: Status;
@@ -76,7 +81,7 @@ export function comparePositions(a: { file: string; line: number; column: number
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
-/** Stable identity of a finding across runs: never built from positions. */
+/** Stable identity of a finding across runs (rule|branch|period|subject): never built from positions. */
 export function fingerprint(finding: Pick<Finding, 'rule' | 'branch' | 'period' | 'subject'>): string {
   return [finding.rule, finding.branch, finding.period ?? '', finding.subject ?? ''].join('|');
 }

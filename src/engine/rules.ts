@@ -22,6 +22,8 @@ export const ruleMeta = z.strictObject({
   check: z.string(),
   when: z.strictObject({ committee: z.enum(['present', 'absent']).optional(), kind: z.array(z.enum(['branch', 'general-branch', 'joint-branch'])).optional() }).optional(),
   en: z.strictObject({ title: z.string(), remedy: z.string() }).optional(),
+  /** The rule's own wording of its findings instead of its check's; `{period}`, `{name}`… are the finding's arguments. */
+  message: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }).optional(),
   examples: z.strictObject({ pass: z.string(), fail: z.string() }).optional(),
 });
 const metaKeys = new Set(Object.keys(ruleMeta.shape));

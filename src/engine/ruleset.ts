@@ -5,7 +5,7 @@ import { locatePath, parseYamlValues } from '../load/yaml.js';
 import type { InputError } from '../model/types.js';
 import { z } from 'zod';
 import { configFile, configKeys, SEVERITY_WORDS, type ConfigFile } from '../schema/config.js';
-import { translate, type Lang } from '../i18n/index.js';
+import { render, type Lang } from '../i18n/index.js';
 import type { Severity } from './finding.js';
 import { loadRuleFile, withParams, type Rule } from './rules.js';
 
@@ -36,7 +36,7 @@ let zhErrors: z.core.$ZodErrorMap | undefined;
 
 /** A zod issue as one line: zod's localised text, with the allowed keys for an unknown key. */
 function issueText(issue: z.core.$ZodIssue, lang: Lang, allowedKeys: () => readonly string[]): string {
-  if (issue.code === 'unrecognized_keys') return translate(lang, 'config.unknown-key', { key: issue.keys.join(', '), allowed: allowedKeys().join(', ') });
+  if (issue.code === 'unrecognized_keys') return render(lang, 'config.unknown-key', { key: issue.keys.join(', '), allowed: allowedKeys().join(', ') });
   return issue.message;
 }
 
@@ -95,15 +95,15 @@ export function configureRules(rules: readonly Rule[], config: ConfigFile | null
       const severity = severityOf(setting);
       if (severity) out.push({ ...rule, severity });
       else {
-        bad(at, translate(lang, 'config.bad-setting', { value: JSON.stringify(setting), allowed: SETTING_WORDS.join(', ') }));
+        bad(at, render(lang, 'config.bad-setting', { value: JSON.stringify(setting), allowed: SETTING_WORDS.join(', ') }));
         out.push(rule);
       }
     } else {
       const { severity: word, off, ...params } = setting as Record<string, unknown>;
-      if (off !== undefined && typeof off !== 'boolean') bad([...at, 'off'], translate(lang, 'config.bad-off', { value: JSON.stringify(off) }));
+      if (off !== undefined && typeof off !== 'boolean') bad([...at, 'off'], render(lang, 'config.bad-off', { value: JSON.stringify(off) }));
       if (off === true) continue;
       const severity = word === undefined ? rule.severity : severityOf(word);
-      if (!severity) bad([...at, 'severity'], translate(lang, 'config.bad-severity', { value: JSON.stringify(word), allowed: SEVERITY_WORDS.join(', ') }));
+      if (!severity) bad([...at, 'severity'], render(lang, 'config.bad-severity', { value: JSON.stringify(word), allowed: SEVERITY_WORDS.join(', ') }));
       const configured = withParams(rule, params, zodErrors(lang));
       if (Array.isArray(configured)) {
         for (const issue of configured) {

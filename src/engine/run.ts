@@ -306,6 +306,7 @@ function emitter(rule: Rule, owner: string, source: Source, exemptions: readonly
       args: s.args,
       file: source.file,
       ...positionOf(source, s.at),
+      path: s.path ?? null,
     });
   };
 }

@@ -1,12 +1,17 @@
-import type { Args, Catalog } from './index.js';
+import { listText, localText, periodArg, text as s } from './format.js';
 import { systemReason } from './system.js';
+import type { Args, Catalog } from './types.js';
 
 const at = (a: Args) => (a.path ? `${String(a.path)}: ` : '');
-const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
 const typeNames: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', array: 'a list', object: 'a mapping (key: value)', boolean: 'true or false', text: 'text', date: 'a date' };
 
-/** English messages (--lang en). */
-export const en: Catalog = {
+const period = (a: Args) => periodArg(a.period, 'en');
+const what = (a: Args) => localText(a.what, 'en');
+const pending = (a: Args) => a.status === 'pending';
+const fields = (a: Args) => listText(a.fields, 'en');
+
+/** English messages (--lang en): exactly the ids of the zh catalog. */
+export const en = {
   'file.too-large': (a) => `file is too large (${Math.round(Number(a.size) / 1048576)} MB; the limit is ${Math.round(Number(a.limit) / 1048576)} MB); split it into one file per branch`,
   'file.not-utf8': (a) => `file is not UTF-8 (byte 0x${String(a.byte)} here); if it is GBK, convert it first: iconv -f GBK -t UTF-8 old > new`,
   'file.unreadable': (a) => `cannot read: ${String(a.reason)}`,
@@ -33,7 +38,7 @@ export const en: Catalog = {
   'type.invalid': (a) => `${at(a)}expected ${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `, got ${String(a.value)}` : ''}`,
   'type.quoted-number': (a) => `${at(a)}expected a number, got the quoted text ${String(a.value)}; write numbers without quotes`,
   'number.negative': (a) => `${at(a)}${String(a.value)} must not be negative`,
-  'enum.invalid': (a) => `${at(a)}${String(a.value)} is not allowed; allowed: ${list(a.allowed)}`,
+  'enum.invalid': (a) => `${at(a)}${String(a.value)} is not allowed; allowed: ${listText(a.allowed, 'en')}`,
   'usage.no-paths': () => 'name the record files or directories to check, for example: zhibu check records/',
   'usage.bad-as-of': (a) => `--as-of ${String(a.value)} is not a date (YYYY-MM-DD)`,
   'usage.bad-period': (a) => `--period ${String(a.value)} is not valid; allowed: 2026Q3, 2026-07, 2026 or 2026-07-01..2026-09-30`,
@@ -75,4 +80,37 @@ export const en: Catalog = {
   'progress.writing': (a) => `writing ${String(a.what)}…`,
   'label.activity': (a) => String(a.type),
   'label.form': (a) => String(a.form),
-};
+  count: (a) => {
+    const p = period(a) + (a.subject ? `, ${s(a.subject)}` : '');
+    if (pending(a)) return `${p}: ${what(a)} not yet held (at least ${s(a.min)} required, ${s(a.actual)} so far, ${s(a.daysLeft)} days left)`;
+    return `${p}: ${Number(a.actual) === 0 ? 'no' : 'too few:'} ${what(a)} (at least ${s(a.min)} required, ${s(a.actual)} held)`;
+  },
+  quorum: (a) => `${s(a.date)} ${s(a.type)}: ${s(a.present)} present of ${s(a.expected)} ${a.base === 'committee' ? 'committee members' : 'expected'}, not more than ${s(a.ratio)}`,
+  'fields.record': (a) => `${s(a.date)} ${s(a.type)} record is incomplete, missing: ${fields(a)}`,
+  'fields.member': (a) => `member ${s(a.name)} is missing: ${fields(a)}`,
+  'fields.project': (a) => `project "${s(a.name)}" is missing: ${fields(a)}`,
+  'fields.branch': (a) => `branch is missing: ${fields(a)}`,
+  size: (a) => `${s(a.count)} ${a.of === 'committee' ? 'committee members' : a.of === 'members' ? 'members' : 'full members'}, ${a.bound === 'below' ? 'fewer than' : a.bound === 'above' ? 'more than' : 'at least'} ${s(a.limit)}: ${s(a.title)}`,
+  role: (a) => `secretary ${s(a.name)} ${a.problem === 'not-member' ? 'is not among the members' : a.problem === 'inactive' ? 'has left the branch' : 'is not a full member'}`,
+  deadline: (a) => {
+    const what = a.target === 'branch' ? 'the committee term' : a.target === 'probationary-members' ? `the probation of ${s(a.subject)}` : `rectification "${s(a.subject)}"`;
+    return pending(a) ? `${what} is due ${s(a.due)} (${s(a.daysLeft)} days left)` : `${what} was due ${s(a.due)}, ${s(a.overdue)} days overdue`;
+  },
+  reference: (a) => (a.value ? `member ${s(a.name)}: group "${s(a.value)}" does not exist (groups: ${listText(a.known, 'en')})` : `member ${s(a.name)} is in no group`),
+  variety: (a) => `${period(a)}: all ${s(a.count)} ${what(a)} ${pending(a) ? 'so far have' : 'had'} the form ${s(a.form)}${pending(a) ? ` (${s(a.daysLeft)} days left to vary it)` : ''}`,
+  forbid: (a) => `${s(a.date)} ${s(a.type)} has the form ${s(a.form)}${a.topic ? ` (${s(a.topic)})` : ''}`,
+  participation: (a) => `${period(a)}: member ${s(a.name)} ${pending(a) ? 'has not yet had' : 'had no'} ${what(a)} (at least ${s(a.min)} required${pending(a) ? `, ${s(a.daysLeft)} days left` : ''})`,
+  dues: (a) => `${period(a)}: member ${s(a.name)} ${pending(a) ? `has not yet paid dues (${s(a.daysLeft)} days left)` : 'paid no dues'}`,
+  run: (a) => `member ${s(a.name)} ${a.lacking === 'dues' ? 'paid no dues' : 'took part in no organisational life'} for ${Array.isArray(a.months) ? a.months.length : 0} consecutive months (${listText(a.months, 'en')})`,
+  sum: (a) => `${period(a)}: member ${s(a.name)} has ${s(a.total)} training hours, ${pending(a) ? 'not yet ' : 'fewer than '}${s(a.min)}${a.cadre ? ' (committee standard)' : ''}${pending(a) ? ` (${s(a.daysLeft)} days left)` : ''}`,
+  names: (a) => `${s(a.date)} ${s(a.type)}: ${listText(a.names, 'en')} not a member of the branch (list non-members under guests)`,
+  conflict: (a) => `${s(a.date)} ${s(a.type)}: ${listText(a.names, 'en')} both present and absent`,
+  duplicate: (a) => `${s(a.date)} ${s(a.type)} duplicates activity no. ${Number(a.first) + 1} (same type, date and group)`,
+  'future-dated': (a) =>
+    `${a.kind === 'activities' ? s(a.type) : a.kind === 'training' ? 'training entry' : 'progress entry'} ${s(a.subject)} is dated ${s(a.date)}, after today (${s(a.today)}): a typing mistake, or recorded before it happened; not counted`,
+  progress: (a) => `${period(a)}: project "${s(a.name)}" has ${pending(a) ? `no progress yet (${s(a.daysLeft)} days left)` : 'no progress recorded'}`,
+  coverage: (a) => `unit "${s(a.unit)}" has ${s(a.members)} party members and is covered by no ${Number(a.members) >= Number(a.branchAt) ? 'branch' : 'branch or group'}`,
+  'liaison-assigned': (a) => (a.liaison ? `leader ${s(a.name)}: liaison "${s(a.liaison)}" does not exist` : `leader ${s(a.name)} has no liaison branch`),
+  'leader-participation': (a) =>
+    `${period(a)}: leader ${s(a.name)} ${pending(a) ? 'has not yet had' : 'had no'} ${what(a)} (${s(a.branch)}${a.group ? `/${s(a.group)}` : ''}; at least ${s(a.min)} required${pending(a) ? `, ${s(a.daysLeft)} days left` : ''})`,
+} satisfies Catalog;

@@ -1,14 +1,22 @@
-import { activityTypes, themeDayForms } from '../schema/enums.js';
-import type { Args, Catalog } from './index.js';
+import { activityText as activity, formText as form, listText, localText, periodArg, text as s } from './format.js';
 import { systemReason } from './system.js';
+import type { Args, Message } from './types.js';
 
 const typeNames: Record<string, string> = { string: '文本', number: '数字', int: '整数', array: '列表', object: '映射（键: 值）', boolean: 'true 或 false', text: '文本', date: '日期' };
 const at = (a: Args) => (a.path ? `${String(a.path)}：` : '');
-const label = (table: Record<string, string>, token: unknown) => table[String(token)] ?? String(token);
-const list = (v: unknown) => (Array.isArray(v) ? v.join('、') : String(v));
 
-/** zh-CN messages: the default language. */
-export const zh: Catalog = {
+const period = (a: Args) => periodArg(a.period, 'zh');
+const what = (a: Args) => localText(a.what, 'zh');
+const pending = (a: Args) => a.status === 'pending';
+const fieldZh: Record<string, string> = {
+  topic: '议题', host: '主持人', recorder: '记录人', 'attendees/present': '到会情况', minutes: '会议记录', owner: '责任人', goals: '目标', elected: '本届选举日期', 'indicators.target': '有目标值的“双提升”指标',
+};
+const fieldsZh = (v: unknown) => (Array.isArray(v) ? v.map((f) => fieldZh[String(f)] ?? String(f)).join('、') : s(v));
+const ratioZh = (r: string) => (r === '1/2' ? '半数' : r === '4/5' ? '五分之四' : r === '2/3' ? '三分之二' : r);
+const daysLeft = (a: Args) => `还剩${s(a.daysLeft)}天`;
+
+/** zh-CN messages: the default language; its keys are the message ids. */
+export const zh = {
   'file.too-large': (a) => `文件过大（${Math.round(Number(a.size) / 1048576)} MB），上限为 ${Math.round(Number(a.limit) / 1048576)} MB；请按支部拆分为多个文件`,
   'file.not-utf8': (a) => `文件不是 UTF-8 编码（此处字节 0x${String(a.byte)}）；如为 GBK，请先转换：iconv -f GBK -t UTF-8 原文件 > 新文件`,
   'file.unreadable': (a) => `无法读取：${String(a.reason)}`,
@@ -28,14 +36,14 @@ export const zh: Catalog = {
     `${at(a)}未知字段 ${String(a.key)}${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}；允许的字段：${String(a.known)}；自定义字段请以 x- 开头`,
   'name.duplicate': (a) => `${at(a)}姓名 ${String(a.name)} 重复（与第 ${Number(a.first) + 1} 项相同）；同一支部内姓名必须唯一，同名请加区分，如“张三（大）”`,
   'field.required': (a) => `${at(a)}缺少必填字段`,
-  'field.required-for-type': (a) => `${at(a)}${label(activityTypes, a.type)}（${String(a.type)}）记录必须填写 ${String(a.field)}`,
+  'field.required-for-type': (a) => `${at(a)}${activity(a.type, 'zh')}（${String(a.type)}）记录必须填写 ${String(a.field)}`,
   'date.invalid': (a) => `${at(a)}${String(a.value)} 不是有效日期；日期须为真实存在的日期，格式 YYYY-MM-DD`,
   'month.invalid': (a) => `${at(a)}${String(a.value)} 不是有效月份；格式 YYYY-MM`,
   'period.invalid': (a) => `${at(a)}${String(a.value)} 不是有效期间；允许 2026-02（月）、2026Q1（季度）、2026（年）`,
   'type.invalid': (a) => `${at(a)}应为${typeNames[String(a.expected)] ?? String(a.expected)}${a.value ? `，实际为 ${String(a.value)}` : ''}`,
   'type.quoted-number': (a) => `${at(a)}应为数字，实际为带引号的文本 ${String(a.value)}；数字不要加引号`,
   'number.negative': (a) => `${at(a)}${String(a.value)} 不能为负数`,
-  'enum.invalid': (a) => `${at(a)}${String(a.value)} 不是允许的值；允许：${list(a.allowed)}`,
+  'enum.invalid': (a) => `${at(a)}${String(a.value)} 不是允许的值；允许：${listText(a.allowed, 'zh')}`,
   // Usage and configuration.
   'usage.no-paths': () => '请指定要检查的记录文件或目录，例如：zhibu check records/',
   'usage.bad-as-of': (a) => `--as-of ${String(a.value)} 不是有效日期（格式 YYYY-MM-DD）`,
@@ -77,6 +85,62 @@ export const zh: Catalog = {
   'progress.loading': (a) => `已读取 ${String(a.done)}/${String(a.total)} 个文件`,
   'progress.checking': (a) => `已检查 ${String(a.done)}/${String(a.total)} 个文件`,
   'progress.writing': (a) => `正在写出 ${String(a.what)}……`,
-  'label.activity': (a) => label(activityTypes, a.type),
-  'label.form': (a) => label(themeDayForms, a.form),
-};
+  'label.activity': (a) => activity(a.type, 'zh'),
+  'label.form': (a) => form(a.form, 'zh'),
+  // Findings: `status` and `title` (the rule's) come with the finding's own arguments.
+  count: (a) => {
+    const p = period(a) + s(a.subject);
+    if (pending(a)) return `${p}尚未${what(a)}（要求至少${s(a.min)}次，目前${s(a.actual)}次，${daysLeft(a)}）`;
+    return Number(a.actual) === 0 ? `${p}未${what(a)}（要求至少${s(a.min)}次，实际0次）` : `${p}${what(a)}次数不足（要求至少${s(a.min)}次，实际${s(a.actual)}次）`;
+  },
+  quorum: (a) =>
+    a.base === 'committee'
+      ? `${s(a.date)} ${activity(a.type, 'zh')}到会委员${s(a.present)}人，委员共${s(a.expected)}人，未超过${ratioZh(s(a.ratio))}`
+      : `${s(a.date)} ${activity(a.type, 'zh')}到会${s(a.present)}人，应到${s(a.expected)}人，未超过${ratioZh(s(a.ratio))}`,
+  'fields.record': (a) => `${s(a.date)} ${activity(a.type, 'zh')}记录不完整，缺少：${fieldsZh(a.fields)}`,
+  'fields.member': (a) => `党员${s(a.name)}缺少：${fieldsZh(a.fields)}`,
+  'fields.project': (a) => `项目“${s(a.name)}”缺少：${fieldsZh(a.fields)}`,
+  'fields.branch': (a) => `支部缺少：${fieldsZh(a.fields)}`,
+  size: (a) => {
+    const of = a.of === 'committee' ? '支部委员' : a.of === 'members' ? '党员' : '正式党员';
+    const bound = a.bound === 'below' ? '少于' : a.bound === 'above' ? '多于' : '达到';
+    return `${of}${s(a.count)}人，${bound}${s(a.limit)}人，不符合“${s(a.title)}”`;
+  },
+  role: (a) =>
+    `书记${s(a.name)}${a.problem === 'not-member' ? '不在本支部党员名单中' : a.problem === 'inactive' ? '已不在本支部（组织关系已转出）' : '不是正式党员（预备党员没有被选举权）'}`,
+  deadline: (a) => {
+    const late = !pending(a);
+    if (a.target === 'branch') return late ? `本届支部委员会（书记）任期已于${s(a.due)}届满，逾期${s(a.overdue)}天未换届` : `本届支部委员会（书记）任期将于${s(a.due)}届满（${daysLeft(a)}），请及时启动换届`;
+    if (a.target === 'probationary-members') return late ? `预备党员${s(a.subject)}预备期已于${s(a.due)}期满，逾期${s(a.overdue)}天未讨论转正` : `预备党员${s(a.subject)}预备期将于${s(a.due)}期满（${daysLeft(a)}），请及时讨论转正`;
+    return late ? `整改事项“${s(a.subject)}”时限为${s(a.due)}，已逾期${s(a.overdue)}天未完成` : `整改事项“${s(a.subject)}”时限为${s(a.due)}（${daysLeft(a)}）`;
+  },
+  reference: (a) => (a.value ? `党员${s(a.name)}所在党小组“${s(a.value)}”不存在（现有：${listText(a.known, 'zh')}）` : `党员${s(a.name)}未编入党小组`),
+  variety: (a) => `${period(a)}${pending(a) ? '目前' : ''}${what(a)}${s(a.count)}次，形式均为“${form(a.form, 'zh')}”${pending(a) ? `（${daysLeft(a)}，可安排其他形式）` : ''}`,
+  forbid: (a) => `${s(a.date)} ${activity(a.type, 'zh')}形式为“${form(a.form, 'zh')}”${a.topic ? `（${s(a.topic)}）` : ''}`,
+  participation: (a) =>
+    pending(a)
+      ? `${period(a)}党员${s(a.name)}尚未参加${what(a)}（要求至少${s(a.min)}次，${daysLeft(a)}）`
+      : `${period(a)}党员${s(a.name)}未参加${what(a)}（要求至少${s(a.min)}次，实际${s(a.actual)}次）`,
+  dues: (a) => (pending(a) ? `${period(a)}党员${s(a.name)}尚未交纳党费（${daysLeft(a)}）` : `${period(a)}党员${s(a.name)}未交纳党费`),
+  run: (a) => {
+    const months = Array.isArray(a.months) ? a.months : [];
+    return `党员${s(a.name)}连续${months.length}个月${a.lacking === 'dues' ? '未交纳党费' : '未参加组织生活'}（${listText(months, 'zh')}）`;
+  },
+  sum: (a) =>
+    `${period(a)}党员${s(a.name)}学习培训${pending(a) ? '目前' : ''}${s(a.total)}学时，${pending(a) ? '尚' : ''}不足${s(a.min)}学时${a.cadre ? '（支委标准）' : ''}${pending(a) ? `（${daysLeft(a)}）` : ''}`,
+  names: (a) => `${s(a.date)} ${activity(a.type, 'zh')}记录中的${listText(a.names, 'zh')}不是本支部党员（非党员请列为列席人员）`,
+  conflict: (a) => `${s(a.date)} ${activity(a.type, 'zh')}：${listText(a.names, 'zh')}同时出现在到会和缺席名单中`,
+  duplicate: (a) => `${s(a.date)} ${activity(a.type, 'zh')}与第${Number(a.first) + 1}条活动记录重复（类型、日期、党小组相同）`,
+  'future-dated': (a) =>
+    a.kind === 'activities'
+      ? `${activity(a.type, 'zh')}日期 ${s(a.date)} 晚于今天（${s(a.today)}），疑为录入错误或提前登记，未计入检查`
+      : `${a.kind === 'training' ? '个人学习培训' : '项目进展'}（${s(a.subject)}）日期 ${s(a.date)} 晚于今天（${s(a.today)}），疑为录入错误或提前登记，未计入检查`,
+  progress: (a) => `${period(a)}项目“${s(a.name)}”${pending(a) ? `尚无进展记录（${daysLeft(a)}）` : '没有进展记录'}`,
+  coverage: (a) => `单位“${s(a.unit)}”有党员${s(a.members)}人，${Number(a.members) >= Number(a.branchAt) ? '未被任何党支部覆盖' : '未建立党支部或党小组'}`,
+  'liaison-assigned': (a) => (a.liaison ? `领导干部${s(a.name)}的联系点“${s(a.liaison)}”不存在` : `领导干部${s(a.name)}未确定联系点`),
+  'leader-participation': (a) => {
+    const where = `${s(a.branch)}${a.group ? `/${s(a.group)}` : ''}`;
+    const p = `${period(a)}领导干部${s(a.name)}`;
+    return pending(a) ? `${p}尚未${what(a)}（${where}，要求至少${s(a.min)}次，${daysLeft(a)}）` : `${p}未${what(a)}（${where}，要求至少${s(a.min)}次，实际${s(a.actual)}次）`;
+  },
+} satisfies Record<string, Message>;

@@ -36,6 +36,8 @@ export interface ImportedBranch {
   activities: Entry[];
   /** Paid months by member name. */
   dues: Map<string, string[]>;
+  /** The cell of each name in the dues matrix, for an error when the name is nobody's. */
+  duesAt: Map<string, string>;
   secretary: string | null;
   deputies: string[];
   committee: string[];
@@ -85,6 +87,7 @@ export function readLedgers(tables: readonly Table[], settings: ImportSettings =
       else if (!readMeeting(row, branch)) summary.planned++;
     }
   }
+  result.sheets.sort((a, b) => tables.indexOf(a.table) - tables.indexOf(b.table));
   return result;
 }
 
@@ -102,7 +105,7 @@ function soleBranch(row: RowReader, header: HeaderRow, branchOf: Map<string, str
 function branchFor(branches: Map<string, ImportedBranch>, name: string): ImportedBranch {
   let branch = branches.get(name);
   if (!branch) {
-    branch = { name, members: [], activities: [], dues: new Map(), secretary: null, deputies: [], committee: [], elected: null };
+    branch = { name, members: [], activities: [], dues: new Map(), duesAt: new Map(), secretary: null, deputies: [], committee: [], elected: null };
     branches.set(name, branch);
   }
   return branch;
@@ -148,6 +151,7 @@ function readDues(row: RowReader, header: HeaderRow, branch: ImportedBranch): vo
   const name = row.text('姓名');
   if (!name) return;
   const paid = branch.dues.get(name) ?? [];
+  if (!branch.duesAt.has(name)) branch.duesAt.set(name, cellAddress(row.table, row.number, row.header.columns.get('姓名') ?? 1));
   for (const [column, month] of header.months) {
     const value = row.cells[column - 1] ?? null;
     const parsed = parseDuesCell(value);

@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { activityTypes, memberStatuses, themeDayForms, type ActivityType, type ThemeDayForm } from '../schema/enums.js';
+import { activityTypes, memberStatuses, themeDayForms } from '../schema/enums.js';
 import { parseType } from './values.js';
 import type { ImportedBranch } from './ledger.js';
 
@@ -37,7 +37,7 @@ export function branchRecord(branch: ImportedBranch, id: string, parent: string)
   const doc: Entry = { branch: header, members };
   if (groups.length > 0) doc.groups = groups.map((name) => ({ name }));
   doc.activities = branch.activities
-    .map((a): Entry => ({ ...a, type: activityTypes[a.type as ActivityType] ?? a.type, ...(a.form ? { form: themeDayForms[a.form as ThemeDayForm] ?? a.form } : {}) }))
+    .map((a): Entry => ({ ...a, type: activityTypes[a.type as keyof typeof activityTypes] ?? a.type, ...(a.form ? { form: themeDayForms[a.form as keyof typeof themeDayForms] ?? a.form } : {}) }))
     .sort((a, b) => (String(a.date) < String(b.date) ? -1 : String(a.date) > String(b.date) ? 1 : 0));
   return doc;
 }
@@ -90,7 +90,7 @@ interface Insert {
  * activities (by record key) it lacks, by inserting text: every other byte of the file stays as
  * it was, comments and layout included. Null when the file holds no such document.
  */
-export function mergeInto(text: string, id: string, imported: Entry): { text: string; added: Added } | null {
+export function mergeInto(text: string, id: string, imported: Entry, dues: ReadonlyMap<string, readonly string[]> = new Map()): { text: string; added: Added; unknownDues: string[] } | null {
   const doc = parseAllDocuments(text).find((d) => isMap(d.contents) && isMap(d.contents.get('branch')) && String((d.contents.get('branch') as YAMLMap).get('id')) === id);
   if (!doc || !isMap(doc.contents)) return null;
   const root = doc.contents;
@@ -115,6 +115,22 @@ export function mergeInto(text: string, id: string, imported: Entry): { text: st
     const node = membersNode?.items[index] as YAMLMap | undefined;
     if (node) inserts.push(...appendToKey(text, node, 'dues', months));
   }
+  // Dues of people the import's roster does not list (a dues-only ledger): only for members the file has.
+  const listed = new Set(((imported.members as Entry[]) ?? []).map((m) => personKey(m.name)));
+  const unknownDues: string[] = [];
+  for (const [name, months] of dues) {
+    if (listed.has(personKey(name))) continue;
+    const known = existing.get(personKey(name));
+    if (!known) {
+      if (months.length > 0) unknownDues.push(name);
+      continue;
+    }
+    const missing = months.filter((m) => !((known.dues as unknown[] | null) ?? []).map(String).includes(m));
+    if (missing.length === 0) continue;
+    added.dues += missing.length;
+    const node = membersNode?.items[((current.members as Entry[]) ?? []).indexOf(known)] as YAMLMap | undefined;
+    if (node) inserts.push(...appendToKey(text, node, 'dues', missing));
+  }
   added.members = newMembers.length;
   inserts.push(...appendToKey(text, root, 'members', newMembers));
 
@@ -138,7 +154,7 @@ export function mergeInto(text: string, id: string, imported: Entry): { text: st
 
   let out = text;
   for (const insert of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, insert.at) + insert.text + out.slice(insert.at);
-  return { text: out, added };
+  return { text: out, added, unknownDues };
 }
 
 const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;

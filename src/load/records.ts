@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import type { Branch, InputError, Organization, Source } from '../model/types.js';
 import { fastBranchDocument, fastOrganizationDocument } from '../schema/fast.js';
@@ -37,7 +38,7 @@ export function loadRecordFile(file: string, bytes: Uint8Array): LoadedFile {
   }
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   const source: Source = { file, lines: new LineIndex(text) };
-  const yamlProblem = (problem: YamlProblem, id: string): InputError => ({
+  const yamlProblem = (problem: YamlProblem, id: MessageId): InputError => ({
     file,
     ...source.lines.at(problem.offset),
     id,
@@ -69,7 +70,7 @@ function loadDocument(doc: YamlDocument, text: string, source: Source, loaded: L
   // The fast path gives zod's output for a valid document, or null; zod then parses it and words the issues.
   const fast = hasBranch ? fastBranchDocument(value) : fastOrganizationDocument(value);
   const result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? branchDocument : organizationDocument).safeParse(value);
-  const issues: { path: Path; id: string; args: Record<string, unknown>; key?: boolean }[] = [];
+  const issues: { path: Path; id: MessageId; args: Record<string, unknown>; key?: boolean }[] = [];
   // zod drops an own `__proto__` key while copying, so its unknown-key check never sees one.
   if (text.includes('__proto__')) issues.push(...protoKeys(value, []));
   if (!result.success) {
@@ -114,7 +115,7 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id: string; args: Record<string, unknown>; key?: boolean } {
+function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id: MessageId; args: Record<string, unknown>; key?: boolean } {
   const path = issue.path;
   const value = valueAt(root, path);
   const shown = describeValue(value);
@@ -152,9 +153,9 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id
   }
 }
 
-function protoKeys(value: unknown, path: PropertyKey[]): { path: Path; key: boolean; id: string; args: Record<string, unknown> }[] {
+function protoKeys(value: unknown, path: PropertyKey[]): { path: Path; key: boolean; id: MessageId; args: Record<string, unknown> }[] {
   if (value === null || typeof value !== 'object' || path.length > 8) return [];
-  const found: { path: Path; key: boolean; id: string; args: Record<string, unknown> }[] = [];
+  const found: { path: Path; key: boolean; id: MessageId; args: Record<string, unknown> }[] = [];
   if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
     found.push({ path: [...path, '__proto__'], key: true, id: 'key.unknown', args: { key: '__proto__', suggestion: '', known: '' } });
   }

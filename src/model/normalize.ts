@@ -19,6 +19,28 @@ function headerOffset(doc: YamlDocument, key: string): number {
   return doc.keys.get(key) ?? doc.start;
 }
 
+/**
+ * A record's key (docs/report.md): `TYPE@DATE`, plus `/GROUP` for a group meeting and `/HOST` for a
+ * heart-to-heart, plus `#2`, `#3`… for a later record of the branch with the same key.
+ */
+export function recordKey(activity: { type: string; date: string; group?: string | null; host?: string | null }): string {
+  const base = `${activity.type}@${activity.date}`;
+  if (activity.type === 'group-meeting' && activity.group) return `${base}/${activity.group}`;
+  if (activity.type === 'heart-to-heart' && activity.host) return `${base}/${activity.host}`;
+  return base;
+}
+
+function withKeys<T extends { type: string; date: string; group?: string | null; host?: string | null }>(activities: T[]): (T & { key: string })[] {
+  const seen = new Map<string, number>();
+  for (const activity of activities) {
+    const base = recordKey(activity);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    (activity as T & { key: string }).key = n === 1 ? base : `${base}#${n}`;
+  }
+  return activities as (T & { key: string })[];
+}
+
 /** Builds the domain Branch from a validated branch document, keeping every record's offset. */
 export function toBranch(parsed: BranchDocument, doc: YamlDocument, source: Source): Branch {
   return {
@@ -27,7 +49,7 @@ export function toBranch(parsed: BranchDocument, doc: YamlDocument, source: Sour
     at: headerOffset(doc, 'branch'),
     members: located(parsed.members, 'members', doc).map((m) => Object.assign(m, { paid: new Set(m.dues ?? []) })),
     groups: located(parsed.groups, 'groups', doc),
-    activities: located(parsed.activities, 'activities', doc),
+    activities: withKeys(located(parsed.activities, 'activities', doc)),
     projects: located(parsed.projects, 'projects', doc),
     rectifications: located(parsed.rectifications, 'rectifications', doc),
     exemptions: located(parsed.exemptions, 'exemptions', doc),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { MessageId } from '../i18n/index.js';
 import type { LineIndex, Position } from '../load/position.js';
 import type * as schema from '../schema/records.js';
 
@@ -17,7 +18,8 @@ type Out<T extends z.ZodType> = z.output<T>;
 
 export type Member = Out<typeof schema.member> & Located & { index: number; paid: ReadonlySet<string> };
 export type Group = Out<typeof schema.group> & Located;
-export type Activity = Out<typeof schema.activity> & Located & { index: number };
+/** An activity record; `key` is its identity in findings (`TYPE@DATE[/GROUP|/HOST][#n]`), never its position. */
+export type Activity = Out<typeof schema.activity> & Located & { index: number; key: string };
 export type Project = Out<typeof schema.project> & Located;
 export type Rectification = Out<typeof schema.rectification> & Located;
 export type Exemption = Out<typeof schema.exemption> & Located;
@@ -51,7 +53,7 @@ export interface Organization extends Located {
 /** An input error: a file that could not be read as records, with where and why. */
 export interface InputError extends Position {
   file: string;
-  id: string;
+  id: MessageId;
   args: Record<string, unknown>;
 }
 

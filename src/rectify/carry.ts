@@ -114,7 +114,7 @@ export function carryOver(items: RectificationItem[], previous: PreviousList | u
 
 /**
  * Whether this check would have found an earlier item again: its branch and rule were checked, and
- * a period of it overlaps this window. A record finding (`activities[N]`) without a period counts
+ * a period of it overlaps this window. A record finding (subject `TYPE@DATE…`) without a period counts
  * when this window contains the earlier one; a structure finding is always re-checked.
  */
 function rechecked(p: PreviousItem, ctx: CarryContext): boolean {
@@ -129,7 +129,8 @@ function rechecked(p: PreviousItem, ctx: CarryContext): boolean {
   return true;
 }
 
-const isRecordSubject = (subject: string) => /^activities\[\d+\]$/.test(subject);
+/** A record key (`general-meeting@2026-09-23`) as a subject. */
+const isRecordSubject = (subject: string) => /^[a-z-]+@\d{4}-\d{2}-\d{2}/.test(subject);
 
 /**
  * The branch's own `rectifications` entry that marks an item done (status done, done ≤ as-of).
@@ -162,7 +163,7 @@ function doneRecord(item: RectificationItem, info: BranchInfo | undefined, asOf:
 function mentionsSubject(item: RectificationItem, issue: string): boolean {
   if (item.subject === null) return true;
   if (!isRecordSubject(item.subject)) return issue.includes(item.subject);
-  const date = /^\d{4}-\d{2}-\d{2}/.exec(item.findings[0]?.message ?? item.problem)?.[0];
+  const date = /@(\d{4}-\d{2}-\d{2})/.exec(item.subject)?.[1];
   return date !== undefined && issue.includes(date);
 }
 

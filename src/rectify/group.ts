@@ -1,6 +1,5 @@
 import { fingerprint } from '../engine/finding.js';
-import type { Lang } from '../i18n/index.js';
-import { periodPart, periodText } from '../i18n/findings.js';
+import { findingMessage, type Lang, type MessageOverride } from '../i18n/index.js';
 import type { ReportFinding } from '../report/report.js';
 
 /** A finding of the report with its stable identifier. */
@@ -70,50 +69,17 @@ function comparePeriods(a: string, b: string): number {
   return periodKey(a) < periodKey(b) ? -1 : periodKey(a) > periodKey(b) ? 1 : 0;
 }
 
-/** Several periods of one size in words: "2026年7月、8月、9月", "Jul, Aug, Sep 2026", "2026年第一季度、第二季度". */
-export function periodsText(labels: readonly string[], lang: Lang): string {
-  const sizes = new Set(labels.map((l) => (l.length === 4 ? 'year' : l.includes('Q') ? 'quarter' : l.length === 7 ? 'month' : 'other')));
-  const sep = lang === 'zh' ? '、' : ', ';
-  if (sizes.size !== 1 || sizes.has('other') || sizes.has('year')) return labels.map((l) => periodText(l, lang)).join(sep);
-  const byYear = new Map<string, string[]>();
-  for (const label of labels) {
-    const year = label.slice(0, 4);
-    byYear.set(year, [...(byYear.get(year) ?? []), label]);
-  }
-  const quarter = sizes.has('quarter');
-  return [...byYear]
-    .map(([year, ls]) => {
-      const parts = ls.map((l) => periodPart(l, lang));
-      if (lang === 'zh') return `${year}年${parts.join('、')}`;
-      return quarter ? `${year} ${parts.join(', ')}` : `${parts.join(', ')} ${year}`;
-    })
-    .join(sep);
-}
-
 /**
- * The problem text of a row. One finding: its message. Several periods whose messages differ only
- * in the period: one sentence with the periods merged ("党员王五 2026年7月、8月、9月未交纳党费");
- * otherwise the messages joined.
+ * The problem text of a row. One finding: its message. Several periods of findings that differ in
+ * nothing but the period: their message once, with the periods merged ("2026年7月、8月、9月党员王五
+ * 未交纳党费"); otherwise the messages joined.
  */
-export function rowProblem(row: FindingRow, lang: Lang): string {
+export function rowProblem(row: FindingRow, lang: Lang, override?: MessageOverride | null): string {
   const first = row.findings[0];
   if (!first) return '';
   if (row.findings.length === 1) return first.message;
-  const rests = row.findings.map((f) => {
-    const prefix = f.period === null ? null : periodText(f.period, lang);
-    return prefix !== null && f.message.startsWith(prefix) ? f.message.slice(prefix.length) : null;
-  });
-  const rest = rests[0];
-  if (rest === null || rest === undefined || rests.some((r) => r !== rest)) return row.findings.map((f) => f.message).join(lang === 'zh' ? '；' : '; ');
-  const periods = periodsText(row.periods, lang);
-  if (lang === 'zh' && row.subject) {
-    // Put the subject first when the message names it at its start: "党员王五 2026年7月、8月未交纳党费".
-    const at = rest.indexOf(row.subject);
-    if (at >= 0 && at <= 4) {
-      let end = at + row.subject.length;
-      if (rest[end] === '”') end++;
-      return `${rest.slice(0, end)} ${periods}${rest.slice(end)}`;
-    }
-  }
-  return `${periods}${rest}`;
+  const rest = ({ period: _period, ...args }: ReportFinding['args']) => JSON.stringify(args);
+  const same = row.findings.every((f) => f.messageId === first.messageId && f.status === first.status && f.period !== null && rest(f.args) === rest(first.args));
+  if (!same) return row.findings.map((f) => f.message).join(lang === 'zh' ? '；' : '; ');
+  return findingMessage({ ...first, args: { ...first.args, period: row.periods } }, lang, first.title, override);
 }

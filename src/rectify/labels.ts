@@ -1,6 +1,6 @@
 import type { Window } from '../engine/periods.js';
 import type { Lang } from '../i18n/index.js';
-import { periodText } from '../i18n/findings.js';
+import { periodText } from '../i18n/format.js';
 import type { ItemStatus, RectificationItem, RectificationList } from './list.js';
 
 /** The columns of a rectification list, in order; `id` and `listed` are for machines (hidden in XLSX). */

@@ -1,7 +1,7 @@
 import { addDays, type Window } from '../engine/periods.js';
 import type { Severity } from '../engine/finding.js';
 import type { BranchInfo } from '../engine/run.js';
-import type { Lang } from '../i18n/index.js';
+import type { Lang, MessageOverride } from '../i18n/index.js';
 import type { Report, ReportFinding } from '../report/report.js';
 import { carryOver, type PreviousList } from './carry.js';
 import { groupFindings, rowId, rowProblem, type FindingRow, type ListedFinding } from './group.js';
@@ -86,8 +86,8 @@ export interface RectificationInput {
   includePending: boolean;
   previous?: PreviousList;
   lang?: Lang;
-  /** Ids of the rules that ran (earlier items of other rules are not re-checked); absent = all. */
-  rules?: readonly string[];
+  /** The rules that ran (earlier items of other rules are not re-checked; a rule's own message words its rows); absent = all. */
+  rules?: readonly { id: string; message?: MessageOverride }[];
 }
 
 /** Builds the rectification list from a report: grouped rows, owners, deadlines, carry-over. */
@@ -96,6 +96,7 @@ export function buildRectificationList(input: RectificationInput): Rectification
   const branches = new Map(input.branches.map((b) => [b.id, b]));
   const organizations = new Map(input.organizations.map((o) => [o.id, o]));
   const soleOrganization = input.organizations.length === 1 ? (input.organizations[0]?.name ?? null) : null;
+  const overrides = new Map((input.rules ?? []).map((r) => [r.id, r.message]));
   const nameOf = (id: string) => branches.get(id)?.name ?? organizations.get(id)?.name ?? id;
 
   const toItem = (row: FindingRow, pending: boolean): RectificationItem => {
@@ -108,7 +109,7 @@ export function buildRectificationList(input: RectificationInput): Rectification
       seq: 0,
       id: rowId(row),
       branch: { id: row.branch, name: nameOf(row.branch) },
-      problem: rowProblem(row, lang),
+      problem: rowProblem(row, lang, overrides.get(row.rule)),
       basis: first.basis,
       remedy: first.remedy,
       owner,
@@ -129,7 +130,7 @@ export function buildRectificationList(input: RectificationInput): Rectification
   const violations = input.report.findings.filter((f) => f.status === 'violation');
   const current = groupFindings(violations).map((row) => toItem(row, false));
   const checked = new Set([...branches.keys(), ...organizations.keys()]);
-  const carried = carryOver(current, input.previous, { asOf: input.asOf, window: input.report.window, branches, checked, rules: input.rules ? new Set(input.rules) : undefined });
+  const carried = carryOver(current, input.previous, { asOf: input.asOf, window: input.report.window, branches, checked, rules: input.rules ? new Set(input.rules.map((r) => r.id)) : undefined });
   const pending: ReportFinding[] = input.includePending ? input.report.findings.filter((f) => f.status === 'pending') : [];
   const reminders = groupFindings(pending).map((row) => toItem(row, true));
 

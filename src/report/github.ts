@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/index.js';
+import { visible } from '../escape/terminal.js';
 import { ciLabels, labelled } from './labels.js';
 import type { Report, ReportFinding } from './report.js';
 
@@ -19,9 +20,10 @@ export function escapeProperty(text: string): string {
 
 type Command = 'error' | 'warning' | 'notice';
 
+// The Actions log obeys ANSI escapes: control characters from records are shown, not obeyed.
 function command(kind: Command, props: [string, string | number][], message: string): string {
-  const list = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-  return `::${kind} ${list}::${escapeData(message)}`;
+  const list = props.map(([k, v]) => `${k}=${escapeProperty(visible(String(v)))}`).join(',');
+  return `::${kind} ${list}::${escapeData(visible(message, { lines: true }))}`;
 }
 
 function kindOf(f: ReportFinding): Command {

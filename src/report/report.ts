@@ -2,8 +2,7 @@ import type { Finding, Severity, Status } from '../engine/finding.js';
 import type { Window } from '../engine/periods.js';
 import type { Rule } from '../engine/rules.js';
 import type { CheckResult } from '../engine/run.js';
-import { findingMessage } from '../i18n/findings.js';
-import { translate, type Lang } from '../i18n/index.js';
+import { findingMessage, render, type Args, type Lang, type MessageId } from '../i18n/index.js';
 import type { InputError } from '../model/types.js';
 import type { ShardData } from '../engine/shard.js';
 
@@ -15,12 +14,17 @@ export interface ReportFinding {
   branch: string;
   period: string | null;
   subject: string | null;
+  /** The message rendered in the report's `lang`; `messageId` and `args` are the same as data. */
   message: string;
+  messageId: MessageId;
+  args: Args;
   basis: string;
   remedy: string;
   file: string;
   line: number;
   column: number;
+  /** A record finding's place in its document (`activities[3]`); null otherwise. */
+  path: string | null;
   category: string;
   title: string;
   daysLeft?: number;
@@ -45,10 +49,14 @@ export interface CheckedUnit {
 export interface Report {
   tool: 'zhibu';
   version: string;
+  /** The language of every `message` (and of the rule titles and remedies). */
+  lang: Lang;
   asOf: string;
   window: Window;
   /** The configuration file used (as shown on the command line), or null for none. */
   config?: string | null;
+  /** Ids of the rules that ran, sorted: `zhibu merge` refuses reports of different rule sets. */
+  rules: string[];
   summary: {
     files: number;
     branches: number;
@@ -77,7 +85,7 @@ export interface ReportContext {
 
 /** Renders an input error's message in a language. */
 export function inputErrorMessage(error: InputError, lang: Lang): string {
-  return translate(lang, error.id, error.args);
+  return render(lang, error.id, error.args);
 }
 
 /** Turns a check result into the report, with messages in the chosen language. */
@@ -97,12 +105,15 @@ export function buildReport(result: CheckResult, ctx: ReportContext): Report {
       branch: f.branch,
       period: f.period,
       subject: f.subject,
-      message: findingMessage(f, ctx.lang, title),
+      message: findingMessage(f, ctx.lang, title, rule?.message),
+      messageId: f.messageId,
+      args: f.args,
       basis: rule?.basis ?? '',
       remedy: (ctx.lang === 'en' ? rule?.en?.remedy : rule?.remedy) ?? rule?.remedy ?? '',
       file: f.file,
       line: f.line,
       column: f.column,
+      path: f.path,
       category: rule?.category ?? '',
       title,
     };
@@ -112,9 +123,11 @@ export function buildReport(result: CheckResult, ctx: ReportContext): Report {
   return {
     tool: 'zhibu',
     version: ctx.version,
+    lang: ctx.lang,
     asOf: ctx.asOf,
     window: ctx.window,
     ...(ctx.config !== undefined ? { config: ctx.config } : {}),
+    rules: ctx.rules.map((r) => r.id).sort(),
     summary: { files: result.files, branches: result.branches, violations, pending, exempted: result.exempted, inputErrors: result.inputErrors.length },
     findings,
     inputErrors: result.inputErrors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: inputErrorMessage(e, ctx.lang) })),

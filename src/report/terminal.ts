@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { translate, type Lang } from '../i18n/index.js';
+import { render, type Lang, type MessageId } from '../i18n/index.js';
 import type { ColorLevel } from './color.js';
 import type { CheckedUnit, Report, ReportFinding } from './report.js';
 import { textWidth, wrapText } from './wrap.js';
@@ -25,7 +25,7 @@ const INDENT = '    ';
  */
 export function formatTerminal(report: Report, options: TerminalOptions): string {
   const chalk = new Chalk({ level: options.color });
-  const t = (id: string, args = {}) => translate(options.lang, id, args);
+  const t = (id: MessageId, args = {}) => render(options.lang, id, args);
   const width = Math.max(20, options.width ?? 80);
   const out: string[] = [];
   const wrapped = (text: string, indent = '') => {

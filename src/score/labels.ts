@@ -1,4 +1,4 @@
-import { periodText } from '../i18n/findings.js';
+import { periodText } from '../i18n/format.js';
 import type { Lang } from '../i18n/index.js';
 import type { ScoreReport } from './score.js';
 

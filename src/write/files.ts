@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { translate, type Lang } from '../i18n/index.js';
+import { render, type Lang, type MessageId } from '../i18n/index.js';
 import { UsageError } from '../io.js';
 import { writtenByZhibu } from './marks.js';
 
@@ -79,7 +79,7 @@ export class Outputs {
    * `owns`: the file is an input this very output rewrites by design (a pruned baseline, the cache).
    */
   claim(file: string, option: string, options: { owns?: boolean; example?: string } = {}): string {
-    const t = (id: string, args: Record<string, unknown>) => translate(this.lang, id, { file, ...args });
+    const t = (id: MessageId, args: Record<string, unknown>) => render(this.lang, id, { file, ...args });
     const absolute = path.resolve(this.cwd, file);
     let stats: Stats | null = null;
     try {
@@ -110,7 +110,7 @@ export class Outputs {
       writeAtomic(real, content);
     } catch (error) {
       const { code, message } = error as NodeJS.ErrnoException;
-      throw new UsageError(translate(this.lang, 'output.failed', { file, code, detail: message }));
+      throw new UsageError(render(this.lang, 'output.failed', { file, code, detail: message }));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { translate, type Lang } from '../i18n/index.js';
+import { render, type Lang } from '../i18n/index.js';
 import { columnKeys, labels, summaryKeys } from '../rectify/labels.js';
 import { zipEntry } from './zip.js';
 
@@ -9,7 +9,7 @@ const summaryLine = new RegExp(
   `^(${(['zh', 'en'] as Lang[])
     .map((lang) => {
       const args = Object.fromEntries(['files', 'branches', 'window', 'from', 'to', 'asOf', 'errors', 'warnings', 'pending', 'exempted', 'inputErrors'].map((k) => [k, '\u0000']));
-      return escapeRegExp(translate(lang, 'report.summary', args).replace(/\s+/g, '')).replace(/\0/g, '.*?');
+      return escapeRegExp(render(lang, 'report.summary', args).replace(/\s+/g, '')).replace(/\0/g, '.*?');
     })
     .join('|')})$`,
 );

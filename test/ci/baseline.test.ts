@@ -19,7 +19,7 @@ describe('writeBaseline', () => {
     expect(baseline).toMatchObject({ tool: 'zhibu', version: '1.0.0', created: '2026-10-08' });
     expect(baseline.entries).toHaveLength(10);
     expect(baseline.entries.map((e) => e.rule)).not.toContain('lecture.secretary-yearly');
-    expect(baseline.entries[0]).toEqual({ fingerprint: 'liaison.assigned|org-001||王五', rule: 'liaison.assigned', branch: 'org-001', period: null, subject: '王五', message: '领导干部王五未确定联系的党支部（或党小组）' });
+    expect(baseline.entries[0]).toEqual({ fingerprint: 'liaison.assigned|org-001||王五', rule: 'liaison.assigned', branch: 'org-001', period: null, subject: '王五', path: null, messageId: 'liaison-assigned', args: {} });
   });
 
   it('does not depend on the order of findings', () => {
@@ -105,5 +105,25 @@ describe('parseBaseline', () => {
   it('accepts a byte order mark and unknown fields', () => {
     const text = `\uFEFF${JSON.stringify({ tool: 'zhibu', version: '1.0.0', created: '2026-10-08', note: 'x', entries: [] })}`;
     expect(parseBaseline(text, 'b.json').entries).toEqual([]);
+  });
+});
+
+describe('baselines written by an older zhibu', () => {
+  const old = JSON.stringify({
+    tool: 'zhibu',
+    version: '1.0.0',
+    created: '2026-10-08',
+    entries: [
+      { fingerprint: 'meetings.general-quarterly|pb-001|2026Q3|', rule: 'meetings.general-quarterly', branch: 'pb-001', period: '2026Q3', subject: null, message: '2026年第三季度未召开支部党员大会' },
+      { fingerprint: 'meetings.record-complete|pb-001||activities[3]', rule: 'meetings.record-complete', branch: 'pb-001', period: null, subject: 'activities[3]', message: '会议记录不完整' },
+    ],
+  });
+
+  it('are read; entries naming a record by position match nothing and are reported apart, not as fixed', () => {
+    const applied = applyBaseline(sampleReport(), parseBaseline(old, 'old.json'));
+    expect(applied.known).toBe(1);
+    expect(applied.legacy.map((e) => e.subject)).toEqual(['activities[3]']);
+    expect(applied.fixed).toEqual([]);
+    expect(applied.report.findings.some((f) => f.subject === 'general-meeting@2026-09-23')).toBe(true);
   });
 });

@@ -60,13 +60,15 @@ describe('mergeReports', () => {
   });
 
   it.each([
-    ['asOf', (r: Report) => ({ ...r, asOf: '2026-10-09' }), /report 2 has asOf 2026-10-09, report 1 has 2026-10-08/],
-    ['version', (r: Report) => ({ ...r, version: '1.1.0' }), /report 2 has version 1\.1\.0/],
-    ['window', (r: Report) => ({ ...r, window: { label: '2026Q4', from: '2026-10-01', to: '2026-12-31' } }), /report 2 has window 2026Q4/],
-  ])('rejects shards of runs with a different %s', (_, change, pattern) => {
+    ['asOf', (r: Report) => ({ ...r, asOf: '2026-10-09' }), /^b\.json: asOf 2026-10-09, but a\.json has 2026-10-08/],
+    ['version', (r: Report) => ({ ...r, version: '1.1.0' }), /^b\.json: version 1\.1\.0, but a\.json has 1\.0\.0/],
+    ['window', (r: Report) => ({ ...r, window: { label: '2026Q4', from: '2026-10-01', to: '2026-12-31' } }), /^b\.json: window 2026Q4 2026-10-01\.\.2026-12-31, but a\.json has 2026Q3/],
+    ['lang', (r: Report) => ({ ...r, lang: 'en' as const }), /^b\.json: lang en, but a\.json has zh/],
+    ['rule set', (r: Report) => ({ ...r, rules: r.rules.filter((id) => id !== 'org.secretary') }), /^b\.json: rules 7 rules, but a\.json has 8 rules \(-org\.secretary\)/],
+  ])('rejects shards of runs with a different %s, naming the file', (_, change, pattern) => {
     const [a, b] = split(sampleReport(), 2) as [Report, Report];
-    expect(() => mergeReports([a, change(b)])).toThrow(UsageError);
-    expect(() => mergeReports([a, change(b)])).toThrow(pattern);
+    expect(() => mergeReports([a, change(b)], ['a.json', 'b.json'])).toThrow(UsageError);
+    expect(() => mergeReports([a, change(b)], ['a.json', 'b.json'])).toThrow(pattern);
   });
 
   it('rejects an empty list', () => {

@@ -45,6 +45,13 @@ describe('terminal output shows control characters as visible escapes', () => {
     expect(out).toContain('\\x1B]8;;https://evil.example');
   });
 
+  test('GitHub annotations (the Actions log obeys ANSI escapes too)', async () => {
+    edit('hy01-xm1.yaml', /郭晓燕/g, '"郭晓燕\\e]0;pwned\\a\\u202E"');
+    const { out } = await zhibu('check', 'records', '--format', 'github');
+    expect(out).toContain('郭晓燕\\x1B]0;pwned\\x07\\u202E');
+    expect(out).not.toMatch(RAW_CONTROL);
+  });
+
   test('an error message on stderr', async () => {
     const { code, err } = await zhibu('check', 'records', '--rule', 'x\u001b[2J\u001b]0;pwned\u0007\u202e');
     expect(code).toBe(2);

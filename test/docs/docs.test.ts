@@ -7,6 +7,7 @@ import { builtinRulesDir, ruleFiles } from '../../src/load/files.js';
 import { loadRecordFile } from '../../src/load/records.js';
 import { recordJsonSchema, schemaKeyPaths } from '../../src/schema/json-schema.js';
 import { parse } from 'yaml';
+import { valuePaths } from '../support/records.js';
 import { branchTemplate, organizationTemplate } from '../../src/init/templates.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
@@ -43,16 +44,6 @@ test('every relative link in the README and docs names a file that exists', () =
 
 function walk(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
-}
-
-/** Every property path present in a value (`members[].name`). */
-function valuePaths(value: unknown, at = ''): string[] {
-  if (Array.isArray(value)) return value.flatMap((item) => valuePaths(item, `${at}[]`));
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => {
-    const p = at ? `${at}.${key}` : key;
-    return [p, ...valuePaths(child, p)];
-  });
 }
 
 test('the complete examples of docs/records.md load without an input error and use every key', () => {

@@ -10,7 +10,7 @@ const outcome: FileOutcome = {
       id: 'pb-1',
       header: { line: 1, column: 1 },
       checked: true,
-      findings: [{ rule: 'meetings.committee-monthly', severity: 'error', status: 'violation', branch: 'pb-1', period: '2026-08', subject: null, messageId: 'count', args: { min: 1 }, file: 'a.yaml', line: 1, column: 1 }],
+      findings: [{ rule: 'meetings.committee-monthly', severity: 'error', status: 'violation', branch: 'pb-1', period: '2026-08', subject: null, messageId: 'count', args: { min: 1 }, file: 'a.yaml', line: 1, column: 1, path: null }],
       exempted: 0,
       digest: { id: 'pb-1', parent: null, units: [], groups: [], established: null, participation: new Map([['赵六', [{ type: 'party-lecture', date: '2026-05-01', group: null, roles: ['lecturer'] }]]]) },
       info: { id: 'pb-1', name: 'x', secretary: 'y', file: 'a.yaml', line: 1, column: 1, rectifications: [] },

@@ -63,6 +63,7 @@ describe('sort order details', () => {
     file: 'a.yaml',
     line: 10,
     column: 3,
+    path: null,
     ...fields,
   });
 

@@ -77,8 +77,8 @@ describe('exemptions by subject', () => {
   });
 
   it('waives a record finding by the record date and its subject', () => {
-    expect(tuplesOf(run('').findings, 'meetings.general-quorum')).toEqual([['pb-001', null, 'activities[0]', 'violation']]);
-    for (const fields of ['rule: meetings.general-quorum, period: 2026-07', 'rule: meetings.general-quorum, subject: "activities[0]"']) {
+    expect(tuplesOf(run('').findings, 'meetings.general-quorum')).toEqual([['pb-001', null, 'general-meeting@2026-07-10', 'violation']]);
+    for (const fields of ['rule: meetings.general-quorum, period: 2026-07', 'rule: meetings.general-quorum, subject: "general-meeting@2026-07-10"']) {
       const result = run(waiver(fields));
       expect(tuplesOf(result.findings, 'meetings.general-quorum'), fields).toEqual([]);
       expect(result.exempted).toBe(1);

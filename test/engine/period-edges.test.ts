@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingMessage } from '../../src/i18n/findings.js';
+import { findingMessage } from '../../src/i18n/index.js';
 import { checkTexts, rulesById, sorted, tuplesOf, type Tuple } from '../support/engine.js';
 
 /** A three-member branch with the given extra header lines, members and activities. */
@@ -126,7 +126,7 @@ describe('records dated after as-of are not counted', () => {
   it('a record after as-of is not judged as a record', () => {
     // The 2026-09-25 meeting lacks quorum (1 of 3) but does not exist yet on 2026-09-20.
     expect(run(text, 'meetings.general-quorum', '2026Q3', '2026-09-20')).toEqual([]);
-    expect(run(text, 'meetings.general-quorum', '2026Q3', '2026-09-25')).toEqual([['pb-001', null, 'activities[0]', 'violation']]);
+    expect(run(text, 'meetings.general-quorum', '2026Q3', '2026-09-25')).toEqual([['pb-001', null, 'general-meeting@2026-09-25', 'violation']]);
   });
 
   it('training hours after as-of do not count', () => {

@@ -170,3 +170,17 @@ describe('the configuration', () => {
     expect(result.err).toContain('x.csv：表头无法识别');
   });
 });
+
+describe('a dues ledger alone', () => {
+  test('adds months to the members the folder has; a name nobody has is an error at its cell', async () => {
+    const dir = fresh();
+    await runCli(['import', ...LEDGERS, '--to', 'records'], dir, TODAY);
+    writeFileSync(path.join(dir, '10月党费.csv'), '姓名,所在党支部,2026年10月\n林海,第二项目部党支部,50\n路人甲,第二项目部党支部,50\n');
+    const result = await runCli(['import', '10月党费.csv', '--to', 'records', '--update'], dir, TODAY);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('10月党费.csv!A3：党费台账中的“路人甲”不在第二项目部党支部的党员名册中');
+    expect(result.err).not.toContain('书记');
+    expect(result.out).toContain('records/pb-002.yaml：补入 党员 0 名、活动 0 条、党费月份 1 个、党小组 0 个');
+    expect(readFileSync(path.join(dir, 'records', 'pb-002.yaml'), 'utf8')).toContain('- name: 林海\n    status: 正式党员\n    admitted: 2005-06-15\n    confirmed: 2006-06-15\n    dues: [2026-07, 2026-08, 2026-09, 2026-10]\n');
+  });
+});

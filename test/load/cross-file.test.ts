@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultWindow } from '../../src/engine/periods.js';
 import { check, type CheckResult } from '../../src/engine/run.js';
-import { translate } from '../../src/i18n/index.js';
+import { render } from '../../src/i18n/index.js';
 import { fixtureFiles, readBytes } from '../support/fixtures.js';
 
 const AS_OF = '2026-10-08';
@@ -70,7 +70,7 @@ describe('every fixture at once (--as-of given)', () => {
       { file: 'fixtures/invalid/branch-duplicate-b.yaml', line: 3, column: 1, id: 'branch.duplicate', args: { id: 'inv-duplicate-id', first: 'fixtures/invalid/branch-duplicate-a.yaml' } },
     ]);
     for (const lang of ['zh', 'en'] as const) {
-      const message = translate(lang, 'branch.duplicate', duplicate[0]?.args);
+      const message = render(lang, 'branch.duplicate', duplicate[0]?.args);
       expect(message).toContain('inv-duplicate-id');
       expect(message).toContain('fixtures/invalid/branch-duplicate-a.yaml');
     }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { translate } from '../../src/i18n/index.js';
+import { render } from '../../src/i18n/index.js';
 import { loadRecordFile, MAX_FILE_BYTES, type LoadedFile } from '../../src/load/records.js';
 import { fixtureFiles, readBytes, where } from '../support/fixtures.js';
 
@@ -103,7 +103,7 @@ describe('shapes', () => {
   test('the hint for a mistyped key names the key it is near', () => {
     const [error] = load('organization: { id: o, name: O }\nleaders:\n  - { name: 赵六, liasion: pb-1 }\n').errors;
     expect(error?.args).toMatchObject({ key: 'liasion', suggestion: 'liaison' });
-    expect(translate('en', error?.id ?? '', error?.args)).toContain('did you mean liaison?');
+    expect(render('en', error?.id ?? 'key.unknown', error?.args)).toContain('did you mean liaison?');
   });
 
   test('at most 20 errors are listed for one document', () => {
@@ -124,7 +124,7 @@ describe('documents', () => {
     const loaded = load(text);
     expect(outline(loaded)).toEqual({ errors: [`${at} document.neither`], branches: ['a'], organizations: [] });
     expect(loaded.errors[0]?.args.document).toBe(2);
-    expect(translate('en', 'document.neither', loaded.errors[0]?.args)).toContain('document 2');
+    expect(render('en', 'document.neither', loaded.errors[0]?.args)).toContain('document 2');
   });
 
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { messageIds, translate } from '../../src/i18n/index.js';
+import { messageIds, render } from '../../src/i18n/index.js';
 import type { InputError } from '../../src/model/types.js';
 import { fixtureFiles, loadFixture, readBytes, where } from '../support/fixtures.js';
 
@@ -139,8 +139,8 @@ describe.each(cases)('fixtures/invalid/$file', ({ file, errors, loads }) => {
   it('says what is wrong in both languages', () => {
     loaded.errors.forEach((error, i) => {
       const expected = errors[i] as Expected;
-      const zh = translate('zh', error.id, error.args);
-      const en = translate('en', error.id, error.args);
+      const zh = render('zh', error.id, error.args);
+      const en = render('en', error.id, error.args);
       for (const text of [...(expected.says ?? []), ...(expected.zh ?? [])]) expect(zh).toContain(text);
       for (const text of [...(expected.says ?? []), ...(expected.en ?? [])]) expect(en).toContain(text);
     });
@@ -157,9 +157,9 @@ test('every fixture in fixtures/invalid has a case', () => {
   expect(fixtureFiles('invalid').filter((f) => !covered.has(f))).toEqual([]);
 });
 
-test('every input error id has a message in zh and en', () => {
+test('every input error id is a message id', () => {
   const ids = new Set(['file.too-large', 'branch.duplicate', 'organization.duplicate', 'path.missing', 'field.required', 'period.invalid', ...cases.flatMap((c) => c.errors.map((e) => e.id))]);
-  for (const lang of ['zh', 'en'] as const) expect([...ids].filter((id) => !messageIds(lang).includes(id))).toEqual([]);
+  expect([...ids].filter((id) => !(messageIds() as string[]).includes(id))).toEqual([]);
 });
 
 describe('byte-exact fixtures are what they claim to be', () => {

@@ -37,7 +37,7 @@ describe('carry-over from an earlier list', () => {
   it('keeps a still-open item 待整改 with its original deadline, even when its months changed', () => {
     const duesRow = item(later, 'member.dues-monthly');
     expect(duesRow).toMatchObject({ status: 'open', deadline: '2026-12-07', listed: '2026-10-08', id: 'member.dues-monthly|pb-003|2026-08,2026-09|王五' });
-    expect(duesRow?.problem).toBe('党员王五 2026年8月、9月未交纳党费');
+    expect(duesRow?.problem).toBe('2026年8月、9月党员王五未交纳党费');
   });
 
   it('marks an item past its original deadline 逾期', () => {

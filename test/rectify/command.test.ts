@@ -49,7 +49,7 @@ describe('zhibu rectify', () => {
     const { code, out, err } = await run(...q3);
     expect([code, err]).toEqual([0, '']);
     expect(out).toMatch(/^# 宏远建设第三工程公司党委 整改清单（2026年第三季度，检查日 2026-10-08）/);
-    expect(out).toContain('| 党员罗德明 2026年7月、8月、9月未交纳党费 |');
+    expect(out).toContain('| 2026年7月、8月、9月党员罗德明未交纳党费 |');
     expect(out).toContain('2026年第三季度未召开支部党员大会');
   });
 

@@ -12,20 +12,44 @@ const meta: Record<string, Pick<ReportFinding, 'severity' | 'category' | 'title'
   'records.unknown-person': { severity: 'warning', category: '记录质量', title: '记录中的人员应为本支部党员', basis: '通行做法', remedy: '核对姓名；非党员列入 guests' },
 };
 
+const messageIds: Record<string, ReportFinding['messageId']> = {
+  'meetings.general-quarterly': 'count',
+  'meetings.group-monthly': 'count',
+  'meetings.record-complete': 'fields.record',
+  'member.dues-monthly': 'dues',
+  'theme-day.monthly': 'count',
+  'liaison.participation-quarterly': 'leader-participation',
+  'org.unit-coverage': 'coverage',
+  'records.unknown-person': 'names',
+};
+
 const files: Record<string, string> = { corp: 'records/organization.yaml', 'pb-001': 'records/pb-001.yaml', 'pb-003': 'records/pb-003.yaml' };
 
 /** A report finding with the rule's metadata filled in. */
 export function finding(rule: string, branch: string, period: string | null, subject: string | null, message: string, extra: Partial<ReportFinding> = {}): ReportFinding {
   const m = meta[rule];
   if (!m) throw new Error(`no metadata for ${rule}`);
-  return { rule, ...m, status: 'violation', branch, period, subject, message, file: files[branch] ?? `records/${branch}.yaml`, line: 1, column: 1, ...extra };
+  const messageId = messageIds[rule] ?? 'count';
+  return { rule, ...m, status: 'violation', branch, period, subject, message, messageId, args: { period }, file: files[branch] ?? `records/${branch}.yaml`, line: 1, column: 1, path: null, ...extra };
 }
 
 export const generalQ3 = finding('meetings.general-quarterly', 'pb-003', '2026Q3', null, '2026年第三季度未召开支部党员大会（要求至少1次，实际0次）');
-export const dues = (month: number) => finding('member.dues-monthly', 'pb-003', `2026-0${month}`, '王五', `2026年${month}月党员王五未交纳党费`, { line: 30 });
-export const group = (month: number) => finding('meetings.group-monthly', 'pb-003', `2026-0${month}`, '第一党小组', `2026年${month}月第一党小组未召开党小组会（要求至少1次，实际0次）`, { line: 12 });
-export const recordIncomplete = finding('meetings.record-complete', 'pb-003', null, 'activities[2]', '2026-07-08 支部党员大会记录不完整，缺少：会议记录', { line: 50 });
-export const liaison = finding('liaison.participation-quarterly', 'corp', '2026Q3', '赵六', '2026年第三季度领导干部赵六未参加联系点活动（pb-003，要求至少1次，实际0次）', { line: 5 });
+export const dues = (month: number) => finding('member.dues-monthly', 'pb-003', `2026-0${month}`, '王五', `2026年${month}月党员王五未交纳党费`, { line: 30, args: { period: `2026-0${month}`, name: '王五' } });
+const groupWhat = { zh: '召开党小组会', en: 'group meeting' };
+export const group = (month: number) =>
+  finding('meetings.group-monthly', 'pb-003', `2026-0${month}`, '第一党小组', `2026年${month}月第一党小组未召开党小组会（要求至少1次，实际0次）`, {
+    line: 12,
+    args: { period: `2026-0${month}`, what: groupWhat, min: 1, actual: 0, subject: '第一党小组' },
+  });
+export const recordIncomplete = finding('meetings.record-complete', 'pb-003', null, 'general-meeting@2026-07-08', '2026-07-08 支部党员大会记录不完整，缺少：会议记录', {
+  line: 50,
+  path: 'activities[2]',
+  args: { date: '2026-07-08', type: 'general-meeting', fields: ['minutes'] },
+});
+export const liaison = finding('liaison.participation-quarterly', 'corp', '2026Q3', '赵六', '2026年第三季度领导干部赵六未参加联系点活动（pb-003，要求至少1次，实际0次）', {
+  line: 5,
+  args: { period: '2026Q3', name: '赵六', what: { zh: '参加联系点活动', en: 'activity at the liaison branch' }, branch: 'pb-003', min: 1, actual: 0 },
+});
 export const coverage = finding('org.unit-coverage', 'corp', null, '第五项目部', '单位“第五项目部”有党员2人，未建立党支部或党小组', { line: 12 });
 export const themeDay = finding('theme-day.monthly', 'pb-001', '2026-09', null, '2026年9月未开展主题党日（要求至少1次，实际0次）');
 export const duesPending = finding('member.dues-monthly', 'pb-001', '2026-10', '孙七', '2026年10月党员孙七尚未交纳党费（还剩23天）', { status: 'pending', daysLeft: 23, line: 40 });
@@ -40,8 +64,10 @@ export function report(findings: ReportFinding[], asOf = '2026-10-08', window = 
   return {
     tool: 'zhibu',
     version: '1.0.0',
+    lang: 'zh',
     asOf,
     window,
+    rules: Object.keys(meta).sort(),
     summary: { files: 3, branches: 2, violations, pending: sorted.filter((f) => f.status === 'pending').length, exempted: 0, inputErrors: 0 },
     findings: sorted,
     inputErrors: [],

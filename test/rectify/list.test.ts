@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/engine/finding.js';
-import { parseRowId, periodsText } from '../../src/rectify/group.js';
+import { periodsText } from '../../src/i18n/format.js';
+import { parseRowId } from '../../src/rectify/group.js';
 import { buildRectificationList, type RectificationItem } from '../../src/rectify/list.js';
 import { parseRectifyPolicy, rectifyPolicy, type RectifyPolicy } from '../../src/rectify/policy.js';
 import { branches, coverage, dues, duesPending, generalQ3, group, liaison, organizations, q3Findings, report, themeDay } from './fixture.js';
@@ -13,7 +14,7 @@ describe('grouping', () => {
   it('merges a member’s unpaid months into one row and keeps every finding', () => {
     const [row, ...rest] = byRule(build().items, 'member.dues-monthly');
     expect(rest).toHaveLength(0);
-    expect(row?.problem).toBe('党员王五 2026年7月、8月、9月未交纳党费');
+    expect(row?.problem).toBe('2026年7月、8月、9月党员王五未交纳党费');
     expect(row?.periods).toEqual(['2026-07', '2026-08', '2026-09']);
     expect(row?.findings.map((f) => f.id)).toEqual([fingerprint(dues(7)), fingerprint(dues(8)), fingerprint(dues(9))]);
     expect(row?.id).toBe('member.dues-monthly|pb-003|2026-07,2026-08,2026-09|王五');
@@ -21,7 +22,7 @@ describe('grouping', () => {
 
   it('merges a group’s missed months', () => {
     const rows = byRule(build().items, 'meetings.group-monthly');
-    expect(rows.map((r) => r.problem)).toEqual(['第一党小组 2026年7月、8月未召开党小组会（要求至少1次，实际0次）']);
+    expect(rows.map((r) => r.problem)).toEqual(['2026年7月、8月第一党小组未召开党小组会（要求至少1次，实际0次）']);
   });
 
   it('keeps a one-finding row’s id equal to the finding’s fingerprint', () => {
@@ -31,7 +32,7 @@ describe('grouping', () => {
   });
 
   it('joins the messages when they differ in more than the period', () => {
-    const odd = { ...group(8), message: '2026年8月第一党小组党小组会次数不足（要求至少2次，实际1次）' };
+    const odd = { ...group(8), args: { ...group(8).args, min: 2, actual: 1 }, message: '2026年8月第一党小组党小组会次数不足（要求至少2次，实际1次）' };
     const list = buildRectificationList({ report: report([group(7), odd]), branches: branches(), organizations, asOf: '2026-10-08', policy: {}, includePending: false });
     expect(list.items[0]?.problem).toBe(`${group(7).message}；${odd.message}`);
   });
@@ -114,7 +115,7 @@ describe('items', () => {
 
   it('writes merged problems in English too', () => {
     const list = buildRectificationList({
-      report: report([themeDay, { ...liaison, period: '2026Q2', message: '2026 Q2: leader 赵六 had no activity at the liaison branch' }, { ...liaison, message: '2026 Q3: leader 赵六 had no activity at the liaison branch' }]),
+      report: report([themeDay, { ...liaison, period: '2026Q2', args: { ...liaison.args, period: '2026Q2' }, message: '2026 Q2: leader 赵六 had no activity at the liaison branch' }, { ...liaison, message: '2026 Q3: leader 赵六 had no activity at the liaison branch' }]),
       branches: branches(),
       organizations,
       asOf: '2026-10-08',
@@ -122,6 +123,6 @@ describe('items', () => {
       includePending: false,
       lang: 'en',
     });
-    expect(list.items[0]?.problem).toBe('2026 Q2, Q3: leader 赵六 had no activity at the liaison branch');
+    expect(list.items[0]?.problem).toBe('2026 Q2, Q3: leader 赵六 had no activity at the liaison branch (pb-003; at least 1 required)');
   });
 });

@@ -44,7 +44,7 @@ describe('XLSX', () => {
   it('writes one row per problem, grouped rows included', () => {
     const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1, 10);
     expect(row(3)).toEqual([1, 'XX公司党委（corp）', '2026年第三季度领导干部赵六未参加联系点活动（pb-003，要求至少1次，实际0次）', '企业党员领导干部联系基层党支部制度', '安排该领导干部参加联系党支部（党小组）的组织生活或活动', '赵六', '2026-12-07', '待整改', '']);
-    expect(sheet.getCell('C8').value).toBe('党员王五 2026年7月、8月、9月未交纳党费');
+    expect(sheet.getCell('C8').value).toBe('2026年7月、8月、9月党员王五未交纳党费');
     expect(sheet.getCell('J8').value).toBe('member.dues-monthly|pb-003|2026-07,2026-08,2026-09|王五');
     expect(sheet.getCell('A10').value).toBeNull();
   });

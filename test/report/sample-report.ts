@@ -21,12 +21,24 @@ export const sampleRules: RuleMeta[] = [
 
 const meta = new Map(sampleRules.map((r) => [r.id, r]));
 
-type Shortfall = Pick<ReportFinding, 'rule' | 'status' | 'branch' | 'period' | 'subject' | 'message' | 'file' | 'line' | 'column'> & { daysLeft?: number };
+type Shortfall = Pick<ReportFinding, 'rule' | 'status' | 'branch' | 'period' | 'subject' | 'message' | 'file' | 'line' | 'column'> & { daysLeft?: number; path?: string };
+
+/** The message id each sample rule's check gives (the sample's texts are its own: formats must escape them). */
+const messageIds: Record<string, ReportFinding['messageId']> = {
+  'lecture.secretary-yearly': 'count',
+  'liaison.assigned': 'liaison-assigned',
+  'life-meeting.yearly': 'count',
+  'meetings.general-quarterly': 'count',
+  'meetings.record-complete': 'fields.record',
+  'member.dues-monthly': 'dues',
+  'org.secretary': 'role',
+  'theme-day.varied-forms': 'variety',
+};
 
 function finding(s: Shortfall): ReportFinding {
   const rule = meta.get(s.rule);
   if (!rule) throw new Error(`sample uses an unknown rule ${s.rule}`);
-  const { daysLeft, ...rest } = s;
+  const { daysLeft, path, ...rest } = s;
   return {
     rule: s.rule,
     severity: rule.severity,
@@ -35,11 +47,14 @@ function finding(s: Shortfall): ReportFinding {
     period: rest.period,
     subject: rest.subject,
     message: rest.message,
+    messageId: messageIds[s.rule] ?? 'count',
+    args: rest.period === null ? {} : { period: rest.period },
     basis: rule.basis,
     remedy: rule.remedy,
     file: rest.file,
     line: rest.line,
     column: rest.column,
+    path: path ?? null,
     category: rule.category,
     title: rule.title,
     ...(daysLeft === undefined ? {} : { daysLeft }),
@@ -70,7 +85,7 @@ const findings: ReportFinding[] = [
   finding({ rule: 'meetings.general-quarterly', status: 'violation', branch: 'pb-001', period: '2026Q3', subject: null, message: '2026年第三季度未召开支部党员大会（要求至少1次，实际0次）', file: PB1, line: 2, column: 1 }),
   finding({ rule: 'member.dues-monthly', status: 'violation', branch: 'pb-001', period: '2026-08', subject: '张三, "小张"', message: '党员张三, "小张"2026年8月未交纳党费：已交 0%，<未登记> & 待核实', file: PB1, line: 15, column: 7 }),
   finding({ rule: 'member.dues-monthly', status: 'violation', branch: 'pb-001', period: '2026-09', subject: '张三, "小张"', message: '党员张三, "小张"2026年9月未交纳党费', file: PB1, line: 15, column: 7 }),
-  finding({ rule: 'meetings.record-complete', status: 'violation', branch: 'pb-001', period: null, subject: 'activities[3]', message: "会议记录不完整：缺少 议题、记录人\n（'主持人' 写作 <空>）", file: PB1, line: 40, column: 5 }),
+  finding({ rule: 'meetings.record-complete', status: 'violation', branch: 'pb-001', period: null, subject: 'general-meeting@2026-09-23', message: "会议记录不完整：缺少 议题、记录人\n（'主持人' 写作 <空>）", file: PB1, line: 40, column: 5, path: 'activities[3]' }),
   finding({ rule: 'life-meeting.yearly', status: 'pending', branch: 'pb-002', period: '2026', subject: null, message: '2026年尚未召开组织生活会（要求至少1次，目前0次，还剩84天）', file: PB2, line: 1, column: 1, daysLeft: 84 }),
   finding({ rule: 'meetings.general-quarterly', status: 'violation', branch: 'pb-002', period: '2026Q3', subject: null, message: '2026年第三季度未召开支部党员大会（要求至少1次，实际0次）', file: PB2, line: 1, column: 1 }),
   finding({ rule: 'theme-day.varied-forms', status: 'violation', branch: 'pb-002', period: '2026Q3', subject: null, message: '2026年第三季度主题党日形式单一（“参观学习”3次，共3次）', file: PB2, line: 1, column: 1 }),
@@ -84,8 +99,10 @@ export function sampleReport(): Report {
   return structuredClone({
     tool: 'zhibu',
     version: '1.0.0',
+    lang: 'zh',
     asOf: '2026-10-08',
     window: { label: '2026Q3', from: '2026-07-01', to: '2026-09-30' },
+    rules: sampleRules.map((r) => r.id).sort(),
     summary: {
       files: 4,
       branches: 2,

@@ -44,7 +44,7 @@ describe('fixtures/demo: the README example', () => {
 
   it.each<[string, Row]>([
     ['a missed committee meeting month', ['meetings.committee-monthly', 'hy01-jg', '2026-08', null, 'violation']],
-    ['a general meeting without quorum', ['meetings.general-quorum', 'hy01-xm1', null, 'activities[3]', 'violation']],
+    ['a general meeting without quorum', ['meetings.general-quorum', 'hy01-xm1', null, 'general-meeting@2026-09-23', 'violation']],
     ['unpaid dues in a month', ['member.dues-monthly', 'hy01-xm2', '2026-09', '马国庆', 'violation']],
     ['six months of unpaid dues', ['member.dues-lapsed', 'hy01-xm2', null, '马国庆', 'violation']],
     ['an overdue probationary member', ['member.probation-overdue', 'hy01-xm1', null, '郭晓燕', 'violation']],
@@ -76,7 +76,7 @@ describe('fixtures/demo: the README example', () => {
       ['meetings.group-monthly', 'hy01-jg', '2026-07', '第二党小组', 'violation'],
       ['meetings.group-monthly', 'hy01-jg', '2026-08', '第二党小组', 'violation'],
       ['member.probation-overdue', 'hy01-xm1', null, '郭晓燕', 'violation'],
-      ['meetings.general-quorum', 'hy01-xm1', null, 'activities[3]', 'violation'],
+      ['meetings.general-quorum', 'hy01-xm1', null, 'general-meeting@2026-09-23', 'violation'],
       ['org.term-expired', 'hy01-xm2', null, null, 'violation'],
       ['member.dues-lapsed', 'hy01-xm2', null, '马国庆', 'violation'],
       ['member.dues-monthly', 'hy01-xm2', '2026-07', '马国庆', 'violation'],
@@ -96,7 +96,7 @@ describe('fixtures/demo: the README example', () => {
       ['meetings.committee-monthly', 'hy01-xm1', '2026-10', null, 'violation'],
       ['org.term-expired', 'hy01-xm1', null, null, 'pending'],
       ['member.probation-overdue', 'hy01-xm1', null, '郭晓燕', 'violation'],
-      ['meetings.general-quorum', 'hy01-xm1', null, 'activities[3]', 'violation'],
+      ['meetings.general-quorum', 'hy01-xm1', null, 'general-meeting@2026-09-23', 'violation'],
       ['org.term-expired', 'hy01-xm2', null, null, 'violation'],
       ['member.dues-lapsed', 'hy01-xm2', null, '马国庆', 'violation'],
       ...months.map((m): Row => ['member.dues-monthly', 'hy01-xm2', `2026-${m}`, '马国庆', 'violation']),

@@ -23,7 +23,7 @@ const YEAR_CLOSED = { period: '2026', asOf: '2027-01-15' };
 const YEAR_OPEN = { period: '2026', asOf: '2026-10-08' };
 
 const cases: RuleCase[] = [
-  { rule: 'election.quorum', ...Q3, fires: [['pb-001', null, 'activities[0]', 'violation']] },
+  { rule: 'election.quorum', ...Q3, fires: [['pb-001', null, 'election@2026-07-15', 'violation']] },
   { rule: 'lecture.quarterly', ...YEAR_OPEN, fires: [['pb-001', '2026Q3', null, 'violation'], ['pb-001', '2026Q4', null, 'pending']] },
   { rule: 'lecture.secretary-yearly', ...YEAR_CLOSED, fires: [['pb-001', '2026', null, 'violation']] },
   { rule: 'liaison.assigned', ...Q3, fires: [['corp', null, '赵刚', 'violation'], ['corp', null, '钱敏', 'violation'], ['corp', null, '孙磊', 'violation']] },
@@ -32,14 +32,14 @@ const cases: RuleCase[] = [
   { rule: 'liaison.participation-quarterly', ...YEAR_OPEN, fires: [['corp', '2026Q3', '赵刚', 'violation'], ['corp', '2026Q4', '赵刚', 'pending']] },
   { rule: 'life-meeting.yearly', ...YEAR_CLOSED, fires: [['pb-001', '2026', null, 'violation']] },
   { rule: 'meetings.committee-monthly', period: '2026Q3', asOf: '2026-09-20', fires: [['pb-001', '2026-08', null, 'violation'], ['pb-001', '2026-09', null, 'pending']] },
-  { rule: 'meetings.committee-quorum', ...Q3, fires: [['pb-001', null, 'activities[0]', 'violation'], ['pb-001', null, 'activities[1]', 'violation']] },
+  { rule: 'meetings.committee-quorum', ...Q3, fires: [['pb-001', null, 'committee-meeting@2026-07-06', 'violation'], ['pb-001', null, 'committee-meeting@2026-08-05', 'violation']] },
   { rule: 'meetings.general-quarterly', ...Q3, fires: [['pb-001', '2026Q3', null, 'violation']] },
-  { rule: 'meetings.general-quorum', ...Q3, fires: [['pb-001', null, 'activities[0]', 'violation'], ['pb-001', null, 'activities[1]', 'violation']] },
+  { rule: 'meetings.general-quorum', ...Q3, fires: [['pb-001', null, 'general-meeting@2026-07-10', 'violation'], ['pb-001', null, 'general-meeting@2026-09-12', 'violation']] },
   { rule: 'meetings.group-monthly', ...Q3, fires: [['pb-001', '2026-08', '第二党小组', 'violation']] },
   {
     rule: 'meetings.record-complete',
     ...Q3,
-    fires: [['pb-001', null, 'activities[0]', 'violation'], ['pb-001', null, 'activities[1]', 'violation'], ['pb-001', null, 'activities[2]', 'violation']],
+    fires: [['pb-001', null, 'general-meeting@2026-07-10', 'violation'], ['pb-001', null, 'party-lecture@2026-08-20', 'violation'], ['pb-001', null, 'committee-meeting@2026-09-03', 'violation']],
   },
   { rule: 'member.dues-lapsed', ...Q3, fires: [['pb-001', null, '王强', 'violation']] },
   { rule: 'member.dues-monthly', period: '2026Q3', asOf: '2026-09-15', fires: [['pb-001', '2026-08', '李娜', 'violation'], ['pb-001', '2026-09', '李娜', 'pending']] },
@@ -60,20 +60,20 @@ const cases: RuleCase[] = [
   { rule: 'org.unit-coverage', ...Q3, fires: [['corp', null, '第二项目部', 'violation'], ['corp', null, '第四项目部', 'violation'], ['corp', null, '第六项目部', 'violation']] },
   { rule: 'project.defined', ...Q3, fires: [['pb-001', null, '党员先锋岗攻坚项目', 'violation'], ['pb-001', null, '党员安全责任区', 'violation']] },
   { rule: 'project.progress-quarterly', ...YEAR_OPEN, fires: [['pb-001', '2026Q3', '党员先锋岗攻坚项目', 'violation'], ['pb-001', '2026Q4', '党员先锋岗攻坚项目', 'pending']] },
-  { rule: 'records.attendance-conflict', ...Q3, fires: [['pb-001', null, 'activities[0]', 'violation']] },
+  { rule: 'records.attendance-conflict', ...Q3, fires: [['pb-001', null, 'general-meeting@2026-07-10', 'violation']] },
   {
     rule: 'records.future-date',
     ...Q3,
     today: Q3.asOf,
     fires: [['pb-001', null, '张伟/training@2026-10-20', 'violation'], ['pb-001', null, 'general-meeting@2026-11-20', 'violation'], ['pb-001', null, '党员先锋岗攻坚项目/progress@2026-12-01', 'violation']],
   },
-  { rule: 'records.duplicate', ...Q3, fires: [['pb-001', null, 'activities[1]', 'violation'], ['pb-001', null, 'activities[4]', 'violation']] },
-  { rule: 'records.unknown-person', ...Q3, fires: [['pb-001', null, 'activities[0]', 'violation'], ['pb-001', null, 'activities[1]', 'violation']] },
+  { rule: 'records.duplicate', ...Q3, fires: [['pb-001', null, 'general-meeting@2026-07-10#2', 'violation'], ['pb-001', null, 'group-meeting@2026-08-08/第一党小组#2', 'violation']] },
+  { rule: 'records.unknown-person', ...Q3, fires: [['pb-001', null, 'general-meeting@2026-07-10', 'violation'], ['pb-001', null, 'party-lecture@2026-08-20', 'violation']] },
   { rule: 'rectification.overdue', ...Q3, fires: [['pb-001', null, '二季度未召开支部党员大会', 'violation'], ['pb-001', null, '党费收缴台账不全', 'violation']] },
   { rule: 'review.yearly', ...YEAR_CLOSED, fires: [['pb-001', '2026', null, 'violation']] },
   { rule: 'talks.yearly', ...YEAR_CLOSED, fires: [['pb-001', '2026', '王强', 'violation']] },
   { rule: 'theme-day.monthly', ...Q3, fires: [['pb-001', '2026-08', null, 'violation']] },
-  { rule: 'theme-day.no-entertainment', ...Q3, fires: [['pb-001', null, 'activities[1]', 'violation']] },
+  { rule: 'theme-day.no-entertainment', ...Q3, fires: [['pb-001', null, 'theme-day@2026-08-15', 'violation']] },
   { rule: 'theme-day.varied-forms', ...YEAR_OPEN, fires: [['pb-001', '2026Q1', null, 'violation']] },
 ];
 

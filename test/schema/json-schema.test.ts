@@ -2,7 +2,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { recordJsonSchema } from '../../src/schema/json-schema.js';
+import { recordJsonSchema, schemaKeyPaths } from '../../src/schema/json-schema.js';
+import { valuePaths } from '../support/records.js';
 import { fixtureFiles, loadFixture, readBytes } from '../support/fixtures.js';
 
 type Which = 'any' | 'branch' | 'organization';
@@ -88,33 +89,9 @@ describe('shape errors', () => {
   });
 });
 
-/** Every property path a schema declares, as `members[].training[].hours`. */
-function schemaPaths(schema: unknown, at = ''): string[] {
-  if (typeof schema !== 'object' || schema === null) return [];
-  const node = schema as { properties?: Record<string, unknown>; items?: unknown; anyOf?: unknown[] };
-  const out: string[] = [];
-  for (const [key, child] of Object.entries(node.properties ?? {})) {
-    const path = at ? `${at}.${key}` : key;
-    out.push(path, ...schemaPaths(child, path));
-  }
-  if (node.items) out.push(...schemaPaths(node.items, `${at}[]`));
-  for (const option of node.anyOf ?? []) out.push(...schemaPaths(option, at));
-  return out;
-}
-
-/** Every property path present in a value. */
-function valuePaths(value: unknown, at = ''): string[] {
-  if (Array.isArray(value)) return value.flatMap((item) => valuePaths(item, `${at}[]`));
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => {
-    const path = at ? `${at}.${key}` : key;
-    return [path, ...valuePaths(child, path)];
-  });
-}
-
 test('fixtures/valid use every key the schemas know', () => {
   const used = new Set(fixtureFiles('valid').flatMap((file) => documents(file).flatMap((doc) => valuePaths(doc))));
-  const declared = [...new Set(schemaPaths(recordJsonSchema('any')))];
+  const declared = schemaKeyPaths(recordJsonSchema('any'));
   expect(declared.length).toBeGreaterThan(80);
   expect(declared.filter((path) => !used.has(path))).toEqual([]);
 });

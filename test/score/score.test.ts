@@ -10,7 +10,7 @@ import { root } from '../support/engine.js';
 
 const finding = (over: Partial<ReportFinding>): ReportFinding => ({
   rule: 'meetings.committee-monthly', severity: 'error', status: 'violation', branch: 'b1', period: '2026-08', subject: null, message: 'm', basis: '', remedy: '',
-  file: 'b1.yaml', line: 3, column: 1, category: '三会一课', title: 't', ...over,
+  messageId: 'count', args: {}, file: 'b1.yaml', line: 3, column: 1, path: null, category: '三会一课', title: 't', ...over,
 });
 const window = { label: '2026Q3', from: '2026-07-01', to: '2026-09-30' };
 const score = (findings: ReportFinding[], branches = ['b1', 'b2', 'b3', 'b4'], policy?: Parameters<typeof scoreSheet>[0], liaisons = new Map<string, Map<string, string | null>>()) =>

@@ -95,11 +95,15 @@ export function branchFrom(yaml: string): Branch {
   return branch;
 }
 
-/** What a primitive emits for a branch: (period, subject, status) of each shortfall, plus the raw shortfalls. */
+/**
+ * What a primitive emits for a branch: (period, subject, status) of each shortfall, plus the raw
+ * shortfalls. A record finding shows its path (`activities[1]`) for its subject: primitive tables
+ * name records by place; their keys are asserted by the rule fixtures and the key tests.
+ */
 export function runPrimitive(primitive: Primitive, options: unknown, yaml: string, asOf: string, period: string): { found: [string | null, string | null, string][]; shortfalls: Shortfall[] } {
   if (primitive.scope !== 'branch') throw new Error(`${primitive.name} is an organization primitive`);
   const scope = new BranchScope(branchFrom(yaml), asOf, windowOf(period));
   const shortfalls: Shortfall[] = [];
   primitive.run(scope, primitive.options.parse(options), (s) => shortfalls.push(s));
-  return { found: shortfalls.map((s) => [s.period, s.subject, s.status]), shortfalls };
+  return { found: shortfalls.map((s) => [s.period, s.path ?? s.subject, s.status]), shortfalls };
 }

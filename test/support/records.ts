@@ -57,3 +57,13 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Every property path present in a value, as `members[].training[].hours`. */
+export function valuePaths(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => valuePaths(item, `${at}[]`));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const path = at ? `${at}.${key}` : key;
+    return [path, ...valuePaths(child, path)];
+  });
+}
