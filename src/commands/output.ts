@@ -3,7 +3,7 @@ import path from 'node:path';
 import { applyBaseline, parseBaseline, pruneBaseline, writeBaseline } from '../ci/baseline.js';
 import { gateExitCode } from '../ci/gate.js';
 import type { Rule } from '../engine/rules.js';
-import { render, type Lang } from '../i18n/index.js';
+import { render as message, type Lang } from '../i18n/index.js';
 import type { ColorLevel } from '../report/color.js';
 import { formatCompact } from '../report/compact.js';
 import type { CheckedUnit } from '../report/report.js';
@@ -42,7 +42,7 @@ export function checkExtension<F extends string>(file: string, format: F, table:
   const extension = path.extname(file).toLowerCase();
   if (table[format].includes(extension) || !DOCUMENT_EXTENSIONS.includes(extension)) return;
   const formats = (Object.entries(table) as [string, readonly string[]][]).map(([name, list]) => `${name} (${list.join(' ')})`).join(', ');
-  throw new UsageError(render(lang, 'usage.bad-extension', { file, format, formats }));
+  throw new UsageError(message(lang, 'usage.bad-extension', { file, format, formats }));
 }
 
 /** What check and merge do after the report exists: baseline, formats, exit code. */
@@ -177,7 +177,7 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
   if (options.writeBaseline) outputs.write(options.writeBaseline, '--write-baseline', writeBaseline(raw), { owns: sameFile(io, options.writeBaseline, options.baseline) });
   const shown = progress(io, options.progress !== false);
   for (const { format, file } of formats) {
-    shown.update(render(options.lang, 'progress.writing', { what: file ?? format }));
+    shown.update(message(options.lang, 'progress.writing', { what: file ?? format }));
     const text = render(format, report, rules, options, io, file === null, terminal, checked);
     shown.clear();
     if (file) outputs.write(file, formatOption(format, file, options), text);
