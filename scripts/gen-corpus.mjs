@@ -1124,31 +1124,38 @@ function buildOrganization({ rootSeed, leaders, units }) {
  */
 export function generateCorpus({ dir, branches, year = 2026, seed = 1, withOrganization = true }) {
   if (typeof dir !== 'string' || !dir) throw new TypeError('generateCorpus: dir must be a non-empty string');
-  if (!Number.isInteger(branches) || branches < 0 || branches > 99999) throw new RangeError('generateCorpus: branches must be an integer from 0 to 99999');
-  if (!Number.isInteger(year) || year < 1950 || year > 9999) throw new RangeError('generateCorpus: year must be an integer from 1950 to 9999');
-  const rootSeed = seedToInt(seed);
   mkdirSync(dir, { recursive: true });
-  const leaders = planLeaders(rootSeed, branches);
   const files = [];
-  const units = [];
   let bytes = 0;
-  for (let i = 1; i <= branches; i++) {
-    const { text, unit, partyMembers } = buildBranch({ index: i, year, rootSeed, leaders });
-    const file = join(dir, `${branchId(i)}.yaml`);
+  for (const { name, text } of corpusTexts({ branches, year, seed, withOrganization })) {
+    const file = join(dir, name);
     const buf = Buffer.from(text, 'utf8');
-    writeFileSync(file, buf);
-    files.push(file);
-    bytes += buf.length;
-    units.push({ name: unit, party_members: partyMembers });
-  }
-  if (withOrganization) {
-    const file = join(dir, 'organization.yaml');
-    const buf = Buffer.from(buildOrganization({ rootSeed, leaders, units }), 'utf8');
     writeFileSync(file, buf);
     files.push(file);
     bytes += buf.length;
   }
   return { files, bytes };
+}
+
+/**
+ * The corpus as texts, without writing them: `{ name, text }` per file (branch files in
+ * order, `organization.yaml` last). Deterministic, as generateCorpus.
+ *
+ * @param {{ branches: number, year?: number, seed?: number | string, withOrganization?: boolean }} options
+ * @returns {Generator<{ name: string, text: string }>}
+ */
+export function* corpusTexts({ branches, year = 2026, seed = 1, withOrganization = true }) {
+  if (!Number.isInteger(branches) || branches < 0 || branches > 99999) throw new RangeError('generateCorpus: branches must be an integer from 0 to 99999');
+  if (!Number.isInteger(year) || year < 1950 || year > 9999) throw new RangeError('generateCorpus: year must be an integer from 1950 to 9999');
+  const rootSeed = seedToInt(seed);
+  const leaders = planLeaders(rootSeed, branches);
+  const units = [];
+  for (let i = 1; i <= branches; i++) {
+    const { text, unit, partyMembers } = buildBranch({ index: i, year, rootSeed, leaders });
+    units.push({ name: unit, party_members: partyMembers });
+    yield { name: `${branchId(i)}.yaml`, text };
+  }
+  if (withOrganization) yield { name: 'organization.yaml', text: buildOrganization({ rootSeed, leaders, units }) };
 }
 
 // ---------------------------------------------------------------------------

@@ -1,20 +1,18 @@
 import { Command, CommanderError, Option } from 'commander';
-import { runCheck, VERSION } from './commands/check.js';
-import { runMerge } from './commands/merge.js';
-import { FORMATS } from './commands/output.js';
-import { commaList, setup } from './commands/setup.js';
+import { FORMATS } from './commands/formats.js';
 import { formatDate } from './engine/periods.js';
 import { render, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
+import { closest } from './load/closest.js';
+import { commaList } from './commands/options.js';
 import { colorLevel } from './report/color.js';
-import { inputErrorMessage } from './report/report.js';
-import { closest } from './load/records.js';
 import { ruleExamples } from './load/files.js';
-import { registerRectify } from './commands/rectify.js';
+import { registerRectify } from './commands/rectify-command.js';
 import { registerScore } from './commands/score.js';
 import { failure } from './commands/failure.js';
 import { Outputs } from './write/files.js';
 import { visible } from './escape/terminal.js';
+import { VERSION } from './version.js';
 
 export interface MainInput {
   argv: string[];
@@ -130,6 +128,8 @@ export async function main(input: MainInput): Promise<number> {
     .addHelpText('after', examples.check + examples.ci)
     .action(async (paths: string[], o) => {
       if (o.printConfig) {
+        const { setup } = await import('./commands/setup.js');
+        const { inputErrorMessage } = await import('./report/report.js');
         const ready = setup({ ...o, lang: o.lang as Lang }, io, paths);
         const { formatEffectiveConfig } = await import('./commands/print-config.js');
         for (const e of ready.errors) io.stderr.write(`${e.file}:${e.line}:${e.column}: ${inputErrorMessage(e, o.lang as Lang)}\n`);
@@ -137,6 +137,7 @@ export async function main(input: MainInput): Promise<number> {
         code = ready.errors.length > 0 ? 2 : 0;
         return;
       }
+      const { runCheck } = await import('./commands/check.js');
       code = (await runCheck(paths, { ...o, lang: o.lang as Lang, color: color(o.color), progress: o.progress !== false }, io)).code;
     });
 
@@ -150,6 +151,7 @@ export async function main(input: MainInput): Promise<number> {
     .option('--no-color', '不使用颜色 no colour')
     .addHelpText('after', examples.merge)
     .action(async (files: string[], o) => {
+      const { runMerge } = await import('./commands/merge.js');
       code = await runMerge(files, { ...o, lang: o.lang as Lang, color: color(o.color) }, io);
     });
 
@@ -157,6 +159,7 @@ export async function main(input: MainInput): Promise<number> {
     .description(lang === 'zh' ? '列出全部规则' : 'list every rule')
     .addHelpText('after', examples.rules)
     .action(async (o) => {
+      const { setup } = await import('./commands/setup.js');
       const ready = setup({ ...o, lang: o.lang }, io);
       const { formatRuleList } = await import('./commands/rules.js');
       io.stdout.write(formatRuleList(ready.rules, o.lang, width));
@@ -169,6 +172,7 @@ export async function main(input: MainInput): Promise<number> {
     .action(async (id: string, _o, command: Command) => {
       // --lang and --config may be written before or after `show`: read them with the parent's.
       const o = command.optsWithGlobals() as { lang: Lang; config?: string };
+      const { setup } = await import('./commands/setup.js');
       const ready = setup({ ...o, lang: o.lang }, io);
       const rule = ready.rules.find((r) => r.id === id);
       if (!rule) {

@@ -8,7 +8,7 @@ import { collectFiles, displayPath, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
 import { claimOutputs, finish, type Checked, type OutputOptions } from './output.js';
 import { progress } from './progress.js';
-import { closest } from '../load/records.js';
+import { closest } from '../load/closest.js';
 import type { Rule } from '../engine/rules.js';
 import { parseShard } from '../ci/shard.js';
 import { UsageError, type Io } from '../io.js';
@@ -16,7 +16,9 @@ import { setup, type CommonOptions, type Setup } from './setup.js';
 import type { InputError } from '../model/types.js';
 import { Outputs } from '../write/files.js';
 
-export const VERSION = '1.0.0';
+import { VERSION } from '../version.js';
+
+export { VERSION };
 
 export interface CheckOptions extends CommonOptions, OutputOptions {
   branch?: string[];

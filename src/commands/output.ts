@@ -17,8 +17,9 @@ import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
 import { Outputs } from '../write/files.js';
 
-export const FORMATS = ['terminal', 'compact', 'json', 'junit', 'sarif', 'github', 'gitlab'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
+
+export { FORMATS, type Format };
 
 /** The file name extensions each format may be written to (one no program reads by, or none, is also accepted). */
 const EXTENSIONS: Record<Format, readonly string[]> = {

@@ -4,7 +4,7 @@ import { categories } from '../engine/rules.js';
 import { render, type Lang } from '../i18n/index.js';
 import { visible } from '../escape/terminal.js';
 import { UsageError, type Io } from '../io.js';
-import { closest } from '../load/records.js';
+import { closest } from '../load/closest.js';
 import type { InputError } from '../model/types.js';
 import type { CheckResult } from '../engine/run.js';
 import type { Report } from '../report/report.js';
@@ -12,7 +12,8 @@ import { scoreSheet, type ScoreSheet } from '../score/policy.js';
 import { scoreBranches, type ScoreReport } from '../score/score.js';
 import { formatScoreCsv, formatScoreJson, formatScoreMarkdown, formatScoreTerminal } from '../score/text.js';
 import { checkPaths, VERSION } from './check.js';
-import { commaList, type Setup } from './setup.js';
+import type { Setup } from './setup.js';
+import { commaList } from './options.js';
 
 export const SCORE_FORMATS = ['terminal', 'json', 'md', 'csv', 'xlsx'] as const;
 type ScoreFormat = (typeof SCORE_FORMATS)[number];

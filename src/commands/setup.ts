@@ -1,25 +1,16 @@
 import path from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
-import { closest } from '../load/records.js';
+import { closest } from '../load/closest.js';
 import { defaultWindow, parseWindow, type Window } from '../engine/periods.js';
 import { configureRules, loadRules, parseConfig } from '../engine/ruleset.js';
 import type { Rule } from '../engine/rules.js';
 import { render, type Lang, type MessageId } from '../i18n/index.js';
 import { builtinRulesDir, findConfig, ruleFiles } from '../load/files.js';
 import type { InputError } from '../model/types.js';
-import { isRealDate } from '../schema/fields.js';
+import { isRealDate } from '../schema/dates.js';
 import { UsageError, type Io } from '../io.js';
 import type { ConfigFile } from '../schema/config.js';
 import type { RuleSpec } from '../engine/parallel.js';
-
-/** A repeatable option's values, each also a comma list (`--rule a,b --rule c`): never variadic, so it never takes a path. */
-export const commaList = (value: string, previous: string[] = []) => [
-  ...previous,
-  ...value
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean),
-];
 
 export interface CommonOptions {
   lang: Lang;

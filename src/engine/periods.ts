@@ -1,4 +1,4 @@
-import { daysInMonth, isRealDate, isRealMonth } from '../schema/fields.js';
+import { daysInMonth, isRealDate, isRealMonth } from '../schema/dates.js';
 
 export type PeriodSize = 'month' | 'quarter' | 'year';
 

@@ -4,7 +4,7 @@ import type { Primitive } from '../checks/primitive.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { LineIndex } from '../load/position.js';
 import { formatPath } from '../load/records.js';
-import { locatePath, parseYamlValues } from '../load/yaml.js';
+import { Locator, parseYaml } from '../load/yaml.js';
 import type { InputError } from '../model/types.js';
 import type { Severity } from './finding.js';
 
@@ -47,7 +47,7 @@ export function loadRuleFile(file: string, bytes: Uint8Array): { rule: Rule | nu
   if (!decoded.ok) return { rule: null, errors: [{ file, ...decoded.position, id: 'file.not-utf8', args: { byte: decoded.byte.toString(16) } }] };
   const text = decoded.text.replace(/^\uFEFF/, '');
   const lines = new LineIndex(text);
-  const parsed = parseYamlValues(text);
+  const parsed = parseYaml(text);
   const problem = parsed.fatal ?? parsed.documentProblems[0]?.problem;
   if (problem) return { rule: null, errors: [{ file, ...lines.at(problem.offset), id: 'yaml.syntax', args: { code: problem.code, detail: problem.detail } }] };
   const doc = parsed.documents[0];
@@ -58,9 +58,10 @@ export function loadRuleFile(file: string, bytes: Uint8Array): { rule: Rule | nu
   const entries = Object.entries(raw as Record<string, unknown>);
   const meta = Object.fromEntries(entries.filter(([k]) => metaKeys.has(k)));
   const params = Object.fromEntries(entries.filter(([k]) => !metaKeys.has(k)));
+  const locator = new Locator(text);
   const errorAt = (path: PropertyKey[], detail: string, key = false): InputError => ({
     file,
-    ...lines.at(locatePath(text, doc.index, path, key)),
+    ...lines.at(locator.locate(doc.index, path, key)),
     id: 'rule.invalid',
     args: { path: formatPath(path), detail },
   });

@@ -1,7 +1,8 @@
-import { closest, formatPath } from '../load/records.js';
+import { closest } from '../load/closest.js';
+import { formatPath } from '../load/records.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { LineIndex } from '../load/position.js';
-import { locatePath, parseYamlValues } from '../load/yaml.js';
+import { Locator, parseYaml } from '../load/yaml.js';
 import type { InputError } from '../model/types.js';
 import { z } from 'zod';
 import { configFile, configKeys, SEVERITY_WORDS, type ConfigFile } from '../schema/config.js';
@@ -45,9 +46,10 @@ export function parseConfig(file: string, bytes: Uint8Array, lang: Lang = 'en'):
   const decoded = decodeUtf8(bytes);
   const text = decoded.ok ? decoded.text.replace(/^\uFEFF/, '') : '';
   const lines = new LineIndex(text);
-  const locate: Locate = (path, key = false) => lines.at(locatePath(text, 0, path, key));
+  const locator = new Locator(text);
+  const locate: Locate = (path, key = false) => lines.at(locator.locate(0, path, key));
   if (!decoded.ok) return { config: null, errors: [{ file, ...decoded.position, id: 'file.not-utf8', args: { byte: decoded.byte.toString(16) } }], locate };
-  const parsed = parseYamlValues(text);
+  const parsed = parseYaml(text);
   const problem = parsed.fatal ?? parsed.documentProblems[0]?.problem;
   if (problem) return { config: null, errors: [{ file, ...lines.at(problem.offset), id: 'yaml.syntax', args: { code: problem.code, detail: problem.detail } }], locate };
   const second = parsed.documents[1];

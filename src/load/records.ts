@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import type { Branch, InputError, Organization, Source } from '../model/types.js';
-import { fastBranchDocument, fastOrganizationDocument } from '../schema/fast.js';
+import { fastBranchDocument, fastOrganizationDocument } from '../schema/validate.js';
 import { issueIds } from '../schema/fields.js';
 import { branchDocument, organizationDocument } from '../schema/records.js';
+import { closest } from './closest.js';
 import { decodeUtf8 } from './decode.js';
 import { LineIndex } from './position.js';
-import { locatePath, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
+import { Locator, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
 
 /** Files larger than this are refused: a branch-year is about 25 KB. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -45,19 +46,21 @@ export function loadRecordFile(file: string, bytes: Uint8Array): LoadedFile {
     args: { code: problem.code, detail: problem.detail },
   });
   const parsed = parseYaml(text);
+  // One locator per text: the first error parses it with offsets, later ones reuse that parse.
+  const locator = new Locator(text);
   const items: { index: number; error?: InputError; doc?: YamlDocument }[] = [
     ...parsed.documents.map((doc) => ({ index: doc.index, doc })),
     ...parsed.documentProblems.map(({ index, problem }) => ({ index, error: yamlProblem(problem, 'yaml.document') })),
   ].sort((a, b) => a.index - b.index);
   for (const item of items) {
     if (item.error) loaded.errors.push(item.error);
-    else if (item.doc) loadDocument(item.doc, text, source, loaded);
+    else if (item.doc) loadDocument(item.doc, text, locator, source, loaded);
   }
   if (parsed.fatal) loaded.errors.push(yamlProblem(parsed.fatal, 'yaml.syntax'));
   return loaded;
 }
 
-function loadDocument(doc: YamlDocument, text: string, source: Source, loaded: LoadedFile): void {
+function loadDocument(doc: YamlDocument, text: string, locator: Locator, source: Source, loaded: LoadedFile): void {
   const value = doc.value;
   const isMapping = typeof value === 'object' && value !== null && !Array.isArray(value);
   const hasBranch = isMapping && 'branch' in value;
@@ -78,7 +81,7 @@ function loadDocument(doc: YamlDocument, text: string, source: Source, loaded: L
   }
   if (issues.length > 0) {
     // In file order: schema errors and the document-wide checks (unique names) come together.
-    const located = issues.map((issue) => ({ issue, offset: locatePath(text, doc.index, issue.path, issue.key) })).sort((x, y) => x.offset - y.offset);
+    const located = issues.map((issue) => ({ issue, offset: locator.locate(doc.index, issue.path, issue.key) })).sort((x, y) => x.offset - y.offset);
     for (const { issue, offset } of located) {
       loaded.errors.push({ file: source.file, ...source.lines.at(offset), id: issue.id, args: { path: formatPath(issue.path), ...issue.args } });
     }
@@ -163,30 +166,4 @@ function protoKeys(value: unknown, path: PropertyKey[]): { path: Path; key: bool
   return found;
 }
 
-/** The known key nearest to a mistyped one, when it is near enough to be a likely typo. */
-export function closest(word: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return best !== null && bestDistance <= Math.max(1, Math.floor(best.length / 3)) && bestDistance < best.length ? best : null;
-}
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-}

@@ -1,12 +1,11 @@
-import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node } from 'yaml';
-import { needsPrecisePath, parseSimpleYaml } from './simple-yaml.js';
+import { parseFastYaml, type Offsets } from './fast-yaml.js';
 
 const require = createRequire(import.meta.url);
 let yamlModule: typeof Yaml | null = null;
-/** eemeli/yaml takes about 35 ms to load, and most runs never leave the fast paths: loaded when first needed. */
+/** eemeli/yaml takes about 35 ms to load, and most runs never leave the fast path: loaded when first needed. */
 function eemeli(): typeof Yaml {
   return (yamlModule ??= require('yaml') as typeof Yaml);
 }
@@ -43,127 +42,20 @@ export const MAX_ALIAS_NODES = 10_000;
 const MAX_DEPTH = 64;
 
 /**
- * Parses every document of a YAML text with the core schema (dates stay strings).
- * Plain record files take our own one-pass parser (simple-yaml.ts); what it
- * leaves takes the general path.
+ * Parses every document of a YAML text with the core schema (dates stay strings):
+ * our one-pass parser (fast-yaml.ts) where it can, eemeli/yaml — which it equals —
+ * where it gives up, and for every error's exact wording and position.
  */
 export function parseYaml(text: string): ParsedYaml {
-  return parseSimpleYaml(text) ?? parseGeneral(text);
-}
-
-/** For files whose values alone matter (rules, configuration): root offsets are not kept in step with the line scan. */
-export function parseYamlValues(text: string): ParsedYaml {
-  return parseSimpleYaml(text, { offsets: false }) ?? parseGeneral(text);
-}
-
-/**
- * The general path: clean files go to js-yaml with root offsets from a line
- * scan; anything unusual to eemeli/yaml, which reports exact errors.
- */
-export function parseGeneral(text: string): ParsedYaml {
-  if (!needsPrecisePath(text)) {
-    const fast = parseFast(text);
-    if (fast) return fast;
-  }
-  return parsePrecise(text);
-}
-
-function parseFast(text: string): ParsedYaml | null {
-  let values: unknown[];
-  try {
-    values = jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions) as unknown[];
-  } catch {
-    return null;
-  }
-  const segments = scanDocuments(text);
-  if (segments.length !== values.length) return null;
-  const documents: YamlDocument[] = [];
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index];
-    if (value === null || value === undefined) continue;
-    const segment = segments[index] as ScannedDocument;
-    // The scan must agree with the parse, item for item; otherwise take the precise path.
-    if (typeof value !== 'object' || Array.isArray(value)) return null;
-    for (const [key, list] of Object.entries(value as Record<string, unknown>)) {
-      if (Array.isArray(list) && list.length > 0 && segment.items.get(key)?.length !== list.length) return null;
-      if (!segment.keys.has(key)) return null;
-    }
-    documents.push({ index, value, start: segment.start, keys: segment.keys, items: segment.items });
-  }
-  return { documents, documentProblems: [], fatal: null };
-}
-
-interface ScannedDocument {
-  start: number;
-  keys: Map<string, number>;
-  items: Map<string, number[]>;
-}
-
-const ROOT_KEY = /^(?:"([^"\\]*)"|'([^']*)'|([^\s#'"\-?:,[\]{}&*!|>%@`][^:#]*?|-[^\s:#][^:#]*?))\s*:(?:\s|$)/;
-
-/**
- * Finds, line by line, where each document's top-level keys and block-list items
- * start. Cheap and exact for block style; anything it cannot see (flow-style lists,
- * odd layouts) shows as a count mismatch and sends the file to the precise path.
- */
-function scanDocuments(text: string): ScannedDocument[] {
-  const documents: ScannedDocument[] = [];
-  let current: ScannedDocument | null = null;
-  let listKey: string | null = null;
-  let itemIndent = -1;
-  let explicitStart = false;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const first = text.charCodeAt(lineStart);
-    if (first === 0x2d && text.startsWith('---', lineStart) && /^---(?:\s|$)/.test(text.slice(lineStart, lineStart + 4))) {
-      // `---` opens a document; a first `---` after nothing but comments opens the first one.
-      if (current || explicitStart) documents.push(current ?? { start: lineStart, keys: new Map(), items: new Map() });
-      current = null;
-      explicitStart = true;
-      listKey = null;
-    } else if (first === 0x2e && text.startsWith('...', lineStart)) {
-      if (current) documents.push(current);
-      current = null;
-      explicitStart = false;
-      listKey = null;
-    } else if (first === 0x25 /* % */ && !current) {
-      // directive line
-    } else {
-      let indent = 0;
-      while (text.charCodeAt(lineStart + indent) === 0x20) indent++;
-      const c = text.charCodeAt(lineStart + indent);
-      const blank = lineStart + indent >= lineEnd || c === 0x23 /* # */ || c === 0x0d;
-      if (!blank) {
-        if (!current) current = { start: lineStart, keys: new Map(), items: new Map() };
-        if (indent === 0 && c !== 0x2d) {
-          const match = ROOT_KEY.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 200)));
-          const key = match ? (match[1] ?? match[2] ?? (match[3] as string).trimEnd()) : null;
-          if (key !== null && !current.keys.has(key)) current.keys.set(key, lineStart);
-          listKey = key;
-          itemIndent = -1;
-        } else if (listKey !== null && c === 0x2d && /[\s]/.test(text[lineStart + indent + 1] ?? ' ')) {
-          if (itemIndent === -1) itemIndent = indent;
-          if (indent === itemIndent) {
-            let list = current.items.get(listKey);
-            if (!list) current.items.set(listKey, (list = []));
-            list.push(lineStart + indent + 1);
-          }
-        }
-      }
-    }
-    lineStart = lineEnd + 1;
-  }
-  if (current || explicitStart) documents.push(current ?? { start: text.length, keys: new Map(), items: new Map() });
-  return documents;
+  return parseFastYaml(text, MAX_ALIAS_NODES) ?? parsePrecise(text);
 }
 
 function problemOf(error: { code: string; message: string; pos: [number, number] }): YamlProblem {
   return { offset: error.pos[0], code: error.code, detail: error.message.split('\n')[0] ?? error.message };
 }
 
-function parsePrecise(text: string): ParsedYaml {
+/** eemeli/yaml: the exact path, and the contract the fast parser is held to; `where` as parseFastYaml's. */
+export function parsePrecise(text: string, where?: WeakMap<object, Offsets>): ParsedYaml {
   const { parseAllDocuments, isScalar } = eemeli();
   const result: ParsedYaml = { documents: [], documentProblems: [], fatal: null };
   const docs = parseAllDocuments(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
@@ -181,7 +73,7 @@ function parsePrecise(text: string): ParsedYaml {
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
-    const converted = convertDocument(doc);
+    const converted = convertDocument(doc, where);
     if ('problem' in converted) result.documentProblems.push({ index, problem: converted.problem });
     else result.documents.push({ index, value: converted.value, start: rangeStart(doc.contents), ...rootLayout(doc) });
   }
@@ -195,27 +87,28 @@ class ConversionError extends Error {
 }
 
 /** Converts a document to plain values, expanding aliases within MAX_ALIAS_NODES. */
-function convertDocument(doc: Document.Parsed): { value: unknown } | { problem: YamlProblem } {
+function convertDocument(doc: Document.Parsed, where?: WeakMap<object, Offsets>): { value: unknown } | { problem: YamlProblem } {
   const { isAlias, isMap, isPair, isScalar, isSeq } = eemeli();
-  const sizes = new Map<Node, number>();
-  const converted = new Map<Node, unknown>();
+  // Anchors seen so far, in document order: an alias refers to the latest one before it (no walk of the document per alias).
+  const anchors = new Map<string, { value: unknown; size: number }>();
   let aliasNodes = 0;
 
   const convert = (node: unknown, depth: number): { value: unknown; size: number } => {
     if (depth > MAX_DEPTH) throw new ConversionError({ offset: rangeStart(node), code: 'DEPTH', detail: `nesting deeper than ${MAX_DEPTH}` });
     if (isAlias(node)) {
-      const target = node.resolve(doc) as Node | undefined;
+      const target = anchors.get(node.source);
       if (!target) throw new ConversionError({ offset: rangeStart(node), code: 'BAD_ALIAS', detail: `unresolved alias *${node.source}` });
-      const size = sizes.get(target) ?? 1;
-      aliasNodes += size;
+      aliasNodes += target.size;
       if (aliasNodes > MAX_ALIAS_NODES) {
         throw new ConversionError({ offset: rangeStart(node), code: 'ALIAS_LIMIT', detail: String(MAX_ALIAS_NODES) });
       }
-      return { value: converted.get(target), size };
+      return target;
     }
     let out: { value: unknown; size: number };
     if (isMap(node)) {
       const value: Record<string, unknown> = {};
+      const offsets = where ? new Map<string, readonly [number, number]>() : null;
+      if (offsets) where?.set(value, offsets);
       let size = 1;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
@@ -225,11 +118,13 @@ function convertDocument(doc: Document.Parsed): { value: unknown } | { problem: 
         }
         const child = pair.value === null ? { value: null, size: 1 } : convert(pair.value, depth + 1);
         Object.defineProperty(value, String(key.value), { value: child.value, enumerable: true, writable: true, configurable: true });
+        if (offsets && !offsets.has(String(key.value))) offsets.set(String(key.value), [rangeStart(key), rangeStart(pair.value ?? key)]);
         size += child.size + 1;
       }
       out = { value, size };
     } else if (isSeq(node)) {
       const value: unknown[] = [];
+      if (where) where.set(value, node.items.map(rangeStart));
       let size = 1;
       for (const item of node.items) {
         const child = convert(item, depth + 1);
@@ -242,10 +137,8 @@ function convertDocument(doc: Document.Parsed): { value: unknown } | { problem: 
     } else {
       out = { value: null, size: 1 };
     }
-    if (node && (node as Node).anchor) {
-      sizes.set(node as Node, out.size);
-      converted.set(node as Node, out.value);
-    }
+    const anchor = (node as Node | null)?.anchor;
+    if (anchor) anchors.set(anchor, out);
     return out;
   };
 
@@ -266,9 +159,9 @@ function rootLayout(doc: Document.Parsed): { keys: Map<string, number>; items: M
       if (!isScalar(pair.key)) continue;
       const key = String(pair.key.value);
       if (!keys.has(key)) keys.set(key, rangeStart(pair.key));
-      let value: unknown = pair.value;
-      if (isAlias(value)) value = value.resolve(doc);
-      if (isSeq(value)) items.set(key, value.items.map((item) => rangeStart(isAlias(item) ? item : item)));
+      // A root value given by an alias (rare) is found by one walk of the document.
+      const value = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
+      if (isSeq(value)) items.set(key, value.items.map(rangeStart));
     }
   }
   return { keys, items };
@@ -279,29 +172,47 @@ function rangeStart(node: unknown): number {
   return range ? range[0] : 0;
 }
 
-/** Where a value path of one document starts in the text; `key` asks for the last segment's key. */
-export function locatePath(text: string, documentIndex: number, path: readonly PropertyKey[], key = false): number {
-  const { parseAllDocuments, isAlias, isMap, isScalar, isSeq } = eemeli();
-  const docs = parseAllDocuments(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
-  const doc = (Array.isArray(docs) ? docs : [])[documentIndex];
-  if (!doc) return 0;
-  let node: unknown = doc.contents;
-  let offset = rangeStart(node);
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i];
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      if (!pair) return offset;
-      if (key && i === path.length - 1) return rangeStart(pair.key);
-      node = pair.value;
-      offset = pair.value ? rangeStart(pair.value) : rangeStart(pair.key);
-    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
-      node = node.items[segment];
-      offset = rangeStart(node);
-    } else {
-      return offset;
+/**
+ * Where value paths of a text's documents start: one parse with offsets, made when
+ * first asked (on the first error) and kept for every later one.
+ */
+export class Locator {
+  private documents: { root: unknown; start: number }[] | null = null;
+  private readonly offsets = new WeakMap<object, Offsets>();
+
+  /** `fast: false` locates with eemeli/yaml alone (the contract the fast parser's offsets are tested against). */
+  constructor(
+    private readonly text: string,
+    private readonly options: { fast: boolean } = { fast: true },
+  ) {}
+
+  /** The offset of a value path of one document; `key` asks for the last segment's key. */
+  locate(documentIndex: number, path: readonly PropertyKey[], key = false): number {
+    if (this.documents === null) {
+      const parsed = (this.options.fast ? parseFastYaml(this.text, MAX_ALIAS_NODES, this.offsets) : null) ?? parsePrecise(this.text, this.offsets);
+      this.documents = [];
+      for (const doc of parsed.documents) this.documents[doc.index] = { root: doc.value, start: doc.start };
     }
+    const doc = this.documents[documentIndex];
+    if (!doc) return 0;
+    let node = doc.root;
+    let offset = doc.start;
+    for (let i = 0; i < path.length; i++) {
+      const where = node !== null && typeof node === 'object' ? this.offsets.get(node) : undefined;
+      const segment = path[i] as PropertyKey;
+      if (where instanceof Map) {
+        const pair = where.get(String(segment));
+        if (!pair) return offset;
+        if (key && i === path.length - 1) return pair[0];
+        offset = pair[1];
+        node = (node as Record<string, unknown>)[String(segment)];
+      } else if (Array.isArray(where) && typeof segment === 'number' && segment < where.length) {
+        offset = where[segment] as number;
+        node = (node as unknown[])[segment];
+      } else {
+        return offset;
+      }
+    }
+    return offset;
   }
-  return offset;
 }

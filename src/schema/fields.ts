@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPeriodRef, isRealDate, isRealMonth } from './dates.js';
 
 /** Message ids carried by custom issues; the loader turns them into input errors. */
 export const issueIds = {
@@ -11,27 +12,7 @@ export const issueIds = {
   header: 'document.header',
 } as const;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_RE = /^(\d{4})-(\d{2})$/;
-
-/** True for a real calendar date written exactly YYYY-MM-DD. */
-export function isRealDate(text: string): boolean {
-  const m = DATE_RE.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-export function isRealMonth(text: string): boolean {
-  const m = MONTH_RE.exec(text);
-  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
-}
+export { daysInMonth, isRealDate, isRealMonth } from './dates.js';
 
 /** A required calendar date. */
 export const date = z
@@ -49,7 +30,7 @@ export const month = z
 export const periodRef = z
   .union([z.string(), z.number().int()], { error: issueIds.period })
   .transform((v) => String(v))
-  .refine((v) => /^\d{4}$/.test(v) || /^\d{4}Q[1-4]$/.test(v) || isRealMonth(v), { message: issueIds.period });
+  .refine(isPeriodRef, { message: issueIds.period });
 
 /** A required non-empty text (a name, an id). */
 export const text = z.string().min(1, { message: issueIds.required });

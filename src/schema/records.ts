@@ -10,6 +10,18 @@ import {
 } from './enums.js';
 import { count, date, enumOf, hours, issueIds, month, names, onMapping, optionalDate, optionalText, periodRef, record, text } from './fields.js';
 
+/** Every record refinement, by schema: validate.ts compiles a record only with its refinement listed here. */
+export const refinements = new Map<z.ZodType, (value: Record<string, unknown>) => unknown[]>();
+
+/** A record with a refinement written as data (its issues), so the fast validator needs no copy of it. */
+function refined<T extends z.ZodType>(schema: T, problems: (value: z.output<T>) => z.core.$ZodRawIssue[], options?: { when: (payload: { value: unknown }) => boolean }): T {
+  const out = schema.superRefine((value, ctx) => {
+    for (const issue of problems(value)) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+  }, options) as unknown as T;
+  refinements.set(out, problems as unknown as (value: Record<string, unknown>) => unknown[]);
+  return out;
+}
+
 /** docs/records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
 export function isMissing(value: unknown): boolean {
   return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
@@ -49,7 +61,7 @@ export const requiredByType: Partial<Record<keyof typeof activityTypes, readonly
   'probation-review': ['member'],
 };
 
-export const activity = record({
+export const activity = refined(record({
   type: enumOf(activityTypes),
   date,
   topic: optionalText,
@@ -70,13 +82,11 @@ export const activity = record({
   eligible: count,
   address: optionalText,
   decision: optionalText,
-}).superRefine((value, ctx) => {
-  for (const field of requiredByType[value.type] ?? []) {
-    if (isMissing(value[field])) {
-      ctx.addIssue({ code: 'custom', message: issueIds.required, path: [field], params: { field, type: value.type } });
-    }
-  }
-});
+}), (value) =>
+  (requiredByType[value.type] ?? [])
+    .filter((field) => isMissing(value[field as keyof typeof value]))
+    .map((field) => ({ code: 'custom', message: issueIds.required, path: [field], params: { field, type: value.type }, input: value })),
+);
 
 const progress = record({ date, note: optionalText });
 
@@ -121,24 +131,26 @@ export const branchHeader = record({
   elected: optionalDate,
 });
 
-function uniqueNames(list: unknown, ctx: z.RefinementCtx, at: string): void {
-  if (!Array.isArray(list)) return;
+function uniqueNames(list: unknown, at: string): z.core.$ZodRawIssue[] {
+  if (!Array.isArray(list)) return [];
   const seen = new Map<string, number>();
+  const issues: z.core.$ZodRawIssue[] = [];
   list.forEach((entry: unknown, index) => {
     // Runs even when other fields failed (all of a document's errors in one run): skip malformed entries.
     const name = entry !== null && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
     if (typeof name !== 'string' || name === '') return;
     const first = seen.get(name);
     if (first === undefined) seen.set(name, index);
-    else ctx.addIssue({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name, first } });
+    else issues.push({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name, first }, input: name });
   });
+  return issues;
 }
 
 /** Lets a document-level check run when fields failed, so all its errors come in one run. */
 const evenWithErrors = { when: (payload: { value: unknown }) => onMapping(payload) };
 
 /** A branch file document (docs/records.md, "Branch file"). */
-export const branchDocument = record({
+export const branchDocument = refined(record({
   branch: branchHeader,
   members: z.array(member).nullish(),
   groups: z.array(group).nullish(),
@@ -146,21 +158,18 @@ export const branchDocument = record({
   projects: z.array(project).nullish(),
   rectifications: z.array(rectification).nullish(),
   exemptions: z.array(exemption).nullish(),
-}).superRefine((doc, ctx) => {
-  uniqueNames(doc.members, ctx, 'members');
-  uniqueNames(doc.groups, ctx, 'groups');
-}, evenWithErrors);
+}), (doc) => [...uniqueNames(doc.members, 'members'), ...uniqueNames(doc.groups, 'groups')], evenWithErrors);
 
 export const leader = record({ name: text, title: optionalText, branch: optionalText, liaison: optionalText });
 export const unit = record({ name: text, party_members: z.number().int().min(0) });
 
 /** An organization file document (docs/records.md, "Organization file"). */
-export const organizationDocument = record({
+export const organizationDocument = refined(record({
   organization: record({ id: text, name: text }),
   leaders: z.array(leader).nullish(),
   units: z.array(unit).nullish(),
   exemptions: z.array(exemption).nullish(),
-}).superRefine((doc, ctx) => uniqueNames(doc.leaders, ctx, 'leaders'), evenWithErrors);
+}), (doc) => uniqueNames(doc.leaders, 'leaders'), evenWithErrors);
 
 export type BranchDocument = z.output<typeof branchDocument>;
 export type OrganizationDocument = z.output<typeof organizationDocument>;

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { decodeUtf8 } from '../../src/load/decode.js';
 import { LineIndex } from '../../src/load/position.js';
-import { closest, formatPath } from '../../src/load/records.js';
+import { closest } from '../../src/load/closest.js';
+import { formatPath } from '../../src/load/records.js';
 
 describe('formatPath', () => {
   test.each([

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../../src/load/decode.js';
 import { LineIndex } from '../../src/load/position.js';
-import { closest, loadRecordFile } from '../../src/load/records.js';
+import { closest } from '../../src/load/closest.js';
+import { loadRecordFile } from '../../src/load/records.js';
 
 const load = (text: string) => loadRecordFile('r.yaml', Buffer.from(text));
 const header = 'branch: {id: a, name: A, secretary: x}\n';

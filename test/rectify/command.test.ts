@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { registerRectify } from '../../src/commands/rectify.js';
+import { registerRectify } from '../../src/commands/rectify-command.js';
 import { UsageError, type Io } from '../../src/io.js';
 import type { RectificationList } from '../../src/rectify/list.js';
 

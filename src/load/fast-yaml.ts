@@ -1,0 +1,882 @@
+import type { ParsedYaml, YamlDocument } from './yaml.js';
+
+/**
+ * One pass over the YAML that record files are made of — block and flow style
+ * (flow collections may span lines), plain, quoted and block scalars, escapes,
+ * anchors and aliases, comments, CRLF, several documents, JSON — recording root
+ * key and list-item offsets as it goes. It reads exactly as eemeli/yaml does with
+ * the core schema (values, key order, offsets: test/load/fast-yaml.test.ts fuzzes
+ * the two against each other). On anything else (tags, directives, complex keys,
+ * tabs, duplicate keys, odd indentation, any error, aliases past MAX_ALIAS_NODES)
+ * it gives up and returns null, and eemeli/yaml parses the file and words the error.
+ */
+export function parseFastYaml(text: string, maxAliasNodes: number, where?: WeakMap<object, Offsets>): ParsedYaml | null {
+  if (text.includes('\t')) return null;
+  try {
+    return { documents: new FastParser(text, maxAliasNodes, where ?? null).documents(), documentProblems: [], fatal: null };
+  } catch (error) {
+    if (error === GIVE_UP) return null;
+    throw error;
+  }
+}
+
+/** Per mapping: key → [key offset, value offset]; per list: item offsets. Filled for the locator only. */
+export type Offsets = Map<string, readonly [number, number]> | number[];
+
+const GIVE_UP = Symbol('give up');
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+const MAX_DEPTH = 48;
+const MAX_KEY = 1000;
+
+const SPACE = 0x20;
+const LF = 0x0a;
+const CR = 0x0d;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const COMMA = 0x2c;
+const DOT = 0x2e;
+const OPEN_SQUARE = 0x5b;
+const CLOSE_SQUARE = 0x5d;
+const OPEN_CURLY = 0x7b;
+const CLOSE_CURLY = 0x7d;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const AMPERSAND = 0x26;
+const ASTERISK = 0x2a;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
+
+/** Indents of the line after a node besides real ones: the end, `---`, `...`. */
+const END_OF_TEXT = -1;
+const DOCUMENT_MARKER = -2;
+const DOCUMENT_END = -3;
+
+/** Characters left to eemeli/yaml: controls, C1, surrogates, non-characters, Unicode line separators, BOM. */
+function unusual(c: number): boolean {
+  if (c < 0x20) return c !== LF && c !== CR;
+  if (c < 0x7f) return false;
+  return c <= 0x9f || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c >= 0xfffe;
+}
+
+function lineBreak(c: number): boolean {
+  return c === LF || c === CR;
+}
+
+function flowIndicator(c: number): boolean {
+  return c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
+}
+
+/** Characters that cannot start a plain scalar here (`-` `?` `:` are decided apart). */
+function indicator(c: number): boolean {
+  return flowIndicator(c) || c === HASH || c === AMPERSAND || c === ASTERISK || c === 0x21 || c === PIPE || c === GREATER || c === DOUBLE_QUOTE || c === SINGLE_QUOTE || c === 0x25 || c === 0x40 || c === 0x60 || c === 0x3f || c === COLON;
+}
+
+/** `2026-09-20` or `2026-09`: text in the core schema, and most scalars of record files. */
+function isDateLike(s: string): boolean {
+  if (s.length !== 10 && s.length !== 7) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== DASH : c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** A plain scalar as eemeli/yaml's core schema reads it (its tests, in its order). */
+export function resolvePlain(s: string): unknown {
+  const c = s.charCodeAt(0);
+  const digit = c >= 0x30 && c <= 0x39;
+  // Only these first characters begin a null (~ null), a boolean (true false) or a number.
+  if (!(digit || c === 0x2b || c === DASH || c === DOT || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) return s;
+  if (digit && isDateLike(s)) return s;
+  if (/^(?:~|[Nn]ull|NULL)$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE)$/.test(s)) return true;
+  if (/^(?:[Ff]alse|FALSE)$/.test(s)) return false;
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+};
+const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+interface Anchor {
+  value: unknown;
+  size: number;
+}
+
+class FastParser {
+  private pos = 0;
+  /** Indent of the content line at `pos`, or END_OF_TEXT / DOCUMENT_MARKER / DOCUMENT_END. */
+  private indent = 0;
+  private lineStart = 0;
+  private depth = 0;
+  /** Nodes made so far in this document, aliases counted at their targets' size (as eemeli/yaml counts them). */
+  private nodes = 0;
+  private aliasNodes = 0;
+  private anchors = new Map<string, Anchor>();
+
+  constructor(
+    private readonly text: string,
+    private readonly maxAliasNodes: number,
+    private readonly where: WeakMap<object, Offsets> | null,
+  ) {}
+
+  documents(): YamlDocument[] {
+    const documents: YamlDocument[] = [];
+    let index = 0;
+    this.indent = this.scanLines();
+    if (this.indent === DOCUMENT_MARKER) this.indent = this.afterMarker();
+    for (;;) {
+      this.anchors = new Map();
+      this.nodes = 0;
+      this.aliasNodes = 0;
+      if (this.indent >= 0) {
+        if (this.indent !== 0) giveUp();
+        const keys = new Map<string, number>();
+        const items = new Map<string, number[]>();
+        const start = this.pos;
+        const value = this.text.charCodeAt(start) === OPEN_CURLY ? this.rootFlow(keys, items) : this.atSequenceItem() ? giveUp() : this.mapping(0, { keys, items });
+        documents.push({ index, value, start, keys, items });
+      }
+      // An empty document still takes an index, as eemeli/yaml counts them.
+      index++;
+      const next = this.indent as number; // moved by the parse
+      if (next === END_OF_TEXT) return documents;
+      if (next === DOCUMENT_END) {
+        // `...` as the file's last content ends the last document; anything after it is left to eemeli/yaml.
+        this.pos += 3;
+        this.restOfLine(true);
+        if (this.scanLines() !== END_OF_TEXT) giveUp();
+        return documents;
+      }
+      if (next !== DOCUMENT_MARKER) giveUp();
+      this.indent = this.afterMarker();
+    }
+  }
+
+  private afterMarker(): number {
+    this.pos += 3;
+    this.restOfLine(true);
+    return this.scanLines();
+  }
+
+  /** From a line start, skips blank and comment lines; leaves `pos` at the first content character and returns its indent. */
+  private scanLines(): number {
+    const text = this.text;
+    const length = text.length;
+    for (;;) {
+      const lineStart = this.pos;
+      if (lineStart >= length) return END_OF_TEXT;
+      let i = lineStart;
+      while (text.charCodeAt(i) === SPACE) i++;
+      if (i >= length) return END_OF_TEXT;
+      const c = text.charCodeAt(i);
+      if (c === LF || c === CR || c === HASH) {
+        this.pos = i;
+        this.restOfLine(true);
+        continue;
+      }
+      this.lineStart = lineStart;
+      this.pos = i;
+      if (i === lineStart && (c === DASH || c === DOT) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+        const after = text.charCodeAt(i + 3);
+        if (after === SPACE || lineBreak(after) || i + 3 >= length) return c === DASH ? DOCUMENT_MARKER : DOCUMENT_END;
+      }
+      if (i === lineStart && c === 0x25 /* % directive */) giveUp();
+      return i - lineStart;
+    }
+  }
+
+  /** After a node: spaces, maybe a comment, then the line break; moves `pos` to the next line start. */
+  private restOfLine(spaced: boolean): void {
+    const text = this.text;
+    let i = this.pos;
+    while (text.charCodeAt(i) === SPACE) {
+      i++;
+      spaced = true;
+    }
+    let c = text.charCodeAt(i);
+    if (c === HASH) {
+      if (!spaced) giveUp();
+      for (;;) {
+        c = text.charCodeAt(++i);
+        if (lineBreak(c) || i >= text.length) break;
+        if (unusual(c)) giveUp();
+      }
+    }
+    if (c === CR) {
+      if (text.charCodeAt(i + 1) !== LF) giveUp();
+      i++;
+      c = LF;
+    }
+    if (c === LF) this.pos = i + 1;
+    else if (i >= text.length) this.pos = i;
+    else giveUp();
+  }
+
+  /** Moves to the next content line and notes its indent. */
+  private nextLine(spaced: boolean): void {
+    this.restOfLine(spaced);
+    this.indent = this.scanLines();
+  }
+
+  private atSequenceItem(): boolean {
+    const text = this.text;
+    if (text.charCodeAt(this.pos) !== DASH) return false;
+    const next = text.charCodeAt(this.pos + 1);
+    return next === SPACE || lineBreak(next) || this.pos + 1 >= text.length;
+  }
+
+  /** Notes a container's offsets for the locator (call only when `where` is set: the hot path allocates nothing). */
+  private noted<T extends Offsets>(container: object, offsets: T): T {
+    this.where?.set(container, offsets);
+    return offsets;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) giveUp();
+  }
+
+  private keyOf(raw: string): string {
+    if (raw === '__proto__' || raw === '<<') giveUp();
+    return String(resolvePlain(raw));
+  }
+
+  /** Where the key at `pos` ends (its colon), or -1 when no key starts here; `pos` does not move. */
+  private keyColon(): number {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    const save = this.pos;
+    let i: number;
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      try {
+        this.quoted(c, -2);
+      } catch (error) {
+        if (error !== GIVE_UP) throw error;
+        this.pos = -1; // not a key: a scalar over several lines, or no scalar at all
+      }
+      i = this.pos;
+      this.pos = save;
+      while (i !== -1 && text.charCodeAt(i) === SPACE) i++;
+      if (i === -1 || text.charCodeAt(i) !== COLON) return -1;
+    } else {
+      if (indicator(c)) return -1;
+      this.plainLine(false);
+      if (!this.colon) return -1;
+      i = this.stop;
+    }
+    const after = text.charCodeAt(i + 1);
+    return after === SPACE || lineBreak(after) || i + 1 >= text.length ? i : giveUp();
+  }
+
+  /** A key at `pos` (plain or quoted, on one line); leaves `pos` past its colon. */
+  private key(): string {
+    const text = this.text;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    let key: string;
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      key = this.quoted(c, -2);
+      if (key === '__proto__') giveUp();
+      while (text.charCodeAt(this.pos) === SPACE) this.pos++;
+      const after = text.charCodeAt(this.pos + 1);
+      if (text.charCodeAt(this.pos) !== COLON || !(after === SPACE || lineBreak(after) || this.pos + 1 >= text.length)) giveUp();
+    } else {
+      if (indicator(c) || (c === DASH && !this.plainStart(false))) giveUp();
+      const end = this.plainLine(false);
+      if (!this.colon || end === start) giveUp();
+      key = this.keyOf(text.slice(start, end));
+      this.pos = this.stop;
+    }
+    if (this.pos - start > MAX_KEY) giveUp();
+    this.nodes++;
+    this.pos++; // past the colon
+    return key;
+  }
+
+  /** A block mapping whose keys sit at `indent`; `pos` is at its first key. */
+  private mapping(indent: number, root?: { keys: Map<string, number>; items: Map<string, number[]> }): Record<string, unknown> {
+    this.enter();
+    const result: Record<string, unknown> = {};
+    const offsets = this.where && this.noted(result, new Map<string, readonly [number, number]>());
+    this.nodes++;
+    for (;;) {
+      const keyStart = this.pos;
+      const key = this.key();
+      if (Object.hasOwn(result, key)) giveUp();
+      root?.keys.set(key, keyStart);
+      const items: number[] | undefined = root ? [] : undefined;
+      this.skipSpaces();
+      result[key] = this.blockValue(indent, false, items);
+      offsets?.set(key, [keyStart, this.valueAt]);
+      if (root && items && items.length > 0) root.items.set(key, items);
+      if (this.indent < indent) break;
+      if (this.indent > indent) giveUp();
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** Set by `blockValue`: where the value's node starts (after its anchor), as eemeli/yaml places it. */
+  private valueAt = 0;
+
+  /**
+   * The value after a block key's colon or an item's dash (`pos` past the spaces):
+   * on this line or on the lines below, more indented than `indent` (for a mapping
+   * value, a list may also sit at `indent`). Leaves `indent` at the next content line.
+   */
+  private blockValue(indent: number, item: boolean, items?: number[]): unknown {
+    const text = this.text;
+    let c = text.charCodeAt(this.pos);
+    let anchor: string | null = null;
+    let before = 0;
+    if (c === AMPERSAND) {
+      anchor = this.anchorName();
+      before = this.nodes;
+      c = text.charCodeAt(this.pos);
+    }
+    let at = this.pos;
+    let value: unknown;
+    if (c === HASH || lineBreak(c) || this.pos >= text.length) {
+      // Nothing more on this line: the value is below, or null.
+      this.nextLine(text.charCodeAt(this.pos - 1) === SPACE);
+      if (this.indent > indent) {
+        at = this.pos;
+        value = this.blockNode(indent, items);
+      } else if (!item && this.indent === indent && this.atSequenceItem()) {
+        at = this.pos;
+        value = this.sequence(indent, items);
+      } else {
+        if (anchor !== null) giveUp();
+        this.nodes++;
+        value = null;
+      }
+    } else if (c === ASTERISK) {
+      if (anchor !== null || items) giveUp();
+      value = this.alias();
+      this.nextLine(false);
+    } else if (c === PIPE || c === GREATER) {
+      value = this.blockScalar(indent);
+    } else if (this.keyColon() !== -1) {
+      // `- key: value`: a mapping whose keys sit at this column
+      if (!item || anchor !== null) giveUp();
+      value = this.mapping(this.pos - this.lineStart);
+    } else {
+      value = this.scalarOrFlow(indent, items);
+      if (this.indent > indent) giveUp();
+    }
+    if (anchor !== null) this.anchors.set(anchor, { value, size: this.nodes - before });
+    this.valueAt = at;
+    return value;
+  }
+
+  /** A node that starts on its own line, more indented than its parent's `indent`. */
+  private blockNode(indent: number, items?: number[]): unknown {
+    if (this.atSequenceItem()) return this.sequence(this.indent, items);
+    const c = this.text.charCodeAt(this.pos);
+    if (c === AMPERSAND || c === ASTERISK || c === PIPE || c === GREATER) giveUp();
+    if (this.keyColon() !== -1) return this.mapping(this.indent);
+    const value = this.scalarOrFlow(indent, items);
+    if (this.indent > indent) giveUp();
+    return value;
+  }
+
+  /** A block list whose dashes sit at `indent`; `pos` is at its first dash. */
+  private sequence(indent: number, items?: number[]): unknown[] {
+    this.enter();
+    const result: unknown[] = [];
+    const offsets = this.where && this.noted(result, [] as number[]);
+    this.nodes++;
+    const text = this.text;
+    for (;;) {
+      this.pos++;
+      let i = this.pos;
+      while (text.charCodeAt(i) === SPACE) i++;
+      this.pos = i;
+      if (this.atSequenceItem()) giveUp();
+      result.push(this.blockValue(indent, true));
+      items?.push(this.valueAt);
+      offsets?.push(this.valueAt);
+      if (this.indent < indent || (this.indent === indent && !this.atSequenceItem())) break;
+      if (this.indent !== indent) giveUp();
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** Where the node after an anchor at `pos` starts (eemeli/yaml's node offsets leave out the anchor). */
+  private afterAnchor(): number {
+    const text = this.text;
+    let i = this.pos;
+    while (i < text.length && text.charCodeAt(i) !== SPACE && !lineBreak(text.charCodeAt(i))) i++;
+    while (text.charCodeAt(i) === SPACE) i++;
+    return i;
+  }
+
+  private anchorName(): string {
+    const text = this.text;
+    const start = ++this.pos;
+    let i = start;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (i >= text.length || c === SPACE || lineBreak(c)) break;
+      if (flowIndicator(c) || unusual(c)) giveUp();
+      i++;
+    }
+    if (i === start || !(text.charCodeAt(i) === SPACE || lineBreak(text.charCodeAt(i)) || i >= text.length)) giveUp();
+    this.pos = i;
+    this.skipSpaces();
+    return text.slice(start, i);
+  }
+
+  private alias(): unknown {
+    const text = this.text;
+    const start = ++this.pos;
+    let i = start;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (i >= text.length || c === SPACE || lineBreak(c) || flowIndicator(c)) break;
+      if (unusual(c)) giveUp();
+      i++;
+    }
+    const target = this.anchors.get(text.slice(start, i));
+    if (i === start || !target) giveUp();
+    this.pos = i;
+    this.nodes += target.size;
+    this.aliasNodes += target.size;
+    if (this.aliasNodes > this.maxAliasNodes) giveUp();
+    return target.value;
+  }
+
+  /** A scalar or flow collection in block context, continuation lines more indented than `indent`; then moves to the next content line. */
+  private scalarOrFlow(indent: number, items?: number[]): unknown {
+    const c = this.text.charCodeAt(this.pos);
+    let value: unknown;
+    if (c === OPEN_SQUARE) value = this.flowSequence(indent, items);
+    else if (c === OPEN_CURLY) value = this.flowValue(indent);
+    else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      value = this.quoted(c, indent);
+      this.nodes++;
+    } else if (c === ASTERISK) value = this.alias();
+    else value = this.plain(false, indent);
+    this.nextLine(false);
+    return value;
+  }
+
+  private skipSpaces(): number {
+    const text = this.text;
+    while (text.charCodeAt(this.pos) === SPACE) this.pos++;
+    return this.pos;
+  }
+
+  /** Skips spaces, line breaks and comments inside a flow collection; continuation lines must be indented past `indent`. */
+  private flowSpace(indent: number): number {
+    const text = this.text;
+    let spaced = false;
+    for (;;) {
+      let c = text.charCodeAt(this.pos);
+      if (c === SPACE) {
+        this.pos++;
+        spaced = true;
+        continue;
+      }
+      if (c === HASH) {
+        if (!spaced) giveUp();
+        while (this.pos < text.length && !lineBreak(text.charCodeAt(this.pos))) {
+          if (unusual(text.charCodeAt(this.pos))) giveUp();
+          this.pos++;
+        }
+        c = text.charCodeAt(this.pos);
+      }
+      if (c === CR) {
+        if (text.charCodeAt(this.pos + 1) !== LF) giveUp();
+        this.pos++;
+        c = LF;
+      }
+      if (c !== LF) return c;
+      this.pos++;
+      const lineStart = this.pos;
+      while (text.charCodeAt(this.pos) === SPACE) this.pos++;
+      const d = text.charCodeAt(this.pos);
+      if (this.pos >= text.length) giveUp();
+      if (this.pos - lineStart <= indent && !lineBreak(d) && d !== HASH) giveUp();
+      if (this.pos === lineStart && (d === DASH || d === DOT) && text.startsWith(d === DASH ? '---' : '...', this.pos)) giveUp();
+      this.lineStart = lineStart;
+      spaced = true;
+    }
+  }
+
+  /** A flow collection (or scalar inside one) at `pos`; continuation lines indented past `indent`. */
+  private flowValue(indent: number): unknown {
+    const text = this.text;
+    let c = text.charCodeAt(this.pos);
+    let anchor: string | null = null;
+    let before = 0;
+    if (c === AMPERSAND) {
+      anchor = this.anchorName();
+      before = this.nodes;
+      this.flowSpace(indent);
+      c = text.charCodeAt(this.pos);
+    }
+    let value: unknown;
+    if (c === OPEN_SQUARE) value = this.flowSequence(indent);
+    else if (c === OPEN_CURLY) value = this.flowMapping(indent);
+    else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      value = this.quoted(c, indent);
+      this.nodes++;
+    } else if (c === ASTERISK) {
+      if (anchor !== null) giveUp();
+      value = this.alias();
+    } else value = this.plain(true, indent);
+    if (anchor !== null) this.anchors.set(anchor, { value, size: this.nodes - before });
+    return value;
+  }
+
+  private flowSequence(indent: number, items?: number[]): unknown[] {
+    this.enter();
+    this.pos++;
+    const result: unknown[] = [];
+    const offsets = this.where && this.noted(result, [] as number[]);
+    this.nodes++;
+    const text = this.text;
+    if (this.flowSpace(indent) !== CLOSE_SQUARE) {
+      for (;;) {
+        const at = text.charCodeAt(this.pos) === AMPERSAND ? this.afterAnchor() : this.pos;
+        items?.push(at);
+        offsets?.push(at);
+        result.push(this.flowValue(indent));
+        const c = this.flowSpace(indent);
+        if (c === COLON) giveUp();
+        this.pos++;
+        if (c === CLOSE_SQUARE) break;
+        if (c !== COMMA) giveUp();
+        // A trailing comma or an empty entry: left to eemeli/yaml.
+        const next = this.flowSpace(indent);
+        if (next === COMMA || next === CLOSE_SQUARE) giveUp();
+      }
+    } else {
+      this.pos++;
+    }
+    this.depth--;
+    return result;
+  }
+
+  private flowMapping(indent: number, root?: { keys: Map<string, number>; items: Map<string, number[]> }): Record<string, unknown> {
+    this.enter();
+    this.pos++;
+    const result: Record<string, unknown> = {};
+    const offsets = this.where && this.noted(result, new Map<string, readonly [number, number]>());
+    this.nodes++;
+    const text = this.text;
+    if (this.flowSpace(indent) !== CLOSE_CURLY) {
+      for (;;) {
+        const keyStart = this.pos;
+        const q = text.charCodeAt(keyStart);
+        let key: string;
+        if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) {
+          key = this.quoted(q, -2);
+          if (key === '__proto__' || this.text.charCodeAt(this.skipSpaces()) !== COLON) giveUp();
+        } else {
+          if (indicator(q) || (q === DASH && !this.plainStart(true))) giveUp();
+          const end = this.plainLine(true);
+          if (!this.colon || end === keyStart) giveUp();
+          key = this.keyOf(text.slice(keyStart, end));
+          this.pos = this.stop;
+        }
+        if (this.pos - keyStart > MAX_KEY) giveUp();
+        this.nodes++;
+        this.pos++; // past the colon
+        if (Object.hasOwn(result, key)) giveUp();
+        root?.keys.set(key, keyStart);
+        const c = this.flowSpace(indent);
+        if (c === COMMA || c === CLOSE_CURLY) giveUp();
+        const valueStart = c === AMPERSAND ? this.afterAnchor() : this.pos;
+        const items = root && c === OPEN_SQUARE ? [] : undefined;
+        result[key] = items ? this.flowSequence(indent, items) : this.flowValue(indent);
+        if (items && items.length > 0) root?.items.set(key, items);
+        offsets?.set(key, [keyStart, valueStart]);
+        const d = this.flowSpace(indent);
+        this.pos++;
+        if (d === CLOSE_CURLY) break;
+        if (d !== COMMA) giveUp();
+        const next = this.flowSpace(indent);
+        if (next === COMMA || next === CLOSE_CURLY) giveUp();
+      }
+    } else {
+      this.pos++;
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** A JSON-shaped document: a flow mapping at column 1, the whole document. */
+  private rootFlow(keys: Map<string, number>, items: Map<string, number[]>): Record<string, unknown> {
+    const value = this.flowMapping(-1, { keys, items });
+    this.nextLine(true);
+    if (this.indent >= 0) giveUp();
+    return value;
+  }
+
+  /** Whether a `-` at `pos` starts a plain scalar. */
+  private plainStart(inFlow: boolean): boolean {
+    const next = this.text.charCodeAt(this.pos + 1);
+    return !(next === SPACE || lineBreak(next) || this.pos + 1 >= this.text.length || (inFlow && flowIndicator(next)));
+  }
+
+  /** Set by `plainLine`: whether the scalar stopped at a key's colon, and where it stopped. */
+  private colon = false;
+  private stop = 0;
+
+  /**
+   * Scans one line of a plain scalar from `pos` without moving it; returns its end
+   * (trailing spaces dropped). Stops at `: `, at ` #`, at the line end and, in flow
+   * context, at `,` `[` `]` `{` `}`.
+   */
+  private plainLine(inFlow: boolean): number {
+    const text = this.text;
+    const length = text.length;
+    let i = this.pos;
+    this.colon = false;
+    for (;;) {
+      if (i >= length) break;
+      const c = text.charCodeAt(i);
+      if (c === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (next === SPACE || lineBreak(next) || i + 1 >= length) {
+          this.colon = true;
+          break;
+        }
+        if (inFlow && flowIndicator(next)) giveUp();
+      } else if (c === SPACE) {
+        if (text.charCodeAt(i + 1) === HASH) break;
+      } else if (lineBreak(c) || (inFlow && flowIndicator(c))) {
+        break;
+      } else if (unusual(c)) {
+        giveUp();
+      }
+      i++;
+    }
+    this.stop = i;
+    while (i > this.pos && text.charCodeAt(i - 1) === SPACE) i--;
+    return i;
+  }
+
+  /** A plain scalar at `pos`, possibly over several lines more indented than `indent`; `pos` ends just after it. */
+  private plain(inFlow: boolean, indent: number): unknown {
+    const text = this.text;
+    const start = this.pos;
+    const first = text.charCodeAt(start);
+    if (indicator(first) || (first === DASH && !this.plainStart(inFlow))) giveUp();
+    let end = this.plainLine(inFlow);
+    if (this.colon || end === start) giveUp();
+    this.nodes++;
+    if (!lineBreak(text.charCodeAt(this.stop))) {
+      this.pos = end;
+      return resolvePlain(text.slice(start, end));
+    }
+    // Continuation lines: folded as YAML folds them (one break = a space, each blank line = a newline).
+    let value = text.slice(start, end);
+    let multiLine = false;
+    for (;;) {
+      let i = this.stop;
+      let breaks = 0;
+      let lineStart = i;
+      let c = text.charCodeAt(i);
+      while (lineBreak(c)) {
+        if (c === CR && text.charCodeAt(i + 1) !== LF) giveUp();
+        i += c === CR ? 2 : 1;
+        breaks++;
+        lineStart = i;
+        while (text.charCodeAt(i) === SPACE) i++;
+        c = text.charCodeAt(i);
+      }
+      if (i >= text.length || i - lineStart <= indent || c === HASH || (inFlow && flowIndicator(c))) break;
+      if (i === lineStart && (c === DASH || c === DOT) && text.startsWith(c === DASH ? '---' : '...', i)) break;
+      if (!inFlow && (c === DASH || c === 0x3f || c === COLON) && (text.charCodeAt(i + 1) === SPACE || lineBreak(text.charCodeAt(i + 1)))) giveUp();
+      this.pos = i;
+      end = this.plainLine(inFlow);
+      if (this.colon) giveUp();
+      value += breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+      value += text.slice(i, end);
+      multiLine = true;
+      this.lineStart = lineStart;
+      if (!lineBreak(text.charCodeAt(this.stop)) && this.stop < text.length) {
+        if (!inFlow) giveUp(); // a comment after a multi-line scalar: left to eemeli/yaml
+        break;
+      }
+    }
+    this.pos = end;
+    return multiLine ? value : resolvePlain(value);
+  }
+
+  /**
+   * A quoted scalar at `pos`, possibly over several lines more indented than
+   * `indent` (-1: any; -2: a key, one line only); `pos` ends just after it.
+   */
+  private quoted(quote: number, indent: number): string {
+    const text = this.text;
+    let i = this.pos + 1;
+    let value = '';
+    let from = i;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (i >= text.length || unusual(c)) giveUp();
+      if (c === quote) {
+        if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) {
+          value += text.slice(from, i + 1);
+          i += 2;
+          from = i;
+          continue;
+        }
+        break;
+      }
+      if (c === BACKSLASH && quote === DOUBLE_QUOTE) {
+        value += text.slice(from, i);
+        const e = text[i + 1] ?? '';
+        const simple = ESCAPES[e];
+        if (simple !== undefined) {
+          value += simple;
+          i += 2;
+        } else if (HEX_LENGTH[e] !== undefined) {
+          const n = HEX_LENGTH[e];
+          const hex = text.slice(i + 2, i + 2 + n);
+          if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== n) giveUp();
+          const code = parseInt(hex, 16);
+          if (code > 0x10ffff) giveUp();
+          value += String.fromCodePoint(code);
+          i += 2 + n;
+        } else if (e === '\n' || e === '\r') {
+          if (indent === -2) giveUp();
+          // An escaped line break: joined without a space; leading spaces of the next line dropped.
+          i += e === '\r' ? (text.charCodeAt(i + 2) === LF ? 3 : giveUp()) : 2;
+          i = this.quotedLineStart(i, indent);
+          if (lineBreak(text.charCodeAt(i))) giveUp();
+        } else {
+          giveUp();
+        }
+        from = i;
+        continue;
+      }
+      if (lineBreak(c)) {
+        if (indent === -2) giveUp();
+        // Trailing spaces of the line go; the break folds to a space, blank lines to newlines.
+        let end = i;
+        while (end > from && text.charCodeAt(end - 1) === SPACE) end--;
+        value += text.slice(from, end);
+        let breaks = 0;
+        while (lineBreak(text.charCodeAt(i))) {
+          if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) !== LF) giveUp();
+          i += text.charCodeAt(i) === CR ? 2 : 1;
+          breaks++;
+          const next = this.quotedLineStart(i, indent);
+          if (!lineBreak(text.charCodeAt(next))) {
+            i = next;
+            break;
+          }
+          i = next;
+        }
+        value += breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+        from = i;
+        continue;
+      }
+      i++;
+    }
+    value += text.slice(from, i);
+    this.pos = i + 1;
+    return value;
+  }
+
+  /** The first content character of a quoted scalar's continuation line at `i`. */
+  private quotedLineStart(i: number, indent: number): number {
+    const text = this.text;
+    const lineStart = i;
+    while (text.charCodeAt(i) === SPACE) i++;
+    const c = text.charCodeAt(i);
+    if (i >= text.length) giveUp();
+    if (!lineBreak(c) && i - lineStart <= indent) giveUp();
+    if (i === lineStart && (c === DASH || c === DOT) && (text.startsWith('---', i) || text.startsWith('...', i))) giveUp();
+    this.lineStart = lineStart;
+    return i;
+  }
+
+  /** A literal (`|`) or folded (`>`) block scalar whose header is at `pos`, content more indented than `indent`. */
+  private blockScalar(indent: number): string {
+    const text = this.text;
+    const folded = text.charCodeAt(this.pos) === GREATER;
+    let i = this.pos + 1;
+    const strip = text.charCodeAt(i) === DASH;
+    if (strip) i++;
+    const h = text.charCodeAt(i);
+    // `+` (keep) and indentation indicators are left to eemeli/yaml.
+    if (!(h === SPACE || lineBreak(h) || i >= text.length)) giveUp();
+    this.pos = i;
+    this.restOfLine(false);
+    this.nodes++;
+    let value = '';
+    let contentIndent = -1;
+    let blanks = 0;
+    let lastBroken = false;
+    let p = this.pos;
+    while (p < text.length) {
+      const lineStart = p;
+      while (text.charCodeAt(p) === SPACE) p++;
+      const width = p - lineStart;
+      const c = text.charCodeAt(p);
+      if (p >= text.length || lineBreak(c)) {
+        // Spaces past the content indent are content, and a leading blank line may not set it: left to eemeli/yaml.
+        if (width > (contentIndent === -1 ? indent + 1 : contentIndent)) giveUp();
+        if (p >= text.length) {
+          p = lineStart;
+          break;
+        }
+        blanks++;
+      } else {
+        if (contentIndent === -1) {
+          if (width <= indent) {
+            p = lineStart;
+            break;
+          }
+          contentIndent = width;
+        } else if (width < contentIndent) {
+          p = lineStart;
+          break;
+        }
+        if (width > contentIndent && folded) giveUp(); // more-indented folded lines keep their breaks: left to eemeli/yaml
+        let end = p;
+        while (end < text.length && !lineBreak(text.charCodeAt(end))) {
+          if (unusual(text.charCodeAt(end))) giveUp();
+          end++;
+        }
+        if (lastBroken) value += folded ? (blanks > 0 ? '\n'.repeat(blanks) : ' ') : '\n'.repeat(blanks + 1);
+        else value += '\n'.repeat(blanks);
+        value += text.slice(lineStart + contentIndent, end);
+        blanks = 0;
+        lastBroken = false;
+        p = end;
+      }
+      if (text.charCodeAt(p) === CR) {
+        if (text.charCodeAt(p + 1) !== LF) giveUp();
+        p++;
+      }
+      if (p < text.length) {
+        p++;
+        if (blanks === 0) lastBroken = true;
+      }
+    }
+    if (contentIndent === -1) giveUp(); // an empty block scalar
+    if (!strip) value += '\n'; // clip: one final break, even at the end of the text (as eemeli/yaml reads it)
+    this.pos = p;
+    this.indent = this.scanLines();
+    return value;
+  }
+}
