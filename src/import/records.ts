@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { activityTypes, memberStatuses, themeDayForms } from '../schema/enums.js';
+import { recordKey } from '../model/normalize.js';
 import { parseType } from './values.js';
 import type { ImportedBranch } from './ledger.js';
 
@@ -7,12 +8,11 @@ type Entry = Record<string, unknown>;
 
 export const SCHEMA_LINE = '# yaml-language-server: $schema=./zhibu.schema.json';
 
-/** A record's key for de-duplication: TYPE@DATE, with /GROUP for a group meeting and /HOST for a heart-to-heart. */
-export function recordKey(activity: Entry): string {
+/** A record's key (TYPE@DATE, /GROUP, /HOST: the findings' own), whether the file writes the type in English or Chinese. */
+function keyOf(activity: Entry): string {
   const parsed = parseType(String(activity.type ?? ''));
-  const type = parsed.ok ? parsed.value : String(activity.type);
-  const suffix = type === 'group-meeting' ? `/${String(activity.group ?? '')}` : type === 'heart-to-heart' ? `/${String(activity.host ?? '')}` : '';
-  return `${type}@${String(activity.date)}${suffix}`;
+  const text = (v: unknown) => (v === undefined || v === null ? null : String(v));
+  return recordKey({ type: parsed.ok ? parsed.value : String(activity.type), date: String(activity.date), group: text(activity.group), host: text(activity.host) });
 }
 
 const personKey = (name: unknown) =>
@@ -141,10 +141,10 @@ export function mergeInto(text: string, id: string, imported: Entry, dues: Reado
 
   // Activities by record key, as a multiset: the n-th imported record of a key is new when the file has fewer than n.
   const have = new Map<string, number>();
-  for (const a of (current.activities as Entry[] | null) ?? []) have.set(recordKey(a), (have.get(recordKey(a)) ?? 0) + 1);
+  for (const a of (current.activities as Entry[] | null) ?? []) have.set(keyOf(a), (have.get(keyOf(a)) ?? 0) + 1);
   const seen = new Map<string, number>();
   const newActivities = ((imported.activities as Entry[] | undefined) ?? []).filter((a) => {
-    const key = recordKey(a);
+    const key = keyOf(a);
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     return n > (have.get(key) ?? 0);

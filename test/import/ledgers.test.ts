@@ -15,8 +15,7 @@ const fresh = () => mkdtempSync(path.join(tmpdir(), 'zhibu-import-'));
 async function findings(dir: string) {
   const { out } = await runCli(['check', '.', '--format', 'json', '--as-of', '2026-10-08', '--period', '2026Q3', '--fail-on', 'never'], dir, TODAY);
   const report = JSON.parse(out) as Report;
-  // A record's subject is its key (TYPE@DATE…); a positional activities[N] would differ only by file order, and the message names the record.
-  const list = report.findings.map((f) => [f.rule, f.status, f.branch, f.period, f.subject?.replace(/^activities\[\d+\]$/, 'activities[]'), f.message].join(' | ')).sort();
+  const list = report.findings.map((f) => [f.rule, f.status, f.branch, f.period, f.subject, f.message].join(' | ')).sort();
   return { inputErrors: report.inputErrors, list };
 }
 
