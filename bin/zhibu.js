@@ -13,6 +13,7 @@ process.exitCode = await main({
   argv: process.argv.slice(2),
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   cwd: process.cwd(),
   env: process.env,
 });

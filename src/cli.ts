@@ -3,6 +3,8 @@ import { FORMATS } from './commands/formats.js';
 import { render, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
 import { closest } from './load/closest.js';
+import { commaList } from './commands/options.js';
+import { colorLevel } from './report/color.js';
 import { ruleExamples } from './load/files.js';
 import { registerRectify } from './commands/rectify-command.js';
 import { registerScore } from './commands/score.js';
@@ -17,6 +19,8 @@ export interface MainInput {
   stderr: Io['stderr'];
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Standard input, read for the path `-`. */
+  stdin?: Io['stdin'];
   /** Today's date, whatever the time zone; defaults to the clock's date in the configured zone. */
   today?: string;
   /** The clock (tests fix it). */
@@ -33,26 +37,32 @@ export function dateIn(timeZone: string, now = new Date()): string {
 const examples = {
   check: `
 示例 / Examples:
-  zhibu check records/                           检查目录下所有记录（默认本季度）
+  zhibu check records/              检查目录下所有记录（默认上季度和本季度）
   zhibu check records/ --period 2026Q3 --as-of 2026-10-08
-  zhibu check records/ --format json --output report.json
-  zhibu check records/pb-003.yaml --rule meetings.general-quarterly
+  zhibu check records/ --format json -o report.json
+  zhibu check records/ --rule meetings.general-quarterly,theme-day.monthly
+  zhibu check records/ --branch pb-001,pb-003 --quiet
+  zhibu check 'records/**/*.yaml' --format compact
+  zhibu check - --stdin-filename pb-003.yaml < pb-003.yaml
+  zhibu check records/ --print-config        显示生效的配置
   zhibu check records/ --lang en --fail-on warning`,
   rules: `
 示例 / Examples:
-  zhibu rules                                    列出全部规则
-  zhibu rules show meetings.general-quorum       查看一条规则的说明、参数和示例`,
+  zhibu rules                                列出全部规则
+  zhibu rules show meetings.general-quorum   查看一条规则的说明、参数和示例`,
   ci: `
-  zhibu check records/ --format github,sarif=zhibu.sarif,junit=zhibu.xml  CI 注解 + SARIF + JUnit
-  zhibu check records/ --write-baseline zhibu-baseline.json               记录现有问题
-  zhibu check records/ --baseline zhibu-baseline.json --max-warnings 0    只对新问题失败
-  zhibu check records/ --shard 2/4 --format json=shard-2.json --fail-on never   分片检查`,
+CI:
+  zhibu check records/ --format github,sarif=zhibu.sarif,junit=zhibu.xml
+  zhibu check records/ --write-baseline zhibu-baseline.json
+  zhibu check records/ --baseline zhibu-baseline.json --max-warnings 0
+  zhibu check records/ --shard 2/4 --format json=shard-2.json --fail-on never`,
   merge: `
 示例 / Examples:
-  zhibu merge shard-*.json --format json=report.json github              合并分片报告（与各分片相同的 --config、--lang）`,
+  zhibu merge shard-*.json --format json=report.json,github
+  （与各分片相同的 --config、--lang / the shards' --config and --lang）`,
   init: `
 示例 / Examples:
-  zhibu init 党建记录                             生成模板（已存在的文件不覆盖）
+  zhibu init 党建记录                        生成模板（已存在的文件不覆盖）
   cd 党建记录 && zhibu check records/`,
   import: `
 示例 / Examples:
@@ -60,49 +70,60 @@ const examples = {
   zhibu import 11月台账.xlsx --to records/ --update       把新记录补进已有文件`,
   schema: `
 示例 / Examples:
-  zhibu schema --output zhibu.schema.json        写出记录文件的 JSON Schema
-  在记录文件第一行加：# yaml-language-server: $schema=./zhibu.schema.json`,
+  zhibu schema --output zhibu.schema.json    写出记录文件的 JSON Schema
+  在记录文件第一行加 / first line of a record file:
+  # yaml-language-server: $schema=./zhibu.schema.json`,
 };
 
 /** Runs the CLI with the given I/O; returns the exit code (0, 1 or 2 as in docs/report.md). */
 export async function main(input: MainInput): Promise<number> {
   const lang: Lang = input.argv.includes('en') && input.argv.some((a, i) => (a === '--lang' && input.argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'zh';
-  const io: Io = { stdout: input.stdout, stderr: input.stderr, cwd: input.cwd, env: input.env, today: (timeZone) => input.today ?? dateIn(timeZone, input.now?.()) };
-  const noColor = input.env.NO_COLOR !== undefined && input.env.NO_COLOR !== '';
+  const io: Io = { stdout: input.stdout, stderr: input.stderr, stdin: input.stdin, cwd: input.cwd, env: input.env, today: (timeZone) => input.today ?? dateIn(timeZone, input.now?.()) };
+  const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+  const color = (flag: boolean | undefined) => colorLevel(flag, io.env, io.stdout.isTTY === true);
   let code = 0;
 
   const program = new Command('zhibu')
     .description(lang === 'zh' ? '检查党支部标准化规范化建设记录，列出不足（三会一课、主题党日、党费、换届……）' : 'Check Party branch records against the branch standardization rules')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(visible(s, { lines: true })) })
-    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(visible(s, { lines: true })), getOutHelpWidth: () => width, getErrHelpWidth: () => width })
+    .showHelpAfterError(lang === 'zh' ? '（用 --help 查看用法）' : '(add --help for usage)')
     .option('--debug', '出错时显示调用栈 show the stack trace of an unexpected error');
+  // Help is laid out by display width and wraps Chinese too; the wrapper is loaded only when help is shown.
+  if (input.argv.length === 0 || input.argv.some((a) => a === '-h' || a === '--help' || a === 'help')) {
+    const { textWidth, wrapText } = await import('./report/wrap.js');
+    program.configureHelp({ displayWidth: textWidth, boxWrap: (text: string, columns: number) => text.split('\n').map((line) => wrapText(line, columns).join('\n')).join('\n') });
+  }
 
   const langOption = () => new Option('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh');
   const common = (cmd: Command) =>
     cmd
       .addOption(langOption())
-      .option('--as-of <date>', '检查日 YYYY-MM-DD（默认今天） the day of the check (default today)')
-      .option('--period <period>', '检查期间：2026Q3、2026-07、2026 或 FROM..TO（默认检查日所在季度）')
-      .option('--config <file>', '配置文件（默认向上查找 zhibu.config.yaml）')
-      .option('--rule <id...>', '只运行这些规则 only these rules');
+      .option('--as-of <date>', '检查日 YYYY-MM-DD（默认今天） the day of the check')
+      .option('--period <period>', '检查期间：2026Q3、2026-07、2026 或 FROM..TO（默认上季度和本季度） the period checked')
+      .option('--config <file>', '配置文件（默认从所查路径向上查找 zhibu.config.yaml） configuration file')
+      .option('--rule <ids>', '只运行这些规则，逗号分隔，可重复 only these rules', commaList);
 
   const gate = (cmd: Command) =>
     cmd
-      .option('--format <format>', `输出格式 ${FORMATS.join('|')}；可重复或用逗号分隔，写文件用 fmt=文件 (repeatable; fmt=file writes a file)`, (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean)])
+      .option('--format <format>', `输出格式 output format: ${FORMATS.join(', ')}；可重复或逗号分隔，fmt=文件 写入文件 (fmt=file)`, commaList)
       .option('-o, --output <file>', '写入文件而不是标准输出 write to a file instead of stdout')
       .addOption(new Option('--fail-on <level>', '何种违规使退出码为 1 which violations make exit code 1').choices(['error', 'warning', 'never']).default('error'))
       .option('--max-warnings <n>', '警告超过 n 项时退出码为 1 fail when warnings exceed n')
       .option('--baseline <file>', '基线：其中已知的问题不计入 known violations are not counted')
-      .option('--write-baseline <file>', '把当前违规写入基线文件 record today\'s violations as a baseline')
-      .option('--prune-baseline', '从基线中删除已不再出现的条目 drop baseline entries no longer found');
+      .option('--write-baseline <file>', "把当前违规写入基线文件 record today's violations")
+      .option('--prune-baseline', '从基线中删除已不再出现的条目 drop entries no longer found');
 
   gate(common(program.command('check')))
     .description(lang === 'zh' ? '检查记录文件并报告问题' : 'check record files and report what falls short')
-    .argument('[paths...]', '记录文件或目录 record files or directories')
-    .option('--branch <id...>', '只检查这些支部 only these branches')
-    .option('--shard <i/n>', '只检查第 i 个分片（共 n 个），结果用 zhibu merge 合并 check shard i of n; combine with zhibu merge')
+    .argument('[paths...]', "记录文件、目录或 glob；- 为标准输入 files, folders, globs; '-' is stdin")
+    .option('--branch <ids>', '只检查这些支部，逗号分隔，可重复 only these branches', commaList)
+    .option('-q, --quiet', '只报告违规：不列待办和无问题的支部 violations only')
+    .option('--stdin-filename <path>', '标准输入（-）的记录在报告中的文件名 the file name of stdin')
+    .option('--print-config', '显示生效的配置（YAML）后退出 print the effective configuration')
+    .option('--shard <i/n>', '只检查第 i 个分片（共 n 个），结果用 zhibu merge 合并 check shard i of n')
+    .option('--color', '总是使用颜色 always colour')
     .option('--no-color', '不使用颜色 no colour')
     .option('--no-progress', '不显示进度 no progress on stderr')
     .option('--cache', '缓存未改动文件的检查结果 reuse results of unchanged files')
@@ -110,22 +131,32 @@ export async function main(input: MainInput): Promise<number> {
     .option('--evaluations', 'JSON 报告列出每项评估（含已达标的） list every evaluation in the JSON report, passed ones included')
     .addHelpText('after', examples.check + examples.ci)
     .action(async (paths: string[], o) => {
-      const color = o.color !== false && !noColor && io.stdout.isTTY === true;
+      if (o.printConfig) {
+        const { setup } = await import('./commands/setup.js');
+        const { inputErrorMessage } = await import('./report/report.js');
+        const ready = setup({ ...o, lang: o.lang as Lang }, io, paths);
+        const { formatEffectiveConfig } = await import('./commands/print-config.js');
+        for (const e of ready.errors) io.stderr.write(`${e.file}:${e.line}:${e.column}: ${inputErrorMessage(e, o.lang as Lang)}\n`);
+        io.stdout.write(formatEffectiveConfig(ready, o.lang as Lang));
+        code = ready.errors.length > 0 ? 2 : 0;
+        return;
+      }
       const { runCheck } = await import('./commands/check.js');
-      code = (await runCheck(paths, { ...o, lang: o.lang as Lang, color, progress: o.progress !== false }, io)).code;
+      code = (await runCheck(paths, { ...o, lang: o.lang as Lang, color: color(o.color), progress: o.progress !== false }, io)).code;
     });
 
   gate(program.command('merge'))
     .description(lang === 'zh' ? '合并分片（--shard）检查的 JSON 报告' : 'merge the JSON reports of sharded checks')
     .argument('<reports...>', '各分片的 JSON 报告 shard reports')
     .addOption(langOption())
-    .option('--config <file>', '配置文件（与各分片相同） the same configuration as the shards')
+    .option('--config <file>', '配置文件（与各分片相同） the configuration of the shards')
+    .option('-q, --quiet', '只报告违规 violations only')
+    .option('--color', '总是使用颜色 always colour')
     .option('--no-color', '不使用颜色 no colour')
     .addHelpText('after', examples.merge)
     .action(async (files: string[], o) => {
-      const color = o.color !== false && !noColor && io.stdout.isTTY === true;
       const { runMerge } = await import('./commands/merge.js');
-      code = await runMerge(files, { ...o, lang: o.lang as Lang, color }, io);
+      code = await runMerge(files, { ...o, lang: o.lang as Lang, color: color(o.color) }, io);
     });
 
   const rules = common(program.command('rules'))
@@ -135,13 +166,13 @@ export async function main(input: MainInput): Promise<number> {
       const { setup } = await import('./commands/setup.js');
       const ready = setup({ ...o, lang: o.lang }, io);
       const { formatRuleList } = await import('./commands/rules.js');
-      io.stdout.write(formatRuleList(ready.rules, o.lang));
+      io.stdout.write(formatRuleList(ready.rules, o.lang, width));
       code = ready.errors.length > 0 ? 2 : 0;
     });
   rules
     .command('show')
     .description(lang === 'zh' ? '说明一条规则' : 'explain one rule')
-    .argument('<id>', '规则 id')
+    .argument('<id>', '规则 id rule id')
     .action(async (id: string, _o, command: Command) => {
       // --lang and --config may be written before or after `show`: read them with the parent's.
       const o = command.optsWithGlobals() as { lang: Lang; config?: string };
@@ -153,7 +184,7 @@ export async function main(input: MainInput): Promise<number> {
         throw new UsageError(render(o.lang, 'usage.unknown-rule', { rule: id, suggestion: hint ?? '' }));
       }
       const { formatRuleDetail } = await import('./commands/rules.js');
-      io.stdout.write(formatRuleDetail(rule.examples ? rule : { ...rule, examples: ruleExamples(rule.id) ?? undefined }, o.lang));
+      io.stdout.write(formatRuleDetail(rule.examples ? rule : { ...rule, examples: ruleExamples(rule.id) ?? undefined }, o.lang, width));
     });
 
   program

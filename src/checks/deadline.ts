@@ -3,7 +3,7 @@ import { addDays, addMonths, daysBetween } from '../engine/periods.js';
 import { isActive } from '../engine/scope.js';
 import type { Located } from '../model/types.js';
 import type { BranchScope } from '../engine/scope.js';
-import { primitive, whole } from './primitive.js';
+import { dayCount, primitive, whole } from './primitive.js';
 
 export const deadlineTarget = z.enum(['branch', 'probationary-members', 'open-rectifications']);
 
@@ -37,9 +37,9 @@ export const deadline = primitive({
     from: z.string(),
     /** A later date that replaces from + term when present (an extended probation). */
     override: z.string().optional(),
-    years: whole.default(0),
-    days: whole.default(0),
-    pendingDays: whole.default(0),
+    years: whole.max(100).default(0),
+    days: dayCount.default(0),
+    pendingDays: dayCount.default(0),
   }),
   run(scope, o, emit) {
     const { asOf } = scope;

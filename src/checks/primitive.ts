@@ -65,14 +65,15 @@ export function primitive(p: Primitive<never>): Primitive {
 }
 
 export const periodSize = z.enum(['month', 'quarter', 'year']);
-/** A whole number parameter ≥ 0. */
-export const whole = z.number().int().min(0);
-/** A ratio written as 0.5 or "1/2". */
-export const ratio = z.union([z.number().gt(0).lt(1), z.string().regex(/^\d+\/\d+$/)]).transform((v) => {
-  if (typeof v === 'number') return { value: v, text: String(v) };
-  const [n, d] = v.split('/').map(Number) as [number, number];
-  return { value: n / d, text: v };
-});
+/** A whole number parameter ≥ 0 (counts, hours, members); bounded so no setting overflows a date or a count. */
+export const whole = z.number().int().min(0).max(100_000);
+/** A number of days a rule allows (at most ten years, so deadlines stay real dates). */
+export const dayCount = z.number().int().min(0).max(3650);
+/** A ratio strictly between 0 and 1, written as 0.5 or "1/2". */
+export const ratio = z
+  .union([z.number().gt(0).lt(1), z.string().regex(/^\d+\/[1-9]\d*$/, { error: 'n/d, 0 < n < d' })])
+  .transform((v) => (typeof v === 'number' ? { value: v, text: String(v) } : { value: Number(v.split('/')[0]) / Number(v.split('/')[1]), text: v }))
+  .refine((r) => r.value > 0 && r.value < 1, { error: 'n/d, 0 < n < d' });
 /** Localised text a rule supplies: one string, or { zh, en }. */
 export const localText = z.union([z.string(), z.strictObject({ zh: z.string(), en: z.string() })]);
 

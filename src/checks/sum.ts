@@ -8,7 +8,7 @@ import { membersOf } from './member-activity.js';
 export const sum = primitive({
   name: 'sum',
   scope: 'branch',
-  options: z.strictObject({ per: periodSize, min: z.number().min(0), cadreMin: z.number().min(0).optional(), skipExcused: z.boolean().default(false) }),
+  options: z.strictObject({ per: periodSize, min: z.number().min(0).max(10_000), cadreMin: z.number().min(0).max(10_000).optional(), skipExcused: z.boolean().default(false) }),
   run(scope, o, emit) {
     for (const period of scope.periods(o.per)) {
       // Per attendee: hours so far, and the last activity counted (a name listed twice counts once).

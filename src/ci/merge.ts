@@ -186,6 +186,7 @@ export function mergeReports(reports: readonly Report[], files: readonly string[
     lang: first.lang,
     asOf: first.asOf,
     window: { ...first.window },
+    ...(first.config !== undefined ? { config: first.config } : {}),
     rules: [...first.rules],
     summary: {
       files: sum((r) => r.summary.files),

@@ -4,9 +4,12 @@ import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
 import { canRunParallel, checkParallel } from '../engine/parallel.js';
 import { render } from '../i18n/index.js';
-import { collectFiles, MAX_JSON_BYTES, readBounded, readRelative } from '../load/files.js';
+import { collectFiles, displayPath, MAX_JSON_BYTES, readBounded, readRelative } from '../load/files.js';
 import { buildReport, type Report } from '../report/report.js';
-import { claimOutputs, finish, parseFormats, type OutputOptions } from './output.js';
+import { claimOutputs, finish, parseFormats, type Checked, type OutputOptions } from './output.js';
+import { progress } from './progress.js';
+import { closest } from '../load/closest.js';
+import type { Rule } from '../engine/rules.js';
 import { parseShard } from '../ci/shard.js';
 import { UsageError, type Io } from '../io.js';
 import { setup, type CommonOptions, type Setup } from './setup.js';
@@ -21,8 +24,6 @@ export interface CheckOptions extends CommonOptions, OutputOptions {
   branch?: string[];
   /** --shard i/n (1-based i). */
   shard?: string;
-  color: boolean;
-  progress: boolean;
   /** --cache: reuse outcomes of unchanged files; --cache-location: where (file or directory). */
   cache?: boolean;
   cacheLocation?: string;
@@ -54,22 +55,25 @@ function readCache(file: string): string | null {
  */
 export async function checkPaths(
   paths: string[],
-  options: Omit<CheckOptions, keyof OutputOptions> & { lang: CheckOptions['lang'] },
+  options: Omit<CheckOptions, Exclude<keyof OutputOptions, 'progress'>> & { lang: CheckOptions['lang'] },
   io: Io,
   claim: (outputs: Outputs) => void = () => {},
-): Promise<{ report: Report; result: CheckResult; setup: Setup; outputs: Outputs }> {
+): Promise<{ report: Report; result: CheckResult; setup: Setup; outputs: Outputs; checked: Checked }> {
   if (paths.length === 0) throw new UsageError(render(options.lang, 'usage.no-paths'));
-  const ready = setup(options, io);
+  const ready = setup(options, io, paths);
   const shard = options.shard ? parseShard(options.shard) : null;
-  const { files, missing } = collectFiles(paths, io.cwd);
+  const stdinName = options.stdinFilename ? displayPath(options.stdinFilename) : '<stdin>';
+  const { files, missing } = collectFiles(paths, io.cwd, { stdinName });
   // Nothing to check is not "all compliant": an empty folder or a path that matches no record is a usage error.
   if (files.length === 0 && missing.length === 0) throw new UsageError(render(options.lang, 'usage.no-records', { paths: paths.join(' ') }));
   const outputs = new Outputs(io.cwd, options.lang, [...files, ...ready.ruleSpec.sources.map((s) => s.file), ...(ready.configFile ? [ready.configFile] : [])]);
+  const stdin = paths.includes('-') ? await readStdin(io) : null;
   const pathErrors: InputError[] = missing.map((m) => ({ file: m.path, line: 1, column: 1, id: m.reason === 'ENOENT' ? 'path.missing' : 'file.unreadable', args: { reason: m.reason } }));
-  const showProgress = options.progress && io.stderr.isTTY === true && files.length >= 200;
+  const shown = progress(io, options.progress !== false);
+  let lastShown = 0;
   const checkInput: CheckInput = {
     files,
-    read: (file) => readRelative(io.cwd, file),
+    read: (file) => (stdin && file === stdinName ? stdin : readRelative(io.cwd, file)),
     rules: ready.rules,
     asOf: ready.asOf,
     window: ready.window,
@@ -77,11 +81,12 @@ export async function checkPaths(
     branches: options.branch && options.branch.length > 0 ? new Set(options.branch) : null,
     shard,
     evaluations: options.evaluations === true,
-    onProgress: showProgress
-      ? (done, total) => {
-          if (done % 100 === 0 || done === total) io.stderr.write(`\r${render(options.lang, 'progress.loading', { done, total })}${done === total ? '\n' : ''}`);
-        }
-      : undefined,
+    onProgress: (done, total) => {
+      const now = performance.now();
+      if (now - lastShown < 100 && done !== total) return;
+      lastShown = now;
+      shown.update(render(options.lang, 'progress.checking', { done, total }));
+    },
   };
   // Evaluations are not cached: a run that collects them checks every file.
   const cacheFile = (options.cache || options.cacheLocation) && !options.evaluations ? cachePath(io.cwd, options.cacheLocation) : null;
@@ -96,23 +101,53 @@ export async function checkPaths(
     };
   }
   const threads = io.env.ZHIBU_THREADS;
-  const parallel = options.evaluations ? false : threads !== undefined && threads !== '' ? Number(threads) > 0 && files.length > 1 : canRunParallel(files.length);
+  // Worker threads read their files themselves: standard input stays in this thread.
+  const parallel = stdin === null && !options.evaluations && (threads !== undefined && threads !== '' ? Number(threads) > 0 && files.length > 1 : canRunParallel(files.length));
   const result = parallel ? await checkParallel({ ...checkInput, cwd: io.cwd, ruleSpec: ready.ruleSpec }) : check(checkInput);
   if (cacheFile && cache && !(cache as FileCache).unchanged(files)) {
     outputs.write(cacheFile, '--cache-location', (cache as FileCache).serialise(files));
   }
+  shown.clear();
+  if (options.branch && options.branch.length > 0 && !shard) {
+    const known = [...result.branchIds].sort();
+    for (const id of options.branch) {
+      if (known.includes(id)) continue;
+      const shownIds = known.length > 10 ? `${known.slice(0, 10).join(', ')}, …` : known.join(', ');
+      throw new UsageError(render(options.lang, 'usage.unknown-branch', { branch: id, suggestion: closest(id, known) ?? '', known: shownIds || '-' }));
+    }
+  }
   result.inputErrors.unshift(...ready.errors, ...pathErrors);
-  const report = buildReport(result, { version: VERSION, asOf: ready.asOf, timeZone: ready.timeZone, window: ready.window, lang: options.lang, rules: ready.rules });
-  return { report, result, setup: ready, outputs };
+  const report = buildReport(result, { version: VERSION, asOf: ready.asOf, window: ready.window, lang: options.lang, rules: ready.rules, config: ready.configFile, timeZone: ready.timeZone });
+  return { report, result, setup: ready, outputs, checked: checkedUnits(result, ready.rules) };
+}
+
+/** Every branch and organization checked, with the rules evaluated for it. */
+function checkedUnits(result: CheckResult, rules: readonly Rule[]): Checked {
+  const of = (scope: 'branch' | 'organization') => rules.filter((r) => r.primitive.scope === scope).map((r) => r.id);
+  const branchRules = of('branch');
+  const organizationRules = of('organization');
+  return {
+    units: [
+      ...result.branchInfo.map((b) => ({ id: b.id, name: b.name, file: b.file, rules: branchRules })),
+      ...result.organizationInfo.map((o) => ({ id: o.id, name: o.name, file: o.file, rules: organizationRules })),
+    ],
+  };
+}
+
+/** All of standard input, for `-`. */
+async function readStdin(io: Io): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin ?? []) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks);
 }
 
 /** `zhibu check`: checks, writes the chosen formats; returns the report and the exit code of docs/report.md. */
 export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<{ report: Report; code: number }> {
   const html = parseFormats(options.format, options.output).some((f) => f.format === 'html');
-  const { report, result, setup: ready, outputs } = await checkPaths(paths, { ...options, evaluations: options.evaluations || html }, io, (claimed) => claimOutputs(options, claimed, io));
+  const { report, result, setup: ready, outputs, checked } = await checkPaths(paths, { ...options, evaluations: options.evaluations || html }, io, (claimed) => claimOutputs(options, claimed, io));
   if (options.evaluations) report.evaluations = result.evaluations ?? [];
   const page = html ? await htmlPage(result, ready, options.lang) : undefined;
-  return { report, code: await finish(report, ready.rules, options, io, outputs, page) };
+  return { report, code: await finish(report, ready.rules, options, io, outputs, checked, page) };
 }
 
 /** The HTML page of a check: the inspection view, scored with the configuration's `score:` sheet. */

@@ -113,7 +113,7 @@ export async function runImport(ledgers: string[], options: ImportOptions, io: I
 }
 
 function readSettings(options: ImportOptions, io: Io): ImportSettings {
-  const file = options.config ? path.resolve(io.cwd, options.config) : findConfig(io.cwd);
+  const file = options.config ? path.resolve(io.cwd, options.config) : findConfig(io.cwd, io.env.HOME ?? io.env.USERPROFILE);
   if (!file) return {};
   const shown = path.relative(io.cwd, file) || file;
   const parsed = parseConfig(shown, readFileSync(file));

@@ -64,6 +64,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
       skipped: organization.duplicates.map((d) => duplicateDocument(d.file, d, d.id, d.name, d.parent)),
       files: 0,
       branches: 0,
+      branchIds: [],
       exempted: organization.exempted,
     },
     { version: VERSION, asOf: first.asOf, window: first.window, lang, rules: ready.rules },

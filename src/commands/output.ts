@@ -3,7 +3,11 @@ import path from 'node:path';
 import { applyBaseline, parseBaseline, pruneBaseline, writeBaseline } from '../ci/baseline.js';
 import { gateExitCode } from '../ci/gate.js';
 import type { Rule } from '../engine/rules.js';
-import type { Lang } from '../i18n/index.js';
+import { render as message, type Lang } from '../i18n/index.js';
+import type { ColorLevel } from '../report/color.js';
+import { formatCompact } from '../report/compact.js';
+import type { CheckedUnit } from '../report/report.js';
+import { progress } from './progress.js';
 import { UsageError, type Io } from '../io.js';
 import { formatGithub } from '../report/github.js';
 import { formatGitlab } from '../report/gitlab.js';
@@ -17,45 +21,93 @@ import { FORMATS, type Format } from './formats.js';
 
 export { FORMATS, type Format };
 
+/** The file name extensions each format may be written to (one no program reads by, or none, is also accepted). */
+const EXTENSIONS: Record<Format, readonly string[]> = {
+  terminal: ['.txt', '.log'],
+  compact: ['.txt', '.log'],
+  json: ['.json'],
+  junit: ['.xml'],
+  sarif: ['.sarif', '.json'],
+  github: ['.txt', '.log'],
+  gitlab: ['.json'],
+  html: ['.html', '.htm'],
+};
+
+// Extensions programs open files by: writing another format under one of them misleads the reader.
+const DOCUMENT_EXTENSIONS = ['.txt', '.log', '.json', '.xml', '.sarif', '.md', '.markdown', '.csv', '.xls', '.xlsx', '.et', '.ods', '.doc', '.docx', '.wps', '.odt', '.pdf', '.html', '.htm'];
+
+/**
+ * A usage error when an output file's extension belongs to another format (`-o list.xls`
+ * for Markdown, `-o report.xml` for JSON); the message lists the formats and their extensions.
+ */
+export function checkExtension<F extends string>(file: string, format: F, table: Readonly<Record<F, readonly string[]>>, lang: Lang): void {
+  const extension = path.extname(file).toLowerCase();
+  if (table[format].includes(extension) || !DOCUMENT_EXTENSIONS.includes(extension)) return;
+  const formats = (Object.entries(table) as [string, readonly string[]][]).map(([name, list]) => `${name} (${list.join(' ')})`).join(', ');
+  throw new UsageError(message(lang, 'usage.bad-extension', { file, format, formats }));
+}
+
 /** What check and merge do after the report exists: baseline, formats, exit code. */
 export interface OutputOptions {
   lang: Lang;
   /** `fmt` or `fmt=file`, repeatable; none means terminal. */
   format?: string[];
   output?: string;
-  color: boolean;
+  /** Colour level of standard output (files are never coloured). */
+  color: ColorLevel;
+  /** Violations only (terminal and compact). */
+  quiet?: boolean;
   failOn: 'error' | 'warning' | 'never';
   maxWarnings?: string;
   baseline?: string;
   writeBaseline?: string;
   pruneBaseline?: boolean;
+  /** Progress on stderr (shown only when it is a terminal). */
+  progress?: boolean;
+}
+
+/** Without --format, `-o report.json` means JSON: the first format whose first extension it has. */
+function formatOfFile(file: string | undefined): Format | null {
+  const extension = file ? path.extname(file).toLowerCase() : '';
+  return extension === '' ? null : (FORMATS.find((f) => EXTENSIONS[f][0] === extension) ?? null);
 }
 
 /** Parses --format values: each `fmt` or `fmt=file`; at most one goes to stdout (or to --output). */
-export function parseFormats(values: readonly string[] | undefined, output: string | undefined): { format: Format; file: string | null }[] {
-  const specs = (values && values.length > 0 ? values : ['terminal']).map((value) => {
+export function parseFormats(values: readonly string[] | undefined, output: string | undefined, lang: Lang = 'zh'): { format: Format; file: string | null }[] {
+  const specs = (values && values.length > 0 ? values : [formatOfFile(output) ?? 'terminal']).map((value) => {
     const eq = value.indexOf('=');
     const format = (eq === -1 ? value : value.slice(0, eq)) as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format ${value}: 允许 allowed ${FORMATS.join(', ')}（可写 sarif=out.sarif）`);
     return { format, file: eq === -1 ? null : value.slice(eq + 1) };
   });
+  for (const spec of specs) if (spec.file) checkExtension(spec.file, spec.format, EXTENSIONS, lang);
   const unnamed = specs.filter((s) => s.file === null);
   if (unnamed.length > 1) throw new UsageError('--format: 只能有一种格式写到标准输出，其余请写成 fmt=文件 (only one format may go to stdout; name files as fmt=file)');
-  if (output && unnamed[0]) unnamed[0].file = output;
+  if (output && unnamed[0]) {
+    checkExtension(output, unnamed[0].format, EXTENSIONS, lang);
+    unnamed[0].file = output;
+  }
   return specs;
 }
 
 type Terminal = typeof import('../report/terminal.js');
 
-function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toTerminal: boolean, terminal: Terminal | null, html?: (report: Report) => string): string | Iterable<string> {
+/** What a run knows beyond its report: every branch and organization checked, with its rules. */
+export interface Checked {
+  units: readonly CheckedUnit[];
+}
+
+function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toStdout: boolean, terminal: Terminal | null, checked: Checked | null, html?: (report: Report) => string): string | Iterable<string> {
   switch (format) {
     case 'html':
       if (!html) throw new UsageError('--format html: 只有 check 和 score 能写 HTML (only check and score write HTML)');
       return html(report);
     case 'json':
       return jsonChunks(report);
+    case 'compact':
+      return formatCompact(report, { quiet: options.quiet });
     case 'junit':
-      return formatJunit(report, { lang: options.lang });
+      return formatJunit(report, { lang: options.lang, failOn: options.failOn, units: checked?.units });
     case 'sarif': {
       const meta = rules.map((r) => (options.lang === 'en' && r.en ? { ...r, title: r.en.title, remedy: r.en.remedy } : r));
       return formatSarif(report, meta, { lang: options.lang });
@@ -65,7 +117,13 @@ function render(format: Format, report: Report, rules: readonly Rule[], options:
     case 'gitlab':
       return formatGitlab(report);
     default:
-      return (terminal as Terminal).formatTerminal(report, { lang: options.lang, color: options.color && toTerminal, width: io.stdout.columns });
+      return (terminal as Terminal).formatTerminal(report, {
+        lang: options.lang,
+        color: toStdout ? options.color : 0,
+        width: toStdout && io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80,
+        units: checked?.units,
+        quiet: options.quiet,
+      });
   }
 }
 
@@ -78,15 +136,15 @@ export function claimOutputs(options: OutputOptions, outputs: Outputs, io: Io): 
   // The baseline is an input only its own writers may replace.
   if (options.pruneBaseline && options.baseline) outputs.claim(options.baseline, '--prune-baseline', { owns: true, example: 'zhibu-baseline.json' });
   if (options.writeBaseline) outputs.claim(options.writeBaseline, '--write-baseline', { owns: sameFile(io, options.writeBaseline, options.baseline), example: 'zhibu-baseline.json' });
-  for (const { format, file } of parseFormats(options.format, options.output)) {
+  for (const { format, file } of parseFormats(options.format, options.output, options.lang)) {
     if (file) outputs.claim(file, formatOption(format, file, options));
   }
 }
 
 /** Applies baselines, writes every requested format, and returns the exit code (docs/report.md, plus --max-warnings). */
-export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, outputs: Outputs, html?: (report: Report) => string): Promise<number> {
-  const formats = parseFormats(options.format, options.output);
-  // The terminal report (chalk, cli-table3) is loaded only when asked for: CI runs writing JSON or SARIF start faster.
+export async function finish(raw: Report, rules: readonly Rule[], options: OutputOptions, io: Io, outputs: Outputs, checked: Checked | null = null, html?: (report: Report) => string): Promise<number> {
+  const formats = parseFormats(options.format, options.output, options.lang);
+  // The terminal report (chalk, line breaking) is loaded only when asked for: CI runs writing JSON or SARIF start faster.
   const terminal = formats.some((f) => f.format === 'terminal') ? await import('../report/terminal.js') : null;
   let maxWarnings: number | null = null;
   if (options.maxWarnings !== undefined) {
@@ -122,8 +180,11 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
     if (options.pruneBaseline) outputs.write(options.baseline, '--prune-baseline', pruneBaseline(baseline, raw), { owns: true });
   }
   if (options.writeBaseline) outputs.write(options.writeBaseline, '--write-baseline', writeBaseline(raw), { owns: sameFile(io, options.writeBaseline, options.baseline) });
+  const shown = progress(io, options.progress !== false);
   for (const { format, file } of formats) {
-    const text = render(format, report, rules, options, io, file === null && io.stdout.isTTY === true, terminal, html);
+    shown.update(message(options.lang, 'progress.writing', { what: file ?? format }));
+    const text = render(format, report, rules, options, io, file === null, terminal, checked, html);
+    shown.clear();
     if (file) outputs.write(file, formatOption(format, file, options), text);
     else if (typeof text === 'string') io.stdout.write(text);
     else for (const chunk of text) io.stdout.write(chunk);

@@ -12,6 +12,7 @@ import { positionalItems } from '../rectify/carry.js';
 import { MAX_PREVIOUS_XLSX_BYTES, mergePreviousLists, parsePreviousList, readPreviousXlsx } from '../rectify/previous.js';
 import { formatRectificationXlsx, formatSummaryXlsx } from '../rectify/xlsx.js';
 import { checkPaths } from './check.js';
+import { checkExtension } from './output.js';
 import { visible } from '../escape/terminal.js';
 import { uniqueFileNames } from '../write/names.js';
 
@@ -24,6 +25,8 @@ const writers: Record<Format, { list: (l: RectificationList) => Output | Promise
   json: { list: formatRectificationJson, summary: formatSummaryJson },
 };
 const extensions: Record<string, Format> = { '.md': 'md', '.markdown': 'md', '.csv': 'csv', '.xlsx': 'xlsx', '.json': 'json' };
+/** The extensions each format may be written to: Excel opens an .xls that holds XLSX. */
+const allowed: Record<Format, readonly string[]> = { md: ['.md', '.markdown', '.txt'], csv: ['.csv', '.txt'], xlsx: ['.xlsx', '.xls'], json: ['.json'] };
 
 export interface RectifyOptions {
   lang: Lang;
@@ -62,6 +65,7 @@ async function readPrevious(files: readonly string[], io: Io, lang: Lang): Promi
 export async function runRectify(paths: string[], options: RectifyOptions, io: Io): Promise<number> {
   const lang = options.lang;
   const format: Format = options.format ?? (options.output && !options.splitBy ? extensions[path.extname(options.output).toLowerCase()] : undefined) ?? 'md';
+  if (options.output && !options.splitBy) checkExtension(options.output, format, allowed, lang);
   if (options.splitBy && !options.output) throw new UsageError(t(lang, '--split-by branch 需要用 --output 指定目录', '--split-by branch needs --output DIR'));
   if (format === 'xlsx' && !options.output) throw new UsageError(t(lang, 'XLSX 是二进制文件，请用 --output 指定文件，例如 --output 整改清单.xlsx', 'XLSX is binary: give --output FILE, e.g. --output list.xlsx'));
   const previous = await readPrevious(options.previous, io, lang);

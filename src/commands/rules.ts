@@ -1,24 +1,33 @@
-import Table from 'cli-table3';
 import type { Rule } from '../engine/rules.js';
 import type { Lang } from '../i18n/index.js';
 import { render } from '../i18n/index.js';
+import { textWidth, wrapText } from '../report/wrap.js';
 import { visible } from '../escape/terminal.js';
 
-/** `zhibu rules`: one line per rule. */
-export function formatRuleList(rules: readonly Rule[], lang: Lang): string {
-  const table = new Table({
-    head: lang === 'zh' ? ['规则', '类别', '级别', '标题', '依据'] : ['Rule', 'Category', 'Severity', 'Title', 'Basis'],
-    style: { head: [], border: [] },
-    colWidths: [34, 16, 8, 40, 50],
-    wordWrap: true,
-    wrapOnWordBoundary: false,
-  });
-  for (const r of rules) table.push([r.id, r.category, render(lang, `severity.${r.severity}` as const), lang === 'en' ? (r.en?.title ?? r.title) : r.title, r.basis]);
-  return visible(`${table.toString()}\n`, { lines: true });
+/** Lines of text wrapped to a width, continuation lines (and all, with `indent`) indented. */
+function wrapped(text: string, width: number, indent = '', hanging = indent): string[] {
+  const lines = wrapText(text, width - textWidth(hanging));
+  return lines.map((line, i) => (i === 0 ? indent : hanging) + line);
+}
+
+/** `zhibu rules`: the rules by category, each as its id and severity, then its title and basis, laid out for the width. */
+export function formatRuleList(rules: readonly Rule[], lang: Lang, width = 80): string {
+  const out: string[] = [];
+  const categories = [...new Set(rules.map((r) => r.category))];
+  for (const category of categories) {
+    if (out.length > 0) out.push('');
+    out.push(...wrapped(`【${category}】`, width));
+    for (const r of rules.filter((rule) => rule.category === category)) {
+      out.push(...wrapped(`${r.id}  ${render(lang, `severity.${r.severity}` as const)}`, width));
+      out.push(...wrapped(lang === 'en' ? (r.en?.title ?? r.title) : r.title, width, '    '));
+      out.push(...wrapped(`${lang === 'zh' ? '依据：' : 'Basis: '}${r.basis}`, width, '    '));
+    }
+  }
+  return visible(`${out.join('\n')}\n`, { lines: true });
 }
 
 /** `zhibu rules show ID`: what the rule checks, its parameters, basis, remedy and examples. */
-export function formatRuleDetail(rule: Rule, lang: Lang): string {
+export function formatRuleDetail(rule: Rule, lang: Lang, width = 80): string {
   const zh = lang === 'zh';
   const lines = [
     `${rule.id}  ${zh ? rule.title : (rule.en?.title ?? rule.title)}`,
@@ -37,7 +46,34 @@ export function formatRuleDetail(rule: Rule, lang: Lang): string {
   if (rule.examples) {
     lines.push('', zh ? '符合的记录示例：' : 'A record that passes:', indent(rule.examples.pass), '', zh ? '不符合的记录示例：' : 'A record that fails:', indent(rule.examples.fail));
   }
-  return visible(`${lines.join('\n')}\n`, { lines: true });
+  // Text lines wrap with a hanging indent; example records wrap only where YAML allows it.
+  const out = lines.flatMap((line) => (line.startsWith('    ') ? wrapYaml(line, width) : wrapped(line, width, '', line.startsWith('  ') ? '      ' : '    ')));
+  return visible(`${out.join('\n')}\n`, { lines: true });
+}
+
+/**
+ * A line of an example record within the width, still the same YAML: broken only at
+ * spaces (a flow collection or plain scalar may go on, further indented, on the next
+ * line); a comment goes on as a comment.
+ */
+function wrapYaml(line: string, width: number): string[] {
+  if (textWidth(line) <= width) return [line];
+  const lead = /^ */.exec(line)?.[0] ?? '';
+  const comment = line.trimStart().startsWith('#');
+  const hanging = comment ? `${lead}# ` : `${lead}    `;
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.trimStart().split(' ')) {
+    const next = current === '' ? word : `${current} ${word}`;
+    if (current !== '' && textWidth((out.length === 0 ? lead : hanging) + next) > width) {
+      out.push((out.length === 0 ? lead : hanging) + current);
+      current = word;
+    } else {
+      current = next;
+    }
+  }
+  if (current !== '') out.push((out.length === 0 ? lead : hanging) + current);
+  return out;
 }
 
 const indent = (text: string) =>

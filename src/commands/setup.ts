@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { closest } from '../load/closest.js';
 import { defaultWindow, parseWindow, type Window } from '../engine/periods.js';
 import { configureRules, loadRules, parseConfig } from '../engine/ruleset.js';
 import type { Rule } from '../engine/rules.js';
@@ -16,6 +18,8 @@ export interface CommonOptions {
   rule?: string[];
   asOf?: string;
   period?: string;
+  /** The name a record read from standard input (`-`) goes by. */
+  stdinFilename?: string;
 }
 
 export interface Setup {
@@ -35,8 +39,31 @@ export interface Setup {
   locate: (path: PropertyKey[], key?: boolean) => { line: number; column: number };
 }
 
-/** Resolves dates, configuration and rules shared by check, rules and rectify. */
-export function setup(options: CommonOptions, io: Io): Setup {
+/** The folder to search for a configuration from, for a path given on the command line (a glob: its fixed part). */
+function searchStart(given: string, cwd: string): string {
+  const fixed = given.split(/[\\/]/).findIndex((part) => /[*?[\]{}]/.test(part));
+  const base = path.resolve(cwd, fixed === -1 ? given : given.split(/[\\/]/).slice(0, fixed).join('/') || '.');
+  try {
+    return statSync(base).isDirectory() ? base : path.dirname(base);
+  } catch {
+    return path.dirname(base);
+  }
+}
+
+/** The configuration file for a run: --config, else the one found upward from the checked paths (the working directory when none). */
+function configFor(options: CommonOptions, io: Io, paths: readonly string[]): string | null {
+  if (options.config) return path.resolve(io.cwd, options.config);
+  const starts = paths.length > 0 ? paths.map((p) => (p === '-' ? searchStart(options.stdinFilename ?? '.', io.cwd) : searchStart(p, io.cwd))) : [io.cwd];
+  const found = [...new Set(starts.map((start) => findConfig(start, io.env.HOME ?? io.env.USERPROFILE)))];
+  if (found.length > 1) {
+    const shown = found.map((f) => (f === null ? '-' : path.relative(io.cwd, f) || f)).join(', ');
+    throw new UsageError(render(options.lang, 'config.conflict', { files: shown }));
+  }
+  return found[0] ?? null;
+}
+
+/** Resolves dates, configuration and rules shared by check, rules and rectify; `paths` are the checked paths as given. */
+export function setup(options: CommonOptions, io: Io, paths: readonly string[] = []): Setup {
   const t = (id: MessageId, args = {}) => render(options.lang, id, args);
   if (options.asOf !== undefined && !isRealDate(options.asOf)) throw new UsageError(t('usage.bad-as-of', { value: options.asOf }));
   let window: Window | null = null;
@@ -44,7 +71,7 @@ export function setup(options: CommonOptions, io: Io): Setup {
     window = parseWindow(options.period);
     if (!window) throw new UsageError(t('usage.bad-period', { value: options.period }));
   }
-  const configPath = options.config ? path.resolve(io.cwd, options.config) : findConfig(io.cwd);
+  const configPath = configFor(options, io, paths);
   const errors: InputError[] = [];
   let config: ConfigFile | null = null;
   let locate = (_p: PropertyKey[], _k?: boolean) => ({ line: 1, column: 1 });
@@ -56,7 +83,7 @@ export function setup(options: CommonOptions, io: Io): Setup {
     } catch (error) {
       throw new UsageError(`${configShown}: ${(error as Error).message}`);
     }
-    const parsed = parseConfig(configShown as string, bytes);
+    const parsed = parseConfig(configShown as string, bytes, options.lang);
     errors.push(...parsed.errors);
     config = parsed.config;
     locate = parsed.locate;
@@ -71,12 +98,12 @@ export function setup(options: CommonOptions, io: Io): Setup {
   });
   const loaded = loadRules(sources);
   errors.push(...loaded.errors);
-  const configured = configureRules(loaded.rules, config, configShown ?? '', locate);
+  const configured = configureRules(loaded.rules, config, configShown ?? '', locate, options.lang);
   errors.push(...configured.errors);
   let rules = configured.rules;
   if (options.rule && options.rule.length > 0) {
     const known = new Set(loaded.rules.map((r) => r.id));
-    for (const id of options.rule) if (!known.has(id)) throw new UsageError(render(options.lang, 'usage.unknown-rule', { rule: id }));
+    for (const id of options.rule) if (!known.has(id)) throw new UsageError(render(options.lang, 'usage.unknown-rule', { rule: id, suggestion: closest(id, [...known]) ?? '' }));
     rules = rules.filter((r) => options.rule?.includes(r.id));
   }
   // Today is the configured zone's date: a CI runner on UTC agrees with Beijing all day.

@@ -65,13 +65,17 @@ export function periodOf(date: string, size: PeriodSize): { label: string; first
   return { label: `${year}-${pad(month)}`, first: `${year}-${pad(month)}-01`, last: `${year}-${pad(month)}-${daysInMonth(year, month)}` };
 }
 
-/** Parses --period (2026Q3, 2026-07, 2026, FROM..TO); null when malformed or outside the years dates may name. */
+/** Parses --period: 2026Q3, 2026-07, 2026, or FROM..TO where each end is a date or such a period; null when malformed or outside the years dates may name. */
 export function parseWindow(text: string): Window | null {
-  const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text);
-  if (range) {
-    const [, from, to] = range as unknown as [string, string, string];
-    return isRealDate(from) && isRealDate(to) && from <= to ? { label: text, from, to } : null;
+  const ends = text.split('..');
+  if (ends.length === 2) {
+    const from = ends[0] as string;
+    const to = ends[1] as string;
+    const first = isRealDate(from) ? from : parseWindow(from)?.from;
+    const last = isRealDate(to) ? to : parseWindow(to)?.to;
+    return first && last && !from.includes('..') && first <= last ? { label: text, from: first, to: last } : null;
   }
+  if (ends.length > 2) return null;
   const quarter = /^(\d{4})Q([1-4])$/.exec(text);
   if (quarter && isYearInRange(Number(quarter[1]))) {
     const p = periodOf(`${quarter[1]}-${pad(Number(quarter[2]) * 3)}-01`, 'quarter');
@@ -85,10 +89,11 @@ export function parseWindow(text: string): Window | null {
   return null;
 }
 
-/** The default window: the quarter that contains as-of. */
+/** The default window: the last closed quarter (the one under inspection) and the quarter that contains as-of (its reminders). */
 export function defaultWindow(asOf: string): Window {
-  const p = periodOf(asOf, 'quarter');
-  return { label: p.label, from: p.first, to: p.last };
+  const current = periodOf(asOf, 'quarter');
+  const previous = periodOf(addDays(current.first, -1), 'quarter');
+  return { label: `${previous.label}..${current.label}`, from: previous.first, to: current.last };
 }
 
 // Kept per check, by the check's window object: nothing of one run outlives it.

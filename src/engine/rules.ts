@@ -81,10 +81,10 @@ function describe(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/** Re-validates a rule with configured parameter values; returns the error text when they do not fit. */
-export function withParams(rule: Rule, overrides: Record<string, unknown>): Rule | string {
+/** Re-validates a rule with configured parameter values; returns the issues when they do not fit (worded by `error`). */
+export function withParams(rule: Rule, overrides: Record<string, unknown>, error?: z.core.$ZodErrorMap): Rule | z.core.$ZodIssue[] {
   const params = { ...rule.params, ...overrides };
-  const options = rule.primitive.options.safeParse(params);
-  if (!options.success) return options.error.issues.map((i) => `${formatPath(i.path) || 'options'}: ${describe(i)}`).join('; ');
+  const options = rule.primitive.options.safeParse(params, { error });
+  if (!options.success) return options.error.issues;
   return { ...rule, params, options: options.data };
 }

@@ -4,7 +4,10 @@ import { decodeUtf8 } from '../load/decode.js';
 import { LineIndex } from '../load/position.js';
 import { Locator, parseYaml } from '../load/yaml.js';
 import type { InputError } from '../model/types.js';
-import { configFile, type ConfigFile } from '../schema/config.js';
+import { z } from 'zod';
+import { configFile, configKeys, SEVERITY_WORDS, type ConfigFile } from '../schema/config.js';
+import { render, type Lang } from '../i18n/index.js';
+import type { Severity } from './finding.js';
 import { loadRuleFile, withParams, type Rule } from './rules.js';
 
 export interface RuleSource {
@@ -24,61 +27,94 @@ export function loadRules(sources: readonly RuleSource[]): { rules: Rule[]; erro
   return { rules: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), errors };
 }
 
-/** Parses zhibu.config.yaml with positions for every error. */
-export function parseConfig(file: string, bytes: Uint8Array): { config: ConfigFile | null; errors: InputError[]; locate: (path: PropertyKey[], key?: boolean) => { line: number; column: number } } {
+type Locate = (path: PropertyKey[], key?: boolean) => { line: number; column: number };
+
+/** zod's own wording in the chosen language (zh-CN locale for Chinese), so no English leaks into Chinese output. */
+function zodErrors(lang: Lang): z.core.$ZodErrorMap | undefined {
+  return lang === 'zh' ? (zhErrors ??= z.locales.zhCN().localeError) : undefined;
+}
+let zhErrors: z.core.$ZodErrorMap | undefined;
+
+/** A zod issue as one line: zod's localised text, with the allowed keys for an unknown key. */
+function issueText(issue: z.core.$ZodIssue, lang: Lang, allowedKeys: () => readonly string[]): string {
+  if (issue.code === 'unrecognized_keys') return render(lang, 'config.unknown-key', { key: issue.keys.join(', '), allowed: allowedKeys().join(', ') });
+  return issue.message;
+}
+
+/** Parses zhibu.config.yaml; every error it has, each with its position, in the chosen language. */
+export function parseConfig(file: string, bytes: Uint8Array, lang: Lang = 'en'): { config: ConfigFile | null; errors: InputError[]; locate: Locate } {
   const decoded = decodeUtf8(bytes);
   const text = decoded.ok ? decoded.text.replace(/^\uFEFF/, '') : '';
   const lines = new LineIndex(text);
   const locator = new Locator(text);
-  const locate = (path: PropertyKey[], key = false) => lines.at(locator.locate(0, path, key));
+  const locate: Locate = (path, key = false) => lines.at(locator.locate(0, path, key));
   if (!decoded.ok) return { config: null, errors: [{ file, ...decoded.position, id: 'file.not-utf8', args: { byte: decoded.byte.toString(16) } }], locate };
   const parsed = parseYaml(text);
   const problem = parsed.fatal ?? parsed.documentProblems[0]?.problem;
   if (problem) return { config: null, errors: [{ file, ...lines.at(problem.offset), id: 'yaml.syntax', args: { code: problem.code, detail: problem.detail } }], locate };
-  const result = configFile.safeParse(parsed.documents[0]?.value ?? {});
-  if (!result.success) {
-    return {
-      config: null,
-      errors: result.error.issues.map((i) => ({
-        file,
-        ...locate(i.code === 'unrecognized_keys' ? [...i.path, i.keys[0] as string] : i.path, i.code === 'unrecognized_keys'),
-        id: 'config.invalid',
-        args: { path: formatPath(i.path), detail: i.code === 'unrecognized_keys' ? `unknown key ${i.keys.join(', ')}; allowed: ${Object.keys(configFile.shape).join(', ')}` : i.message },
-      })),
-      locate,
-    };
-  }
-  return { config: result.data, errors: [], locate };
+  const second = parsed.documents[1];
+  if (second) return { config: null, errors: [{ file, ...lines.at(second.start), id: 'config.multi-document', args: {} }], locate };
+  const value = parsed.documents[0]?.value ?? {};
+  const result = configFile.safeParse(value, { error: zodErrors(lang) });
+  if (result.success) return { config: result.data, errors: [], locate };
+  const errors = result.error.issues.map((i): InputError => {
+      const unknownKey = i.code === 'unrecognized_keys';
+      const where = unknownKey ? [...i.path, i.keys[0] as string] : i.path;
+      return { file, ...locate(where, unknownKey), id: 'config.invalid', args: { path: formatPath(i.path), detail: issueText(i, lang, () => (i.path.length === 0 ? configKeys : [])) } };
+    });
+  // The rules part is still checked, so one run reports every error of the file.
+  const rules = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { rules?: unknown }).rules : undefined;
+  const partial = typeof rules === 'object' && rules !== null && !Array.isArray(rules) ? ({ rules } as ConfigFile) : null;
+  return { config: partial, errors, locate };
 }
 
-/** Applies the configuration's per-rule settings: off, severity, parameters. */
-export function configureRules(rules: readonly Rule[], config: ConfigFile | null, file: string, locate: (path: PropertyKey[], key?: boolean) => { line: number; column: number }): { rules: Rule[]; errors: InputError[] } {
+const SETTING_WORDS = ['off', ...SEVERITY_WORDS];
+
+/** A configured severity word as a severity (`warn` is `warning`). */
+function severityOf(word: unknown): Severity | null {
+  if (word === 'warn') return 'warning';
+  return word === 'error' || word === 'warning' || word === 'info' ? word : null;
+}
+
+/** Applies the configuration's per-rule settings: off, a severity, or parameters (checked against the rule's own schema). */
+export function configureRules(rules: readonly Rule[], config: ConfigFile | null, file: string, locate: Locate, lang: Lang = 'en'): { rules: Rule[]; errors: InputError[] } {
   const settings = config?.rules ?? {};
   const errors: InputError[] = [];
   const ids = rules.map((r) => r.id);
+  const bad = (path: PropertyKey[], detail: string, key = false) => errors.push({ file, ...locate(path, key), id: 'config.invalid', args: { path: formatPath(path), detail } });
   for (const id of Object.keys(settings)) {
-    if (!ids.includes(id)) {
-      errors.push({ file, ...locate(['rules', id], true), id: 'config.unknown-rule', args: { rule: id, suggestion: closest(id, ids) ?? '' } });
-    }
+    if (!ids.includes(id)) errors.push({ file, ...locate(['rules', id], true), id: 'config.unknown-rule', args: { rule: id, suggestion: closest(id, ids) ?? '' } });
   }
   const out: Rule[] = [];
   for (const rule of rules) {
     const setting = settings[rule.id];
-    if (setting === undefined) {
+    const at = ['rules', rule.id];
+    if (setting === undefined || setting === null) {
       out.push(rule);
     } else if (setting === 'off' || setting === false) {
       continue;
-    } else if (typeof setting === 'string') {
-      out.push({ ...rule, severity: setting });
+    } else if (typeof setting !== 'object' || Array.isArray(setting)) {
+      const severity = severityOf(setting);
+      if (severity) out.push({ ...rule, severity });
+      else {
+        bad(at, render(lang, 'config.bad-setting', { value: JSON.stringify(setting), allowed: SETTING_WORDS.join(', ') }));
+        out.push(rule);
+      }
     } else {
-      const { severity, off, ...params } = setting;
-      if (off) continue;
-      const configured = withParams(rule, params);
-      if (typeof configured === 'string') {
-        errors.push({ file, ...locate(['rules', rule.id]), id: 'config.invalid', args: { path: `rules.${rule.id}`, detail: configured } });
+      const { severity: word, off, ...params } = setting as Record<string, unknown>;
+      if (off !== undefined && typeof off !== 'boolean') bad([...at, 'off'], render(lang, 'config.bad-off', { value: JSON.stringify(off) }));
+      if (off === true) continue;
+      const severity = word === undefined ? rule.severity : severityOf(word);
+      if (!severity) bad([...at, 'severity'], render(lang, 'config.bad-severity', { value: JSON.stringify(word), allowed: SEVERITY_WORDS.join(', ') }));
+      const configured = withParams(rule, params, zodErrors(lang));
+      if (Array.isArray(configured)) {
+        for (const issue of configured) {
+          const unknownKey = issue.code === 'unrecognized_keys';
+          bad([...at, ...issue.path, ...(unknownKey ? [issue.keys[0] as string] : [])], issueText(issue, lang, () => Object.keys(rule.params).filter((k) => k !== 'what')), unknownKey);
+        }
         out.push(rule);
       } else {
-        out.push(severity ? { ...configured, severity } : configured);
+        out.push({ ...configured, severity: severity ?? rule.severity });
       }
     }
   }

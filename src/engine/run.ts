@@ -62,6 +62,8 @@ export interface CheckResult {
   skipped: SkippedDocument[];
   files: number;
   branches: number;
+  /** Every branch id read, checked or not (for `--branch` "did you mean"). */
+  branchIds: string[];
   exempted: number;
   /** With --shard: what `zhibu merge` needs to run the organization rules. */
   shard?: ShardData;
@@ -183,7 +185,7 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
 
 /** Stage 3: files in sorted order (which decides duplicate ids), then organization rules. */
 export function assemble(outcomes: readonly FileOutcome[], organizations: readonly Organization[], stageErrors: readonly InputError[], input: FileStageInput): CheckResult {
-  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [...stageErrors], skipped: [], files: outcomes.length, branches: 0, exempted: 0, ...(input.evaluations ? { evaluations: [] } : {}) };
+  const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [...stageErrors], skipped: [], files: outcomes.length, branches: 0, branchIds: [], exempted: 0, ...(input.evaluations ? { evaluations: [] } : {}) };
   const digests = new Map<string, BranchDigest>();
   const branchFiles = new Map<string, string>();
   for (const outcome of outcomes) {
@@ -197,6 +199,7 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
         continue;
       }
       branchFiles.set(b.id, outcome.file);
+      result.branchIds.push(b.id);
       digests.set(b.id, b.digest);
       if (!b.checked) continue;
       result.branches++;

@@ -60,6 +60,8 @@ export const zh = {
   'usage.bad-as-of': (a) => `--as-of ${String(a.value)} 不是有效日期（格式 YYYY-MM-DD，年份 1921–2200）`,
   'usage.bad-period': (a) => `--period ${String(a.value)} 无效；允许 2026Q3、2026-07、2026 或 2026-07-01..2026-09-30，年份 1921–2200`,
   'usage.no-files': () => '给定路径下没有找到 .yaml/.yml 记录文件',
+  'usage.bad-extension': (a) => `输出文件 ${String(a.file)} 的扩展名与格式 ${String(a.format)} 不符；各格式及其扩展名：${String(a.formats)}`,
+  'usage.unknown-branch': (a) => `没有支部 ${String(a.branch)}${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}；已读取的支部：${String(a.known)}`,
   'usage.unknown-rule': (a) => `没有规则 ${String(a.rule)}${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}；用 zhibu rules 查看全部规则`,
   // Writing outputs, and failures that are not findings.
   'output.input': (a) => `${String(a.file)} 是本次读取的输入文件，zhibu 不会覆盖它；请换一个输出文件名`,
@@ -71,12 +73,21 @@ export const zh = {
   'error.internal': (a) => `内部错误：${String(a.detail)}。这是 zhibu 的缺陷，不是记录的问题；请加 --debug 重新运行，并把输出报告给维护者`,
   'rule.invalid': (a) => `规则文件有误：${at(a)}${String(a.detail)}`,
   'config.invalid': (a) => `配置有误：${at(a)}${String(a.detail)}`,
+  'config.unknown-key': (a) => `未知的键 ${String(a.key)}${a.allowed ? `；允许：${String(a.allowed)}` : ''}`,
+  'config.bad-setting': (a) => `${String(a.value)} 不是有效的规则设置；允许：${String(a.allowed)}，或写参数映射（如 { severity: warn, min: 2 }）`,
+  'config.bad-severity': (a) => `级别 ${String(a.value)} 无效；允许：${String(a.allowed)}`,
+  'config.bad-off': (a) => `off 应为 true 或 false，实际为 ${String(a.value)}`,
+  'config.multi-document': () => '配置文件只能有一个 YAML 文档（此处的 --- 开始了第二个）',
+  'config.conflict': (a) => `所查路径使用不同的配置文件（${String(a.files)}）；请分开检查，或用 --config 指定一个`,
   'config.unknown-rule': (a) => `配置中的规则 ${String(a.rule)} 不存在${a.suggestion ? `（是否应为 ${String(a.suggestion)}？）` : ''}`,
   // Terminal report.
   'report.summary': (a) =>
-    `检查 ${String(a.files)} 个文件、${String(a.branches)} 个支部（${String(a.window)}，检查日 ${String(a.asOf)}${a.timeZone ? `，即 ${String(a.timeZone)} 的今天` : ''}）：违规 ${String(a.errors)} 项错误、${String(a.warnings)} 项警告；待办 ${String(a.pending)} 项；豁免 ${String(a.exempted)} 项；输入错误 ${String(a.inputErrors)} 项`,
+    `检查 ${String(a.files)} 个文件、${String(a.branches)} 个支部，期间 ${String(a.window)}（${String(a.from)} 至 ${String(a.to)}），检查日 ${String(a.asOf)}${a.timeZone ? `，即 ${String(a.timeZone)} 的今天` : ''}：违规 ${String(a.errors)} 项错误、${String(a.warnings)} 项警告；待办 ${String(a.pending)} 项；豁免 ${String(a.exempted)} 项；输入错误 ${String(a.inputErrors)} 项`,
   'report.clean': () => '全部符合要求。',
   'report.input-errors': (a) => `输入错误（${String(a.count)}）`,
+  'report.input-error': () => '输入错误',
+  'report.branch': (a) => `${String(a.branch)}：违规 ${String(a.violations)} 项，待办 ${String(a.pending)} 项`,
+  'report.branch-clean': (a) => `${String(a.branch)}：全部符合要求`,
   'report.skipped': (a) => `以下记录有输入错误，未检查（共 ${String(a.count)} 份，本次结果不完整）：`,
   'report.skipped.document': (a) =>
     a.kind === 'organization'
@@ -84,21 +95,14 @@ export const zh = {
       : a.id
         ? `支部 ${String(a.id)}${a.name ? ` ${String(a.name)}` : ''}`
         : '无法识别的文档（可能是支部记录）',
-  'report.pending': () => '待办（期间未结束，尚可完成）',
-  'report.violations': () => '违规',
-  'report.col.position': () => '位置',
-  'report.col.rule': () => '规则',
-  'report.col.severity': () => '级别',
-  'report.col.period': () => '期间',
-  'report.col.message': () => '问题',
-  'report.col.file': () => '文件',
-  'report.col.error': () => '错误',
   'severity.error': () => '错误',
   'severity.warning': () => '警告',
   'severity.info': () => '提示',
   'status.violation': () => '违规',
   'status.pending': () => '待办',
   'progress.loading': (a) => `已读取 ${String(a.done)}/${String(a.total)} 个文件`,
+  'progress.checking': (a) => `已检查 ${String(a.done)}/${String(a.total)} 个文件`,
+  'progress.writing': (a) => `正在写出 ${String(a.what)}……`,
   'label.activity': (a) => activity(a.type, 'zh'),
   'label.form': (a) => form(a.form, 'zh'),
   // Findings: `status` and `title` (the rule's) come with the finding's own arguments.

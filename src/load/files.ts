@@ -1,6 +1,14 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import type Ignore from 'ignore';
+import type * as Tinyglobby from 'tinyglobby';
+
+// Loaded only when a run has a .zhibuignore or a glob: most runs start without them.
+const require = createRequire(import.meta.url);
+const tinyglobby = () => require('tinyglobby') as typeof Tinyglobby;
+const ignore = () => require('ignore') as typeof Ignore;
 
 /** Record files larger than this are refused: a branch-year is about 25 KB. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -71,17 +79,41 @@ const RECORD_FILE = /\.ya?ml$/i;
 const CONFIG_FILES = ['zhibu.config.yaml', 'zhibu.config.yml'];
 
 /** Display form of a path: as given, with `/` separators. */
-function displayPath(p: string): string {
+export function displayPath(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+/** Where the collected files come from besides the file system: standard input, and what to leave out. */
+export interface CollectOptions {
+  /** The name a record read from standard input (`-`) goes by. */
+  stdinName?: string;
+}
+
+/** The `.zhibuignore` of the working directory (gitignore syntax), if any: paths are relative to it, with `/`. */
+function ignoreFile(cwd: string): ((file: string) => boolean) | null {
+  let text: string;
+  try {
+    text = readFileSync(path.join(cwd, '.zhibuignore'), 'utf8');
+  } catch {
+    return null;
+  }
+  const rules = ignore()().add(text);
+  return (file) => {
+    const relative = displayPath(path.relative(cwd, path.resolve(cwd, file)));
+    return relative !== '' && !relative.startsWith('../') && !path.isAbsolute(relative) && rules.ignores(relative);
+  };
 }
 
 /**
  * Expands command-line paths into record files: directories are walked (skipping
- * node_modules, .git and dot-folders) for *.yaml/*.yml; a file named explicitly is
- * taken whatever its extension. Missing paths are returned apart.
+ * node_modules, .git and dot-folders) for *.yaml/*.yml; a quoted glob is expanded
+ * (tinyglobby); what `.zhibuignore` lists is left out of both; a file named
+ * explicitly is taken whatever its extension; `-` is standard input. Missing paths
+ * are returned apart.
  */
-export function collectFiles(paths: readonly string[], cwd: string): { files: string[]; missing: { path: string; reason: string }[] } {
+export function collectFiles(paths: readonly string[], cwd: string, options: CollectOptions = {}): { files: string[]; missing: { path: string; reason: string }[] } {
   const files: string[] = [];
+  const found: string[] = [];
   const missing: { path: string; reason: string }[] = [];
   const walk = (dir: string, shown: string) => {
     let entries;
@@ -98,21 +130,34 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: st
       const display = shown === '.' ? entry.name : `${shown.replace(/\/+$/, '')}/${entry.name}`;
       if (entry.isDirectory()) walk(full, display);
       // Anything else named *.yaml (a symlink, a FIFO, a device) is listed so reading it says what it is.
-      else if (RECORD_FILE.test(entry.name)) files.push(display);
+      else if (RECORD_FILE.test(entry.name)) found.push(display);
     }
   };
   for (const given of paths) {
+    if (given === '-') {
+      files.push(options.stdinName ?? '<stdin>');
+      continue;
+    }
     const full = path.resolve(cwd, given);
     let stat;
     try {
       stat = statSync(full);
     } catch (error) {
+      if (/[*?[\]{}()!]/.test(given) && tinyglobby().isDynamicPattern(given)) {
+        const matches = tinyglobby().globSync(displayPath(given), { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false });
+        if (matches.length > 0) {
+          found.push(...matches.map(displayPath));
+          continue;
+        }
+      }
       missing.push({ path: displayPath(given), reason: (error as NodeJS.ErrnoException).code ?? String(error) });
       continue;
     }
     if (stat.isDirectory()) walk(full, displayPath(given));
     else files.push(displayPath(given));
   }
+  const ignored = ignoreFile(cwd);
+  files.push(...(ignored ? found.filter((file) => !ignored(file)) : found));
   return { files: [...new Set(files)].sort(), missing };
 }
 
@@ -129,20 +174,29 @@ export function ruleFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** The nearest zhibu.config.yaml at or above a directory, if any. */
-export function findConfig(start: string): string | null {
+const isFile = (file: string) => {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The nearest zhibu.config.yaml at or above a folder, looking no higher than the
+ * repository root (a folder with `.git`) or the home folder, so a stray file in
+ * `/tmp` or `/` never configures a check.
+ */
+export function findConfig(start: string, home: string | undefined): string | null {
+  const stopAt = home ? path.resolve(home) : null;
   let dir = path.resolve(start);
   for (;;) {
     for (const name of CONFIG_FILES) {
       const candidate = path.join(dir, name);
-      try {
-        if (statSync(candidate).isFile()) return candidate;
-      } catch {
-        // not here; look further up
-      }
+      if (isFile(candidate)) return candidate;
     }
     const parent = path.dirname(dir);
-    if (parent === dir) return null;
+    if (parent === dir || dir === stopAt || existsSync(path.join(dir, '.git'))) return null;
     dir = parent;
   }
 }

@@ -59,7 +59,10 @@ export function statusFromLabel(text: string): ItemStatus | null {
 
 /** A window in words: a calendar period's name, or FROM至TO. */
 function windowText(window: Window, lang: Lang): string {
-  if (/^\d{4}(Q[1-4]|-\d{2})?$/.test(window.label)) return periodText(window.label, lang);
+  const period = /^\d{4}(Q[1-4]|-\d{2})?$/;
+  if (period.test(window.label)) return periodText(window.label, lang);
+  const [from, to] = window.label.split('..') as [string, string | undefined];
+  if (to !== undefined && period.test(from) && period.test(to)) return `${periodText(from, lang)}${lang === 'zh' ? '至' : ' to '}${periodText(to, lang)}`;
   return lang === 'zh' ? `${window.from}至${window.to}` : `${window.from} to ${window.to}`;
 }
 

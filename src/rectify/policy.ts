@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Severity } from '../engine/finding.js';
 import type { Lang } from '../i18n/index.js';
 
-const days = z.number().int().min(0);
+// At most ten years: a deadline must stay a real date.
+const days = z.number().int().min(0).max(3650);
 /** `secretary` (the branch secretary), `subject` (whom the finding is about, e.g. a leader), `organization`, or a literal name. */
 const owner = z.string().trim().min(1);
 const override = z.strictObject({ days: days.optional(), owner: owner.optional() });
@@ -26,7 +27,7 @@ export const rectifyPolicy = z.strictObject({
 
 export type RectifyPolicy = z.output<typeof rectifyPolicy>;
 
-const defaultDays: Record<Severity, number> = { error: 30, warning: 60, info: 90 };
+export const defaultDays: Record<Severity, number> = { error: 30, warning: 60, info: 90 };
 
 /** What the policy needs to know of a problem. */
 export interface OwnedProblem {

@@ -47,6 +47,14 @@ export interface ReportSkipped {
   name: string | null;
 }
 
+/** A branch or organization a run checked: the rules evaluated for it (JUnit's passing cases) and its name (the terminal's headings). */
+export interface CheckedUnit {
+  id: string;
+  name: string;
+  file: string;
+  rules: readonly string[];
+}
+
 /** The JSON report: the machine contract every other reporter renders from. */
 export interface Report {
   tool: 'zhibu';
@@ -57,6 +65,8 @@ export interface Report {
   /** Present when --as-of was not given: the time zone whose date "today" was. */
   timeZone?: string;
   window: Window;
+  /** The configuration file used (as shown on the command line), or null for none. */
+  config?: string | null;
   /** Ids of the rules that ran, sorted: `zhibu merge` refuses reports of different rule sets. */
   rules: string[];
   summary: {
@@ -87,10 +97,12 @@ export interface ReportContext {
   window: Window;
   lang: Lang;
   rules: readonly Rule[];
+  /** The configuration file used, if any. */
+  config?: string | null;
 }
 
 /** Renders an input error's message in a language. */
-function inputErrorMessage(error: InputError, lang: Lang): string {
+export function inputErrorMessage(error: InputError, lang: Lang): string {
   return render(lang, error.id, error.args);
 }
 
@@ -133,6 +145,7 @@ export function buildReport(result: CheckResult, ctx: ReportContext): Report {
     asOf: ctx.asOf,
     ...(ctx.timeZone ? { timeZone: ctx.timeZone } : {}),
     window: ctx.window,
+    ...(ctx.config !== undefined ? { config: ctx.config } : {}),
     rules: ctx.rules.map((r) => r.id).sort(),
     summary: { files: result.files, branches: result.branches, violations, pending, exempted: result.exempted, inputErrors: result.inputErrors.length },
     findings,

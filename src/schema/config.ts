@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import { severity } from '../engine/rules.js';
 import { rectifyPolicy } from '../rectify/policy.js';
 import { scorePolicy } from '../score/policy.js';
 import { importSettings } from '../import/settings.js';
 
-/** One rule's setting: off, a severity, or new parameter values (optionally with a severity). */
-export const ruleSetting = z.union([
-  z.literal('off'),
-  z.literal(false),
-  severity,
-  z.looseObject({ severity: severity.optional(), off: z.boolean().optional() }),
-]);
+/** A severity as a configuration may write it: ESLint's `warn` is accepted for `warning`. */
+export const SEVERITY_WORDS = ['error', 'warning', 'warn', 'info'] as const;
 
 /** The time zone "today" is taken in when --as-of is not given (records.md). */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -25,10 +19,13 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-/** zhibu.config.yaml */
+/**
+ * zhibu.config.yaml. Each rule's setting (`off`, a severity, or parameters) is checked
+ * against the rule itself when the rules are configured (engine/ruleset.ts).
+ */
 export const configFile = z.strictObject({
   timezone: z.string().refine(isTimeZone, { message: 'not a time zone name; write an IANA name such as Asia/Shanghai or UTC' }).optional(),
-  rules: z.record(z.string(), ruleSetting).optional(),
+  rules: z.record(z.string(), z.unknown()).optional(),
   ruleDirs: z.array(z.string()).optional(),
   rectify: rectifyPolicy.optional(),
   score: scorePolicy.optional(),
@@ -36,3 +33,6 @@ export const configFile = z.strictObject({
 });
 
 export type ConfigFile = z.output<typeof configFile>;
+
+/** The top-level keys a configuration may have. */
+export const configKeys: readonly string[] = Object.keys(configFile.shape);

@@ -1,7 +1,9 @@
 import { markdownCell, markdownText } from '../escape/markdown.js';
 import { visible } from '../escape/terminal.js';
 import { csvField } from '../rectify/csv.js';
-import { displayWidth, wrapToWidth } from '../report/width.js';
+import { textWidth as displayWidth, wrapText } from '../report/wrap.js';
+
+const wrapToWidth = (text: string, width: number) => wrapText(text, width).join('\n');
 import { points, scoreLabels } from './labels.js';
 import { categoryLosses, gradeCounts, type BranchScore, type ScoreReport } from './score.js';
 

@@ -4,12 +4,12 @@ import { zipEntry } from './zip.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The terminal report's last line (its summary), in either language, as a pattern. */
+/** The terminal report's summary (its last paragraph, wrapped to the width), in either language, as a pattern over its text without white space. */
 const summaryLine = new RegExp(
   `^(${(['zh', 'en'] as Lang[])
     .map((lang) => {
-      const args = Object.fromEntries(['files', 'branches', 'window', 'asOf', 'errors', 'warnings', 'pending', 'exempted', 'inputErrors'].map((k) => [k, '\u0000']));
-      return escapeRegExp(render(lang, 'report.summary', args)).replace(/\0/g, '.*?');
+      const args = Object.fromEntries(['files', 'branches', 'window', 'from', 'to', 'asOf', 'errors', 'warnings', 'pending', 'exempted', 'inputErrors'].map((k) => [k, '\u0000']));
+      return escapeRegExp(render(lang, 'report.summary', args).replace(/\s+/g, '')).replace(/\0/g, '.*?');
     })
     .join('|')})$`,
 );
@@ -26,6 +26,7 @@ const textMarks: RegExp[] = [
   /^\[\s*(\]\s*$|\{\s*"description"\s*:[^]*?"check_name"\s*:[^]*?"fingerprint"\s*:\s*"[0-9a-f]{64}")/, // GitLab Code Quality
   /^<\?xml[^>]*\?>\s*<testsuites name="zhibu"/, // JUnit
   /^(::(error|warning|notice) file=[^\n]*(\n|$))+$/, // GitHub annotations
+  /^[^\n]+:\d+:\d+ (error|warning|info|pending) \S+ [^\n]*\n([^\n]+:\d+:\d+ (error|warning|info|pending) \S+ [^\n]*(\n|$))*/, // compact
   /^# .*(整改清单|提醒清单|Rectification list|Reminders).*(检查日|checked) \d{4}-\d{2}-\d{2}[）)]\n/, // Markdown lists
   /<meta name="generator" content="zhibu[ "]/, // HTML reports
   /^# .*(党支部考核评分情况通报|Branch assessment notice)\n/, // score, Markdown
@@ -48,6 +49,6 @@ export function writtenByZhibu(head: Uint8Array, tail: Uint8Array): boolean {
   if (textMarks.some((mark) => mark.test(start))) return true;
   const header = /^\uFEFF([^\r\n]*)\r?\n/.exec(Buffer.from(head).toString('utf8'))?.[1];
   if (header && header.split(',').every((cell) => csvHeaders.has(cell))) return true;
-  const lines = Buffer.from(tail).toString('utf8').trimEnd().split('\n');
-  return summaryLine.test(lines[lines.length - 1] ?? '');
+  const paragraphs = Buffer.from(tail).toString('utf8').trimEnd().split(/\n\s*\n/);
+  return summaryLine.test((paragraphs[paragraphs.length - 1] ?? '').replace(/\s+/g, ''));
 }

@@ -44,10 +44,10 @@ describe('zhibu check fixtures/invalid fixtures/valid --as-of 2026-10-08', () =>
   test('exits 2 and lists every broken file at file:line:column', async () => {
     const { code, out } = await zhibu(argv);
     expect(code).toBe(2);
-    for (const at of brokenAt) expect(out).toContain(`${at}  `);
+    for (const at of brokenAt) expect(out).toContain(`${at}  输入错误\n`);
     expect(out).toContain('输入错误（26）');
     for (const fine of ['branch-duplicate-a', 'document-empty', 'encoding-utf8-bom-crlf', 'enum-chinese-labels', 'key-x-extension']) {
-      expect(out).not.toMatch(new RegExp(`${fine}\\.yaml:\\d+:\\d+`));
+      expect(out).not.toMatch(new RegExp(`${fine}\\.yaml:\\d+:\\d+  输入错误`));
     }
   });
 
@@ -79,7 +79,7 @@ describe('zhibu check fixtures/invalid fixtures/valid --as-of 2026-10-08', () =>
     expect(message('branch-duplicate-b.yaml')).toContain('fixtures/invalid/branch-duplicate-a.yaml');
     const { out } = await zhibu([...argv, '--lang', 'en']);
     expect(out).toContain('Input errors (26)');
-    expect(out).toContain('fixtures/invalid/dues-bad-month.yaml:6:21  members[0].dues[1]: "2026-13" is not a month');
+    expect(out).toContain('fixtures/invalid/dues-bad-month.yaml:6:21  input error\n    members[0].dues[1]: "2026-13" is not a month');
   });
 });
 
@@ -94,7 +94,7 @@ describe('paths and dates', () => {
   test('a missing file alone exits 2 (in English too)', async () => {
     const { code, out } = await zhibu(['check', 'no-such-file.yaml', '--lang', 'en', '--as-of', TODAY]);
     expect(code).toBe(2);
-    expect(out).toContain('no-such-file.yaml:1:1  no such file or directory');
+    expect(out).toContain('no-such-file.yaml:1:1  input error\n    no such file or directory');
   });
 
   test('no path at all is a usage error', async () => {

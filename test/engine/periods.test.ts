@@ -26,8 +26,8 @@ describe('parseWindow', () => {
   );
 
   it('defaults to the quarter that contains as-of', () => {
-    expect(defaultWindow('2026-10-08')).toEqual({ label: '2026Q4', from: '2026-10-01', to: '2026-12-31' });
-    expect(defaultWindow('2026-03-31')).toEqual({ label: '2026Q1', from: '2026-01-01', to: '2026-03-31' });
+    expect(defaultWindow('2026-10-08')).toEqual({ label: '2026Q3..2026Q4', from: '2026-07-01', to: '2026-12-31' });
+    expect(defaultWindow('2026-03-31')).toEqual({ label: '2025Q4..2026Q1', from: '2025-10-01', to: '2026-03-31' });
   });
 });
 
