@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { closest } from '../load/closest.js';
 import { defaultWindow, parseWindow, type Window } from '../engine/periods.js';
 import { configureRules, loadRules, parseConfig } from '../engine/ruleset.js';
