@@ -193,7 +193,8 @@ describe('the default --as-of is today in the configured time zone', () => {
     writeFileSync(path.join(dir, 'zhibu.config.yaml'), 'timezone: Mars/Olympus\n');
     const bad = await run(dir);
     expect(bad.code).toBe(2);
-    expect(bad.out).toContain('zhibu.config.yaml:1:11  bad configuration: timezone: not a time zone name');
+    expect(bad.out).toContain('zhibu.config.yaml:1:11  input error');
+    expect(bad.out).toContain('bad configuration: timezone: not a time zone name');
   });
 });
 

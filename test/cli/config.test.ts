@@ -77,7 +77,7 @@ describe('configuration errors', () => {
     expect(errors.map((e) => e.line).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 8, 9]);
     const text = errors.map((e) => e.message).join('\n');
     expect(text).toContain('error, warning, warn, info');
-    expect(text).toContain('允许：rules, ruleDirs, rectify');
+    expect(text).toContain('允许：timezone, rules, ruleDirs, rectify, score, import');
     // No zod English inside Chinese output.
     expect(text).not.toMatch(/Invalid|Too big|Too small|expected/);
     expect(text).not.toContain('NaN');
@@ -88,7 +88,7 @@ describe('configuration errors', () => {
     const { out } = await zhibu(['check', 'records', ...at, '--format', 'json', '--lang', 'en'], dir);
     const errors = (JSON.parse(out) as Report).inputErrors.filter((e) => e.file === 'zhibu.config.yaml');
     expect(errors).toHaveLength(6);
-    expect(errors.map((e) => e.message).join('\n')).toMatch(/unknown key colour; allowed: rules, ruleDirs, rectify/);
+    expect(errors.map((e) => e.message).join('\n')).toMatch(/unknown key colour; allowed: timezone, rules, ruleDirs, rectify, score, import/);
   });
 
   test('warn is accepted for warning', async () => {
