@@ -7,7 +7,7 @@ import { commaList } from './commands/options.js';
 import { colorLevel } from './report/color.js';
 import { ruleExamples } from './load/files.js';
 import { registerRectify } from './commands/rectify-command.js';
-import { registerScore } from './commands/score.js';
+import { registerScore } from './commands/score-command.js';
 import { failure } from './commands/failure.js';
 import { Outputs } from './write/files.js';
 import { visible } from './escape/terminal.js';
