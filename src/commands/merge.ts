@@ -2,7 +2,7 @@ import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
 import { mergeReports } from '../ci/merge.js';
 import { parseReport } from '../ci/report-file.js';
-import { duplicateDocument } from '../engine/run.js';
+import { duplicateDocument } from '../engine/evaluate.js';
 import { organizationFindingsOfShards, type ShardData } from '../engine/shard.js';
 import { UsageError, type Io } from '../io.js';
 import { buildReport, type Report } from '../report/report.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FileOutcome } from './run.js';
+import { decodeOutcome, encodeOutcome, type FileOutcome, type OutcomeJson } from './outcome.js';
 
 /** Per-file outcomes of an earlier run, valid only under the same settings. */
 export interface OutcomeCache {
@@ -9,7 +9,7 @@ export interface OutcomeCache {
 
 interface StoredEntry {
   hash: string;
-  outcome: FileOutcome;
+  outcome: OutcomeJson;
 }
 
 /** The cache file's shape: one settings key; entries are dropped whole when it differs. */
@@ -26,33 +26,6 @@ export function contentHash(bytes: Uint8Array): string {
 /** A hash of everything besides a file's own bytes that can change its outcome. */
 export function settingsKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts, (_k, v) => (v instanceof Map ? [...v].sort() : v instanceof Set ? [...v].sort() : v instanceof Uint8Array ? contentHash(v) : v))).digest('hex');
-}
-
-// Maps do not survive JSON (the digest's participation map is the only one); every finding
-// and the branch info name the outcome's own file, so the file path is stored once.
-function encode(outcome: FileOutcome): unknown {
-  return {
-    ...outcome,
-    branches: outcome.branches.map((b) => ({
-      ...b,
-      findings: b.findings.map(({ file: _file, ...rest }) => rest),
-      info: { ...b.info, file: undefined },
-      digest: { ...b.digest, participation: [...b.digest.participation] },
-    })),
-  };
-}
-function decode(stored: FileOutcome): FileOutcome {
-  const file = stored.file;
-  return {
-    ...stored,
-    branches: stored.branches.map((b) => ({
-      ...b,
-      // In their usual key order, so a cached outcome is indistinguishable from a fresh one.
-      findings: b.findings.map(({ rule, severity, status, branch, period, subject, messageId, args, line, column, path }) => ({ rule, severity, status, branch, period, subject, messageId, args, file, line, column, path })),
-      info: { id: b.info.id, name: b.info.name, secretary: b.info.secretary, file, line: b.info.line, column: b.info.column, rectifications: b.info.rectifications },
-      digest: { ...b.digest, participation: new Map(b.digest.participation as unknown as [string, never][]) },
-    })),
-  };
 }
 
 /** An in-memory cache loaded from (and serialised back to) the text of a cache file. */
@@ -84,14 +57,14 @@ export class FileCache implements OutcomeCache {
     const entry = this.entries[file];
     if (entry && entry.hash === hash) {
       this.hits++;
-      return decode(entry.outcome);
+      return decodeOutcome(entry.outcome);
     }
     this.misses++;
     return undefined;
   }
 
   set(file: string, hash: string, outcome: FileOutcome): void {
-    this.entries[file] = { hash, outcome: encode(outcome) as FileOutcome };
+    this.entries[file] = { hash, outcome: encodeOutcome(outcome) };
     this.changed = true;
   }
 
