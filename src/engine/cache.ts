@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { decodeOutcome, encodeOutcome, type FileOutcome, type OutcomeJson } from './outcome.js';
+import { object, text } from './json-shape.js';
+import { decodeOutcome, encodeOutcome, outcomeProblem, type FileOutcome, type OutcomeJson } from './outcome.js';
 
 /** Per-file outcomes of an earlier run, valid only under the same settings. */
 export interface OutcomeCache {
@@ -7,17 +8,26 @@ export interface OutcomeCache {
   set(file: string, hash: string, outcome: FileOutcome): void;
 }
 
+/**
+ * One file's outcome: `content` is the hash of the file's bytes; `seal` binds the settings,
+ * the file's path, its content and the outcome's own text, so an entry edited, or copied
+ * from another file, another content or other settings, is dropped, never trusted.
+ */
 interface StoredEntry {
-  hash: string;
-  outcome: OutcomeJson;
+  content: string;
+  seal: string;
+  /** The outcome's JSON text (`OutcomeJson`). */
+  outcome: string;
 }
 
 /** The cache file's shape: one settings key; entries are dropped whole when it differs. */
 interface StoredCache {
-  zhibuCache: 2;
+  zhibuCache: 3;
   settings: string;
   entries: Record<string, StoredEntry>;
 }
+
+const storedEntry = object({ content: text, seal: text, outcome: text });
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -28,6 +38,16 @@ export function settingsKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts, (_k, v) => (v instanceof Map ? [...v].sort() : v instanceof Set ? [...v].sort() : v instanceof Uint8Array ? contentHash(v) : v))).digest('hex');
 }
 
+function sealOf(settings: string, file: string, content: string, outcome: string): string {
+  return createHash('sha256').update(`${settings}\0${file}\0${content}\0`).update(outcome).digest('hex');
+}
+
+/** A cache entry or file that was not trusted: which one, and the first thing wrong with it. */
+export interface DroppedEntry {
+  entry: string;
+  problem: string;
+}
+
 /** An in-memory cache loaded from (and serialised back to) the text of a cache file. */
 export class FileCache implements OutcomeCache {
   private entries: Record<string, StoredEntry> = {};
@@ -36,35 +56,75 @@ export class FileCache implements OutcomeCache {
   private changed = false;
   hits = 0;
   misses = 0;
+  /** Entries (or the whole file) found invalid: they are rebuilt, and the run says so once. */
+  readonly dropped: DroppedEntry[] = [];
 
   constructor(
     private readonly settings: string,
     text: string | null,
   ) {
     if (!text) return;
+    let stored: Partial<StoredCache>;
     try {
-      const stored = JSON.parse(text) as StoredCache;
-      if (stored.zhibuCache === 2 && stored.settings === settings && stored.entries && typeof stored.entries === 'object') {
-        this.entries = stored.entries;
-        this.loaded = true;
-      }
-    } catch {
-      // A corrupt cache is an empty one.
+      stored = JSON.parse(text) as Partial<StoredCache>;
+    } catch (error) {
+      this.dropped.push({ entry: '(file)', problem: (error as Error).message });
+      return;
     }
+    if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+      this.dropped.push({ entry: '(file)', problem: '(root): expected an object' });
+      return;
+    }
+    // Another version or other settings: an outdated cache, rebuilt without a word.
+    if (stored.zhibuCache !== 3 || stored.settings !== settings) return;
+    const problem = object({ entries: (v, p) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? null : `${p}: expected an object`) })(stored, '');
+    if (problem) {
+      this.dropped.push({ entry: '(file)', problem });
+      return;
+    }
+    this.entries = stored.entries as Record<string, StoredEntry>;
+    this.loaded = true;
   }
 
   get(file: string, hash: string): FileOutcome | undefined {
-    const entry = this.entries[file];
-    if (entry && entry.hash === hash) {
+    const entry: unknown = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
+    const outcome = entry === undefined ? undefined : this.open(file, hash, entry);
+    if (outcome) {
       this.hits++;
-      return decodeOutcome(entry.outcome);
+      return outcome;
     }
     this.misses++;
     return undefined;
   }
 
+  /** A stored entry's outcome when it is for this content and sound; an unsound entry is dropped. */
+  private open(file: string, hash: string, entry: unknown): FileOutcome | undefined {
+    let problem = storedEntry(entry, 'entry');
+    if (!problem) {
+      const { content, seal, outcome } = entry as StoredEntry;
+      // A changed file: an ordinary miss.
+      if (content !== hash) return undefined;
+      if (seal !== sealOf(this.settings, file, content, outcome)) problem = 'seal: does not match the entry';
+      else {
+        let json: unknown;
+        try {
+          json = JSON.parse(outcome);
+          problem = outcomeProblem(json, file);
+        } catch (error) {
+          problem = `outcome: ${(error as Error).message}`;
+        }
+        if (!problem) return decodeOutcome(json as OutcomeJson);
+      }
+    }
+    this.dropped.push({ entry: file, problem });
+    delete this.entries[file];
+    this.changed = true;
+    return undefined;
+  }
+
   set(file: string, hash: string, outcome: FileOutcome): void {
-    this.entries[file] = { hash, outcome: encodeOutcome(outcome) };
+    const text = JSON.stringify(encodeOutcome(outcome));
+    this.entries[file] = { content: hash, seal: sealOf(this.settings, file, hash, text), outcome: text };
     this.changed = true;
   }
 
@@ -76,7 +136,7 @@ export class FileCache implements OutcomeCache {
   /** The cache file text: only the files of this run are kept. */
   serialise(files: readonly string[]): string {
     const kept: Record<string, StoredEntry> = {};
-    for (const file of files) if (this.entries[file]) kept[file] = this.entries[file] as StoredEntry;
-    return JSON.stringify({ zhibuCache: 2, settings: this.settings, entries: kept } satisfies StoredCache);
+    for (const file of files) if (Object.hasOwn(this.entries, file)) kept[file] = this.entries[file] as StoredEntry;
+    return JSON.stringify({ zhibuCache: 3, settings: this.settings, entries: kept } satisfies StoredCache);
   }
 }

@@ -1,3 +1,4 @@
+import { list, nullable, object, pair, text, type Shape } from './json-shape.js';
 import type { BranchScope } from './scope.js';
 
 /** What an organization-level check sees of one branch (kept after the branch itself is dropped). */
@@ -50,7 +51,17 @@ export function encodeDigest(digest: BranchDigest): DigestJson {
   return { id: digest.id, parent: digest.parent, units: digest.units, groups: digest.groups, established: digest.established, participation: [...digest.participation] };
 }
 
-/** The digest of its JSON form (checked first: see `digestProblem`). */
+/** The digest of its JSON form (checked first against `digestShape`). */
 export function decodeDigest(json: DigestJson): BranchDigest {
   return { id: json.id, parent: json.parent, units: json.units, groups: json.groups, established: json.established, participation: new Map(json.participation) };
 }
+
+/** The JSON form of a digest, as `decodeDigest` needs it. */
+export const digestShape: Shape = object({
+  id: text,
+  parent: nullable(text),
+  units: list(text),
+  groups: list(text),
+  established: nullable(text),
+  participation: list(pair(text, list(object({ type: text, date: text, group: nullable(text), roles: list(text) })))),
+});

@@ -1,7 +1,9 @@
+import { isMessageId } from '../i18n/index.js';
 import type { Position } from '../load/position.js';
 import type { InputError, SkippedDocument } from '../model/types.js';
-import { decodeDigest, encodeDigest, type BranchDigest, type DigestJson } from './digest.js';
+import { decodeDigest, digestShape, encodeDigest, type BranchDigest, type DigestJson } from './digest.js';
 import type { Evaluation, Finding } from './finding.js';
+import { anything, bool, dictionary, list, nullable, object, oneOf, position, text, whole, type Shape } from './json-shape.js';
 
 /** What reporters beyond the findings need to know of a checked branch (rectification owners, carry-over). */
 export interface BranchInfo {
@@ -86,4 +88,65 @@ export function decodeOutcome(json: OutcomeJson): FileOutcome {
       info: { id: b.info.id, name: b.info.name, secretary: b.info.secretary, file, line: b.info.line, column: b.info.column, rectifications: b.info.rectifications },
     })),
   };
+}
+
+const messageId: Shape = (v, p) => (typeof v === 'string' && isMessageId(v) ? null : `${p}: expected a message id of this zhibu`);
+const args = dictionary(anything);
+const line = whole(1);
+
+/** The JSON form of a file outcome, as `decodeOutcome` needs it. */
+export const outcomeShape: Shape = object({
+  file: text,
+  errors: list(object({ file: text, line, column: line, id: messageId, args })),
+  skipped: list(object({ file: text, line, column: line, kind: oneOf('branch', 'organization', null), id: nullable(text), name: nullable(text), parent: nullable(text) })),
+  branches: list(
+    object({
+      id: text,
+      header: position,
+      checked: bool,
+      findings: list(
+        object({
+          rule: text,
+          severity: oneOf('error', 'warning', 'info'),
+          status: oneOf('violation', 'pending'),
+          branch: text,
+          period: nullable(text),
+          subject: nullable(text),
+          messageId,
+          args,
+          line,
+          column: line,
+          path: nullable(text),
+        }),
+      ),
+      exempted: whole(),
+      digest: digestShape,
+      info: object({
+        id: text,
+        name: text,
+        secretary: text,
+        line,
+        column: line,
+        rectifications: list(object({ issue: text, rule: nullable(text), found: nullable(text), deadline: nullable(text), owner: nullable(text), status: oneOf('open', 'done'), done: nullable(text) })),
+      }),
+    }),
+  ),
+});
+
+/**
+ * What is wrong with a stored outcome of `file`, or null: its shape, and that it is about
+ * that file and each branch's findings, digest and info about that branch.
+ */
+export function outcomeProblem(json: unknown, file: string): string | null {
+  const problem = outcomeShape(json, '');
+  if (problem) return problem;
+  const outcome = json as OutcomeJson;
+  if (outcome.file !== file) return `file: expected ${JSON.stringify(file)}`;
+  for (const [i, b] of outcome.branches.entries()) {
+    if (b.digest.id !== b.id) return `branches[${i}].digest.id: expected ${JSON.stringify(b.id)}`;
+    if (b.info.id !== b.id) return `branches[${i}].info.id: expected ${JSON.stringify(b.id)}`;
+    const other = b.findings.findIndex((f) => f.branch !== b.id);
+    if (other !== -1) return `branches[${i}].findings[${other}].branch: expected ${JSON.stringify(b.id)}`;
+  }
+  return null;
 }

@@ -44,8 +44,10 @@ describe('FileCache', () => {
     expect(new FileCache(settings, cache.serialise(['a.yaml'])).get('a.yaml', contentKey)).toBeUndefined();
   });
 
-  test('a corrupt cache file is an empty cache; files not in the run are dropped', () => {
-    expect(new FileCache(key, '{not json').get('a.yaml', hash)).toBeUndefined();
+  test('a corrupt cache file is an empty cache, and says so; files not in the run are dropped', () => {
+    const corrupt = new FileCache(key, '{not json');
+    expect(corrupt.get('a.yaml', hash)).toBeUndefined();
+    expect(corrupt.dropped).toEqual([{ entry: '(file)', problem: expect.any(String) }]);
     const cache = new FileCache(key, null);
     cache.set('a.yaml', hash, outcome);
     expect(JSON.parse(cache.serialise(['b.yaml'])).entries).toEqual({});
@@ -65,5 +67,23 @@ describe('FileCache', () => {
     const edited = new FileCache(key, text);
     edited.set('a.yaml', contentHash(Buffer.from('branch: changed')), outcome);
     expect(edited.unchanged(['a.yaml'])).toBe(false);
+  });
+
+  test('an entry is sealed to its settings, file, content and text: one copied or edited is dropped with its problem', () => {
+    const cache = new FileCache(key, null);
+    cache.set('a.yaml', hash, outcome);
+    const stored = JSON.parse(cache.serialise(['a.yaml'])) as { entries: Record<string, { content: string; seal: string; outcome: string }> };
+    const entry = stored.entries['a.yaml'] as { content: string; seal: string; outcome: string };
+    const copied = { ...stored, entries: { 'b.yaml': entry } };
+    const moved = new FileCache(key, JSON.stringify(copied));
+    expect(moved.get('b.yaml', hash)).toBeUndefined();
+    expect(moved.dropped).toEqual([{ entry: 'b.yaml', problem: 'seal: does not match the entry' }]);
+    expect(moved.unchanged(['b.yaml'])).toBe(false); // rewritten without it
+    const edited = { ...stored, entries: { 'a.yaml': { ...entry, outcome: entry.outcome.replace('"findings":[{', '"findings":[],"x":[{') } } };
+    expect(new FileCache(key, JSON.stringify(edited)).get('a.yaml', hash)).toBeUndefined();
+    // A changed file is an ordinary miss, not a problem.
+    const changed = new FileCache(key, cache.serialise(['a.yaml']));
+    expect(changed.get('a.yaml', contentHash(Buffer.from('branch: changed')))).toBeUndefined();
+    expect(changed.dropped).toEqual([]);
   });
 });
