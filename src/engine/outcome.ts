@@ -94,11 +94,14 @@ const messageId: Shape = (v, p) => (typeof v === 'string' && isMessageId(v) ? nu
 const args = dictionary(anything);
 const line = whole(1);
 
+/** A skipped document as JSON (cache entries and shard reports carry them). */
+export const skippedShape = object({ file: text, line, column: line, kind: oneOf('branch', 'organization', null), id: nullable(text), name: nullable(text), parent: nullable(text) });
+
 /** The JSON form of a file outcome, as `decodeOutcome` needs it. */
 export const outcomeShape: Shape = object({
   file: text,
   errors: list(object({ file: text, line, column: line, id: messageId, args })),
-  skipped: list(object({ file: text, line, column: line, kind: oneOf('branch', 'organization', null), id: nullable(text), name: nullable(text), parent: nullable(text) })),
+  skipped: list(skippedShape),
   branches: list(
     object({
       id: text,

@@ -1,8 +1,9 @@
 import type { Position } from '../load/position.js';
 import type { Organization, SkippedDocument, Source } from '../model/types.js';
-import { decodeDigest, encodeDigest, type BranchDigest, type DigestJson } from './digest.js';
+import { decodeDigest, digestShape, encodeDigest, type BranchDigest, type DigestJson } from './digest.js';
 import { duplicateDocument, newSink, organizationFindings } from './evaluate.js';
-import type { BranchOutcome } from './outcome.js';
+import { both, list, nullable, object, optional, position, text, whole, type Shape } from './json-shape.js';
+import { skippedShape, type BranchOutcome } from './outcome.js';
 import type { Window } from './periods.js';
 import type { Rule } from './rules.js';
 
@@ -70,6 +71,36 @@ export interface ShardData {
   organizations: ShardOrganization[];
   /** Documents of this shard's files skipped for input errors (organization rules do not guess about them). */
   skipped: SkippedDocument[];
+}
+
+const optionalText = optional(nullable(text));
+const located = (fields: Record<string, Shape>) => object({ ...fields, line: whole(1), column: whole(1) });
+
+/** The JSON form of a shard report's `shard` field, as `organizationFindingsOfShards` needs it. */
+export const shardShape: Shape = object({
+  index: whole(0),
+  count: whole(1),
+  branches: list(both(digestShape, located({ file: text, exempted: whole(), name: optional(text) }))),
+  organizations: list(
+    object({
+      id: text,
+      name: text,
+      file: text,
+      header: position,
+      leaders: list(located({ name: text, title: optionalText, branch: optionalText, liaison: optionalText })),
+      units: list(located({ name: text, party_members: whole() })),
+      exemptions: list(object({ rule: text, subject: optionalText, period: optionalText, expires: optionalText })),
+    }),
+  ),
+  skipped: optional(list(skippedShape)),
+});
+
+/** What is wrong with a shard report's `shard` field (path from `shard`), or null. */
+export function shardProblem(json: unknown): string | null {
+  const problem = shardShape(json, 'shard');
+  if (problem) return problem;
+  const { index, count } = json as ShardData;
+  return index < count ? null : `shard.index: expected less than shard.count (${count})`;
 }
 
 /** A checked branch as a shard report carries it. */

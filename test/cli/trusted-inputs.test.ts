@@ -71,3 +71,83 @@ describe('cache entries', () => {
     expect(broken.err).toMatch(/^1 entries of the cache cache\/check\.json were invalid \(\(file\): .+\); they were dropped and checked again$/m);
   });
 });
+
+describe('shard reports', () => {
+  type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const shardFiles = ['t1.json', 't2.json', 't3.json'];
+  const load = (file: string) => JSON.parse(readFileSync(path.join(work, file), 'utf8')) as Json;
+  const save = (file: string, report: Json) => writeFileSync(path.join(work, file), JSON.stringify(report));
+  let merged = '';
+
+  test('three shards of the demo merge (the set the cases below spoil)', async () => {
+    for (const [i, file] of shardFiles.entries()) {
+      expect((await zhibu(['check', 'demo', ...year, '--shard', `${i + 1}/3`, '--format', `json=${file}`, '--fail-on', 'never'])).code).toBe(0);
+    }
+    const run = await zhibu(['merge', ...shardFiles, '--format', 'json', '--fail-on', 'never']);
+    expect(run.code).toBe(0);
+    merged = run.out;
+    expect(JSON.parse(merged).findings.length).toBeGreaterThan(0);
+  });
+
+  /** The shard that holds both findings and branches, and one other. */
+  const pick = () => {
+    const reports = shardFiles.map(load);
+    const full = reports.findIndex((r) => r.findings.length > 0 && r.shard.branches.length > 0);
+    return { reports, full, other: full === 0 ? 1 : 0 };
+  };
+
+  test.each([
+    ['a malformed shard field', (r: Json) => ({ ...r, shard: { index: 'x' } }), /bad\.json: 分片数据无效 \(invalid shard data\): shard\.index: expected a whole number ≥ 0$/m],
+    ['branches: "x"', (r: Json) => ({ ...r, shard: { ...r.shard, branches: 'x' } }), /shard\.branches: expected a list$/m],
+    ['a digest of the wrong type', (r: Json) => ({ ...r, shard: { ...r.shard, branches: r.shard.branches.map((b: Json) => ({ ...b, participation: { a: 1 } })) } }), /shard\.branches\[0\]\.participation: expected a list$/m],
+    ['an index past the count', (r: Json) => ({ ...r, shard: { ...r.shard, index: 7 } }), /shard\.index: expected less than shard\.count \(3\)$/m],
+    ['an organization without leaders', (r: Json) => ({ ...r, shard: { ...r.shard, organizations: [{ id: 'o', name: 'o', file: 'o.yaml', header: { line: 1, column: 1 }, units: [], exemptions: [] }] } }), /shard\.organizations\[0\]\.leaders: expected a list$/m],
+  ])('%s is refused, naming the file and the field (exit 2)', async (_name, spoil, message) => {
+    const { reports, full } = pick();
+    save('bad.json', spoil(reports[full] as Json));
+    const run = await zhibu(['merge', ...shardFiles.map((f, i) => (i === full ? 'bad.json' : f)), '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^zhibu: bad\.json: /);
+    expect(run.err).toMatch(message);
+    expect(run.err).not.toMatch(/TypeError|\n\s+at /);
+  });
+
+  test('the same shard file given three times is refused', async () => {
+    const { full } = pick();
+    const file = shardFiles[full] as string;
+    const run = await zhibu(['merge', file, file, file]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/分片不完整或重复/);
+  });
+
+  test.each([
+    ["a finding copied into another shard", (reports: Json[], full: number, other: number) => {
+      reports[other]!.findings.push(reports[full]!.findings[0]);
+      return [other, /findings\[\d+\]: .* \(its file belongs to another shard\)/];
+    }],
+    ['a finding three times in its own shard', (reports: Json[], full: number) => {
+      const f = reports[full]!.findings[0];
+      reports[full]!.findings.splice(0, 0, f, f);
+      return [full, /findings\[1\]: 与前面的一项相同 \(the same finding again\)/];
+    }],
+    ["a branch digest copied into another shard", (reports: Json[], full: number, other: number) => {
+      reports[other]!.shard.branches.push(reports[full]!.shard.branches[0]);
+      return [other, /shard\.branches\[\d+\]: .* \(its file belongs to another shard\)/];
+    }],
+    ['a branch digest twice in its shard', (reports: Json[], full: number) => {
+      reports[full]!.shard.branches.push(reports[full]!.shard.branches[0]);
+      return [full, /shard\.branches\[\d+\]: 支部 \S+ 重复/];
+    }],
+  ] as const)('%s is refused, naming the file and the entry (exit 2)', async (_name, spoil) => {
+    const { reports, full, other } = pick();
+    const [spoilt, message] = spoil(reports, full, other) as [number, RegExp];
+    const files = shardFiles.map((f, i) => (i === spoilt ? 'copied.json' : f));
+    save('copied.json', reports[spoilt] as Json);
+    const run = await zhibu(['merge', ...files, '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^zhibu: copied\.json: /);
+    expect(run.err).toMatch(message);
+    // The set itself still merges as before.
+    expect((await zhibu(['merge', ...shardFiles, '--format', 'json', '--fail-on', 'never'])).out).toBe(merged);
+  });
+});
