@@ -41,7 +41,7 @@ export function canRunParallel(files: number, cores = availableParallelism()): b
  * organization files and the assembly stay on this thread, so results are identical.
  */
 export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec: RuleSpec }): Promise<CheckResult> {
-  const run = prepare(input);
+  const run = prepare(input, 0);
   const { stage, owned } = run;
   const outcomes = new Map<string, FileOutcome>();
   for (const file of owned) {

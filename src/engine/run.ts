@@ -74,15 +74,34 @@ function mayHoldOrganization(bytes: Uint8Array): boolean {
   return buffer.includes(ORGANIZATION_HINT) || buffer.includes(ESCAPE_HINT);
 }
 
+/**
+ * The bytes of the first pass kept for the second, at most this many in all: each file is
+ * read once while the records fit (1,000 branch-years are about 30 MB), and memory stays
+ * bounded beyond (later files are read again).
+ */
+export const KEPT_BYTES = 64 * 1024 * 1024;
+
+/** What stage 1 keeps of the files it read: the bytes of `files`, up to `bytes` in all. */
+export interface KeepBytes {
+  files: ReadonlySet<string>;
+  bytes: number;
+}
+
 /** Stage 1: organization files first, so leaders are known before branches stream past. */
-export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, hashing = false) {
+export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, options: { hashing?: boolean; keep?: KeepBytes } = {}) {
   const early = new Map<string, LoadedFile>();
   const hashes = new Map<string, string>();
+  const kept = new Map<string, Uint8Array>();
+  let room = options.keep?.bytes ?? 0;
   for (const file of files) {
     const bytes = safeRead(read, file);
     if (!(bytes instanceof Uint8Array)) continue;
-    if (hashing) hashes.set(file, contentHash(bytes));
+    if (options.hashing) hashes.set(file, contentHash(bytes));
     if (mayHoldOrganization(bytes)) early.set(file, loadRecordFile(file, bytes));
+    else if (bytes.byteLength <= room && options.keep?.files.has(file)) {
+      kept.set(file, bytes);
+      room -= bytes.byteLength;
+    }
   }
   const organizations: Organization[] = [];
   const errors: InputError[] = [];
@@ -109,7 +128,7 @@ export function readOrganizations(files: readonly string[], read: (file: string)
       }
     }
   }
-  return { early, organizations, errors, leadersByBranch, hashes };
+  return { early, kept, organizations, errors, leadersByBranch, hashes };
 }
 
 function safeRead(read: (file: string) => Uint8Array, file: string): Uint8Array | InputError {
@@ -189,20 +208,33 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
   return result;
 }
 
-/** Stage 1 and the cache, as both pipelines (this thread, worker threads) use them. */
-export function prepare(input: CheckInput) {
+/**
+ * Stage 1 and the cache, as both pipelines use them. `keep` bytes of the first pass are kept
+ * for `check` (worker threads read their files themselves).
+ */
+export function prepare(input: CheckInput, keep = KEPT_BYTES) {
   const files = [...new Set(input.files)].sort();
-  const stage = readOrganizations(files, input.read, !!input.cache);
+  const owned = ownedFiles(files, input.shard);
+  const stage = readOrganizations(files, input.read, { hashing: !!input.cache, keep: { files: new Set(owned), bytes: keep } });
   const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
   const cache = input.cache?.(stage.leadersByBranch);
   return {
     stage,
     fileInput,
-    owned: ownedFiles(files, input.shard),
+    owned,
+    /** A file's bytes: those stage 1 kept (handed over once, then let go), else read again. */
+    read(file: string): Uint8Array {
+      const bytes = stage.kept.get(file);
+      if (!bytes) return input.read(file);
+      stage.kept.delete(file);
+      return bytes;
+    },
     /** An unchanged file's outcome from the cache. */
     cached(file: string): FileOutcome | undefined {
       const hash = stage.hashes.get(file);
-      return hash ? cache?.get(file, hash) : undefined;
+      const outcome = hash ? cache?.get(file, hash) : undefined;
+      if (outcome) stage.kept.delete(file);
+      return outcome;
     },
     /** Keeps a fresh outcome in the cache. */
     store(outcome: FileOutcome): void {
@@ -222,7 +254,7 @@ export function check(input: CheckInput): CheckResult {
   const outcomes = run.owned.map((file, i, owned) => {
     let outcome = run.cached(file);
     if (!outcome) {
-      outcome = checkFile(file, input.read, run.fileInput, run.stage.early.get(file));
+      outcome = checkFile(file, run.read, run.fileInput, run.stage.early.get(file));
       run.store(outcome);
     }
     input.onProgress?.(i + 1, owned.length);
