@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { object, text } from './json-shape.js';
+import { anything, dictionary, object, problemAt, text } from './json-shape.js';
 import { decodeOutcome, encodeOutcome, outcomeProblem, type FileOutcome, type OutcomeJson } from './outcome.js';
 
 /** Per-file outcomes of an earlier run, valid only under the same settings. */
@@ -8,26 +8,26 @@ export interface OutcomeCache {
   set(file: string, hash: string, outcome: FileOutcome): void;
 }
 
-/**
- * One file's outcome: `content` is the hash of the file's bytes; `seal` binds the settings,
- * the file's path, its content and the outcome's own text, so an entry edited, or copied
- * from another file, another content or other settings, is dropped, never trusted.
- */
+/** One file's outcome, valid while the file's bytes hash to `content`. */
 interface StoredEntry {
   content: string;
-  seal: string;
-  /** The outcome's JSON text (`OutcomeJson`). */
-  outcome: string;
+  outcome: OutcomeJson;
 }
 
-/** The cache file's shape: one settings key; entries are dropped whole when it differs. */
+/**
+ * The cache file's shape: one settings key (entries are dropped whole when it differs) and
+ * a seal over the settings and the entries' exact text, so entries edited, or copied from
+ * another cache, are dropped, never trusted. Its text is `head(settings, seal)`, the entries, `}`.
+ */
 interface StoredCache {
   zhibuCache: 3;
   settings: string;
+  seal: string;
   entries: Record<string, StoredEntry>;
 }
 
-const storedEntry = object({ content: text, seal: text, outcome: text });
+const storedCache = object({ seal: text, entries: dictionary(anything) });
+const storedEntry = object({ content: text, outcome: anything });
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -38,8 +38,13 @@ export function settingsKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts, (_k, v) => (v instanceof Map ? [...v].sort() : v instanceof Set ? [...v].sort() : v instanceof Uint8Array ? contentHash(v) : v))).digest('hex');
 }
 
-function sealOf(settings: string, file: string, content: string, outcome: string): string {
-  return createHash('sha256').update(`${settings}\0${file}\0${content}\0`).update(outcome).digest('hex');
+function sealOf(settings: string, entries: string): string {
+  return createHash('sha256').update(`${settings}\0`).update(entries).digest('hex');
+}
+
+/** The start of a cache file's text, up to its entries. */
+function head(settings: string, seal: string): string {
+  return `{"zhibuCache":3,"settings":${JSON.stringify(settings)},"seal":${JSON.stringify(seal)},"entries":`;
 }
 
 /** A cache entry or file that was not trusted: which one, and the first thing wrong with it. */
@@ -77,7 +82,9 @@ export class FileCache implements OutcomeCache {
     }
     // Another version or other settings: an outdated cache, rebuilt without a word.
     if (stored.zhibuCache !== 3 || stored.settings !== settings) return;
-    const problem = object({ entries: (v, p) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? null : `${p}: expected an object`) })(stored, '');
+    let problem = problemAt('', storedCache(stored));
+    const start = problem ? '' : head(settings, stored.seal as string);
+    if (!problem && !(text.startsWith(start) && text.endsWith('}') && sealOf(settings, text.slice(start.length, -1)) === stored.seal)) problem = 'seal: does not match the entries';
     if (problem) {
       this.dropped.push({ entry: '(file)', problem });
       return;
@@ -89,32 +96,20 @@ export class FileCache implements OutcomeCache {
   get(file: string, hash: string): FileOutcome | undefined {
     const entry: unknown = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
     const outcome = entry === undefined ? undefined : this.open(file, hash, entry);
-    if (outcome) {
-      this.hits++;
-      return outcome;
-    }
-    this.misses++;
-    return undefined;
+    if (outcome) this.hits++;
+    else this.misses++;
+    return outcome;
   }
 
   /** A stored entry's outcome when it is for this content and sound; an unsound entry is dropped. */
   private open(file: string, hash: string, entry: unknown): FileOutcome | undefined {
-    let problem = storedEntry(entry, 'entry');
+    let problem = problemAt('entry', storedEntry(entry));
     if (!problem) {
-      const { content, seal, outcome } = entry as StoredEntry;
+      const { content, outcome } = entry as StoredEntry;
       // A changed file: an ordinary miss.
       if (content !== hash) return undefined;
-      if (seal !== sealOf(this.settings, file, content, outcome)) problem = 'seal: does not match the entry';
-      else {
-        let json: unknown;
-        try {
-          json = JSON.parse(outcome);
-          problem = outcomeProblem(json, file);
-        } catch (error) {
-          problem = `outcome: ${(error as Error).message}`;
-        }
-        if (!problem) return decodeOutcome(json as OutcomeJson);
-      }
+      problem = outcomeProblem(outcome, file);
+      if (!problem) return decodeOutcome(outcome);
     }
     this.dropped.push({ entry: file, problem });
     delete this.entries[file];
@@ -123,8 +118,7 @@ export class FileCache implements OutcomeCache {
   }
 
   set(file: string, hash: string, outcome: FileOutcome): void {
-    const text = JSON.stringify(encodeOutcome(outcome));
-    this.entries[file] = { content: hash, seal: sealOf(this.settings, file, hash, text), outcome: text };
+    this.entries[file] = { content: hash, outcome: encodeOutcome(outcome) };
     this.changed = true;
   }
 
@@ -137,6 +131,7 @@ export class FileCache implements OutcomeCache {
   serialise(files: readonly string[]): string {
     const kept: Record<string, StoredEntry> = {};
     for (const file of files) if (Object.hasOwn(this.entries, file)) kept[file] = this.entries[file] as StoredEntry;
-    return JSON.stringify({ zhibuCache: 3, settings: this.settings, entries: kept } satisfies StoredCache);
+    const entries = JSON.stringify(kept);
+    return `${head(this.settings, sealOf(this.settings, entries))}${entries}}`;
   }
 }

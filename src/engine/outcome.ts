@@ -3,7 +3,7 @@ import type { Position } from '../load/position.js';
 import type { InputError, SkippedDocument } from '../model/types.js';
 import { decodeDigest, digestShape, encodeDigest, type BranchDigest, type DigestJson } from './digest.js';
 import type { Evaluation, Finding } from './finding.js';
-import { anything, bool, dictionary, list, nullable, object, oneOf, position, text, whole, type Shape } from './json-shape.js';
+import { anything, bool, dictionary, list, nullable, object, oneOf, position, problemAt, text, whole, type Shape } from './json-shape.js';
 
 /** What reporters beyond the findings need to know of a checked branch (rectification owners, carry-over). */
 export interface BranchInfo {
@@ -90,7 +90,7 @@ export function decodeOutcome(json: OutcomeJson): FileOutcome {
   };
 }
 
-const messageId: Shape = (v, p) => (typeof v === 'string' && isMessageId(v) ? null : `${p}: expected a message id of this zhibu`);
+const messageId: Shape = (v) => (typeof v === 'string' && isMessageId(v) ? null : ': expected a message id of this zhibu');
 const args = dictionary(anything);
 const line = whole(1);
 
@@ -141,7 +141,7 @@ export const outcomeShape: Shape = object({
  * that file and each branch's findings, digest and info about that branch.
  */
 export function outcomeProblem(json: unknown, file: string): string | null {
-  const problem = outcomeShape(json, '');
+  const problem = problemAt('', outcomeShape(json));
   if (problem) return problem;
   const outcome = json as OutcomeJson;
   if (outcome.file !== file) return `file: expected ${JSON.stringify(file)}`;

@@ -2,7 +2,7 @@ import type { Position } from '../load/position.js';
 import type { Organization, SkippedDocument, Source } from '../model/types.js';
 import { decodeDigest, digestShape, encodeDigest, type BranchDigest, type DigestJson } from './digest.js';
 import { duplicateDocument, newSink, organizationFindings } from './evaluate.js';
-import { both, list, nullable, object, optional, position, text, whole, type Shape } from './json-shape.js';
+import { both, list, nullable, object, optional, position, problemAt, text, whole, type Shape } from './json-shape.js';
 import { skippedShape, type BranchOutcome } from './outcome.js';
 import type { Window } from './periods.js';
 import type { Rule } from './rules.js';
@@ -97,7 +97,7 @@ export const shardShape: Shape = object({
 
 /** What is wrong with a shard report's `shard` field (path from `shard`), or null. */
 export function shardProblem(json: unknown): string | null {
-  const problem = shardShape(json, 'shard');
+  const problem = problemAt('shard', shardShape(json));
   if (problem) return problem;
   const { index, count } = json as ShardData;
   return index < count ? null : `shard.index: expected less than shard.count (${count})`;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,35 +18,30 @@ cpSync(path.join(root, 'fixtures/demo'), path.join(work, 'demo'), { recursive: t
 describe('cache entries', () => {
   const cacheFile = path.join(work, 'cache/check.json');
   const args = ['check', 'demo', ...year, '--cache', '--cache-location', 'cache/', '--format', 'json', '--fail-on', 'never'];
-  type Entries = Record<string, Record<string, unknown>>;
-  /** Rewrites every cache entry; an outcome stored as text is edited as its JSON. */
-  const tamper = (edit: (outcome: Record<string, unknown>, file: string, entry: Record<string, unknown>, entries: Entries) => unknown) => {
-    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Entries };
-    for (const [file, entry] of Object.entries(stored.entries)) {
-      const asText = typeof entry.outcome === 'string';
-      const outcome = (asText ? JSON.parse(entry.outcome as string) : entry.outcome) as Record<string, unknown>;
-      const edited = edit(outcome, file, entry, stored.entries);
-      entry.outcome = asText && typeof edited !== 'string' ? JSON.stringify(edited) : edited;
-    }
-    writeFileSync(cacheFile, JSON.stringify(stored));
+  type Json = Record<string, unknown>;
+  type Branches = Json[];
+  /**
+   * Rewrites every cache entry's outcome; `reseal` signs the result as zhibu does (a forger who
+   * knows the algorithm), so only the shape check stands between it and the report.
+   */
+  const tamper = (edit: (outcome: Json, file: string, entries: Record<string, Json>) => unknown, reseal: boolean) => {
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { settings: string; seal: string; entries: Record<string, Json> };
+    const entries = Object.fromEntries(Object.entries(stored.entries).map(([file, entry]) => [file, { ...entry, outcome: edit(entry.outcome as Json, file, stored.entries) }]));
+    const text = JSON.stringify(entries);
+    const seal = reseal ? createHash('sha256').update(`${stored.settings}\0`).update(text).digest('hex') : stored.seal;
+    writeFileSync(cacheFile, `{"zhibuCache":3,"settings":${JSON.stringify(stored.settings)},"seal":"${seal}","entries":${text}}`);
   };
+  const branches = (o: Json, change: (b: Json) => Json) => ({ ...o, branches: (o.branches as Branches).map(change) });
 
   test.each([
-    ['an entry of the wrong shape', () => tamper(() => ({ branches: 'x' }))],
-    ['a finding of the wrong shape', () => tamper((o) => ({ ...o, branches: (o.branches as Record<string, unknown>[]).map((b) => ({ ...b, findings: [{ rule: 1 }] })) }))],
-    ['a digest of the wrong shape', () => tamper((o) => ({ ...o, branches: (o.branches as Record<string, unknown>[]).map((b) => ({ ...b, digest: { ...(b.digest as object), participation: 'x' } })) }))],
-    ['entries with findings removed', () => tamper((o) => ({ ...o, branches: (o.branches as Record<string, unknown>[]).map((b) => ({ ...b, findings: [] })) }))],
-    ['entries with their branches removed', () => tamper((o) => ({ ...o, branches: [] }))],
-    [
-      "another file's entry in every file's place",
-      () => {
-        const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Entries };
-        const quiet = stored.entries['demo/organization.yaml'] as Record<string, unknown>;
-        for (const entry of Object.values(stored.entries)) entry.outcome = quiet.outcome;
-        writeFileSync(cacheFile, JSON.stringify(stored));
-      },
-    ],
-  ])('%s: dropped with a notice, checked again, findings kept', async (_name, spoil) => {
+    ['an entry of the wrong shape', () => tamper(() => ({ branches: 'x' }), true), /：file: expected a string/],
+    ['a finding of the wrong shape', () => tamper((o) => branches(o, (b) => ({ ...b, findings: [{ rule: 1 }] })), true), /：branches\[0\]\.findings\[0\]\.rule: expected a string/],
+    ['a digest of the wrong shape', () => tamper((o) => branches(o, (b) => ({ ...b, digest: { ...(b.digest as Json), participation: 'x' } })), true), /\.digest\.participation: expected a list/],
+    ['a finding of another branch', () => tamper((o) => branches(o, (b) => ({ ...b, findings: (b.findings as Json[]).map((f) => ({ ...f, branch: 'x' })) })), true), /\.branch: expected "/],
+    ["another file's outcome in every file's place", () => tamper((_o, _file, all) => (all['demo/hy01-jg.yaml'] as Json).outcome, true), /：file: expected "demo\//],
+    ['entries with findings removed', () => tamper((o) => branches(o, (b) => ({ ...b, findings: [] })), false), /（\(file\)：seal: does not match the entries）/],
+    ['entries with their branches removed', () => tamper((o) => ({ ...o, branches: [] }), false), /seal: does not match/],
+  ])('%s: dropped with a notice, checked again, findings kept', async (_name, spoil, problem) => {
     rmSync(path.join(work, 'cache'), { recursive: true, force: true });
     const cold = await zhibu(args);
     expect(cold.code).toBe(0);
@@ -54,7 +50,8 @@ describe('cache entries', () => {
     const spoiled = await zhibu(args);
     expect(spoiled.code).toBe(0);
     expect(spoiled.out).toBe(cold.out);
-    expect(spoiled.err).toMatch(/^缓存 cache\/check\.json 中有 \d+ 项无效（demo\/[^：]+：.+），已丢弃并重新检查$/m);
+    expect(spoiled.err).toMatch(/^缓存 cache\/check\.json 中有 \d+ 项无效（(demo\/[^：]+|\(file\))：.+），已丢弃并重新检查$/m);
+    expect(spoiled.err).toMatch(problem);
     expect(spoiled.err.trim().split('\n')).toHaveLength(1);
     // Rebuilt: the next run trusts the cache again, and says nothing.
     const warm = await zhibu(args);
@@ -65,7 +62,7 @@ describe('cache entries', () => {
   test('the notice is in the chosen language; a cache file that is not JSON is rebuilt the same way', async () => {
     rmSync(path.join(work, 'cache'), { recursive: true, force: true });
     const cold = await zhibu([...args, '--lang', 'en']);
-    writeFileSync(cacheFile, '{"zhibuCache": 3, "settings": "x", "entries": {');
+    writeFileSync(cacheFile, '{"zhibuCache": 3, "settings": "x", "seal": "y", "entries": {');
     const broken = await zhibu([...args, '--lang', 'en']);
     expect(broken.out).toBe(cold.out);
     expect(broken.err).toMatch(/^1 entries of the cache cache\/check\.json were invalid \(\(file\): .+\); they were dropped and checked again$/m);

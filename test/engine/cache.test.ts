@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { contentHash, FileCache, settingsKey } from '../../src/engine/cache.js';
 import type { FileOutcome } from '../../src/engine/run.js';
@@ -69,20 +70,25 @@ describe('FileCache', () => {
     expect(edited.unchanged(['a.yaml'])).toBe(false);
   });
 
-  test('an entry is sealed to its settings, file, content and text: one copied or edited is dropped with its problem', () => {
+  test('the entries are sealed to the settings and their text: an edit drops the file; an entry of another file is dropped alone', () => {
     const cache = new FileCache(key, null);
     cache.set('a.yaml', hash, outcome);
-    const stored = JSON.parse(cache.serialise(['a.yaml'])) as { entries: Record<string, { content: string; seal: string; outcome: string }> };
-    const entry = stored.entries['a.yaml'] as { content: string; seal: string; outcome: string };
-    const copied = { ...stored, entries: { 'b.yaml': entry } };
-    const moved = new FileCache(key, JSON.stringify(copied));
-    expect(moved.get('b.yaml', hash)).toBeUndefined();
-    expect(moved.dropped).toEqual([{ entry: 'b.yaml', problem: 'seal: does not match the entry' }]);
-    expect(moved.unchanged(['b.yaml'])).toBe(false); // rewritten without it
-    const edited = { ...stored, entries: { 'a.yaml': { ...entry, outcome: entry.outcome.replace('"findings":[{', '"findings":[],"x":[{') } } };
-    expect(new FileCache(key, JSON.stringify(edited)).get('a.yaml', hash)).toBeUndefined();
+    cache.set('b.yaml', hash, { ...outcome, file: 'b.yaml' });
+    const text = cache.serialise(['a.yaml', 'b.yaml']);
+    const edited = new FileCache(key, text.replace('"findings":[{', '"findings":[],"x":[{'));
+    expect(edited.get('a.yaml', hash)).toBeUndefined();
+    expect(edited.dropped).toEqual([{ entry: '(file)', problem: 'seal: does not match the entries' }]);
+    // Sealed again by someone who knows how, a moved entry is still about another file.
+    const stored = JSON.parse(text) as { entries: Record<string, unknown> };
+    const moved = JSON.stringify({ 'b.yaml': stored.entries['a.yaml'], 'a.yaml': stored.entries['a.yaml'] });
+    const resealed = `{"zhibuCache":3,"settings":${JSON.stringify(key)},"seal":"${createHash('sha256').update(`${key}\0`).update(moved).digest('hex')}","entries":${moved}}`;
+    const forged = new FileCache(key, resealed);
+    expect(forged.get('a.yaml', hash)).toEqual(outcome);
+    expect(forged.get('b.yaml', hash)).toBeUndefined();
+    expect(forged.dropped).toEqual([{ entry: 'b.yaml', problem: 'file: expected "b.yaml"' }]);
+    expect(forged.unchanged(['a.yaml', 'b.yaml'])).toBe(false); // rewritten without it
     // A changed file is an ordinary miss, not a problem.
-    const changed = new FileCache(key, cache.serialise(['a.yaml']));
+    const changed = new FileCache(key, text);
     expect(changed.get('a.yaml', contentHash(Buffer.from('branch: changed')))).toBeUndefined();
     expect(changed.dropped).toEqual([]);
   });
