@@ -19,8 +19,8 @@ describe('Markdown', () => {
     const months = ['Jul', 'Aug', 'Sep'];
     const english = [
       { ...generalQ3, message: '2026 Q3: no general meeting (at least 1 required, 0 held)', remedy: 'Hold a general meeting and record topic, attendance and decisions' },
-      ...[7, 8, 9].map((m) => ({ ...dues(m), message: `${months[m - 7]} 2026: member 王五 paid no dues`, remedy: 'Remind the member to pay and record the month in members[].dues' })),
-      { ...duesPending, message: 'Oct 2026: member 孙七 has not yet paid dues (23 days left)', remedy: 'Remind the member to pay and record the month in members[].dues' },
+      ...[7, 8, 9].map((m) => ({ ...dues(m), message: `${months[m - 7]} 2026: member 王五 paid no dues`, remedy: 'Remind the member to pay and record each month\'s dues in the member roll' })),
+      { ...duesPending, message: 'Oct 2026: member 孙七 has not yet paid dues (23 days left)', remedy: 'Remind the member to pay and record each month\'s dues in the member roll' },
     ];
     const list = buildRectificationList({ report: report(english), branches: branches(), organizations, asOf: '2026-10-08', policy: {}, includePending: true, lang: 'en' });
     expect(list.items.map((i) => i.problem)).toContain('Jul, Aug, Sep 2026: member 王五 paid no dues');

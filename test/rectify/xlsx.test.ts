@@ -72,7 +72,7 @@ describe('XLSX', () => {
   it('lists reminders on their own sheet', () => {
     const reminders = book.getWorksheet('提醒清单') as ExcelJS.Worksheet;
     expect(reminders.getCell('A1').value).toBe('XX公司党委 提醒清单（2026年第三季度，检查日 2026-10-08）');
-    expect((reminders.getRow(3).values as unknown[]).slice(1, 7)).toEqual([1, '第一项目部党支部（pb-001）', '2026年10月党员孙七尚未交纳党费（还剩23天）', '督促党员按月交纳党费，并在 members[].dues 中登记', '张三', '2026-10-31']);
+    expect((reminders.getRow(3).values as unknown[]).slice(1, 7)).toEqual([1, '第一项目部党支部（pb-001）', '2026年10月党员孙七尚未交纳党费（还剩23天）', '督促党员按月交纳党费，并在党员名册中逐月登记交纳情况', '张三', '2026-10-31']);
     expect(reminders.pageSetup.printTitlesRow).toBe('1:2');
   });
 
