@@ -9,7 +9,7 @@ const meta: Record<string, Pick<ReportFinding, 'severity' | 'category' | 'title'
   'theme-day.monthly': { severity: 'error', category: '主题党日', title: '每月开展主题党日', basis: '《中国共产党支部工作条例（试行）》', remedy: '每月开展主题党日，记录形式和内容' },
   'liaison.participation-quarterly': { severity: 'warning', category: '联系基层', title: '党员领导干部每季度至少参加1次联系点活动', basis: '企业党员领导干部联系基层党支部制度', remedy: '安排该领导干部参加联系党支部（党小组）的组织生活或活动' },
   'org.unit-coverage': { severity: 'error', category: '组织设置', title: '党员3人以上的单位应建立党支部', basis: '《中国共产党支部工作条例（试行）》（支部建在项目上）', remedy: '在该单位（项目）成立党支部，或党员不足3人时设立党小组、联合党支部' },
-  'records.unknown-person': { severity: 'warning', category: '记录质量', title: '记录中的人员应为本支部党员', basis: '通行做法', remedy: '核对姓名；非党员列入 guests' },
+  'records.unknown-person': { severity: 'warning', category: '记录质量', title: '记录中的人员应为本支部党员', basis: '通行做法', remedy: '核对姓名：本支部党员应列入党员名册，非党员或外单位人员登记为列席人员' },
 };
 
 const messageIds: Record<string, ReportFinding['messageId']> = {
