@@ -2,7 +2,7 @@ import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
 import { mergeReports, refuseCopies } from '../ci/merge.js';
 import { parseReport } from '../ci/report-file.js';
-import { duplicateDocument } from '../engine/evaluate.js';
+import { duplicateDocument, duplicateError } from '../engine/evaluate.js';
 import { organizationFindingsOfShards } from '../engine/shard.js';
 import { UsageError, type Io } from '../io.js';
 import { buildReport, type Report } from '../report/report.js';
@@ -55,7 +55,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
       findings: organization.findings,
       branchInfo: [],
       organizationInfo: [],
-      inputErrors: organization.duplicates.map((d) => ({ file: d.file, line: d.line, column: d.column, id: 'branch.duplicate', args: { id: d.id, first: d.first } })),
+      inputErrors: organization.duplicates.map((d) => duplicateError(d.file, d, d.id, d.first)),
       skipped: organization.duplicates.map((d) => duplicateDocument(d.file, d, d.id, d.name, d.parent)),
       files: 0,
       branches: 0,

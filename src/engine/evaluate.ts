@@ -1,6 +1,6 @@
 import type { OrganizationScope } from '../checks/primitive.js';
 import type { Position } from '../load/position.js';
-import { positionOf, type Branch, type Exemption, type Organization, type SkippedDocument, type Source } from '../model/types.js';
+import { positionOf, type Branch, type Exemption, type InputError, type Organization, type SkippedDocument, type Source } from '../model/types.js';
 import type { BranchDigest } from './digest.js';
 import { isExempted } from './exemptions.js';
 import type { Emit, Evaluation, Finding } from './finding.js';
@@ -54,6 +54,11 @@ export function organizationFindings(
       (rule.primitive.run as (s: OrganizationScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, org.id, org.source, org.exemptions, asOf, sink));
     }
   }
+}
+
+/** The input error of a branch id already read in an earlier file (which wins). */
+export function duplicateError(file: string, at: Position, id: string, first: string): InputError {
+  return { file, line: at.line, column: at.column, id: 'branch.duplicate', args: { id, first } };
 }
 
 /** The second document of a duplicated branch id, skipped. */

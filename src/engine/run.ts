@@ -4,7 +4,7 @@ import { ReadRefused } from '../load/files.js';
 import { detached, positionOf, type Branch, type InputError, type Organization, type SkippedDocument } from '../model/types.js';
 import { contentHash, type OutcomeCache } from './cache.js';
 import { digestOf, type BranchDigest } from './digest.js';
-import { duplicateDocument, evaluateBranch, newSink, organizationFindings } from './evaluate.js';
+import { duplicateDocument, duplicateError, evaluateBranch, newSink, organizationFindings } from './evaluate.js';
 import { compareFindings, comparePositions, type Evaluation, type Finding } from './finding.js';
 import type { BranchInfo, FileOutcome } from './outcome.js';
 import type { Window } from './periods.js';
@@ -15,9 +15,7 @@ import { ownedFiles, shardBranch, shardOrganization, type ShardData, type ShardS
 // The pipeline: files → (cache | load → evaluate → digest) → assemble → organization rules
 // (here, or in `zhibu merge` for shards). Worker threads run the same per-file stage (parallel.ts).
 
-export type { BranchInfo, BranchOutcome, FileOutcome } from './outcome.js';
-export { duplicateDocument, organizationFindings } from './evaluate.js';
-export { ownedFiles } from './shard.js';
+export type { BranchInfo } from './outcome.js';
 
 /** What the per-file stage needs: the same in-process and in a worker. */
 export interface FileStageInput {
@@ -82,7 +80,7 @@ function mayHoldOrganization(bytes: Uint8Array): boolean {
 export const KEPT_BYTES = 64 * 1024 * 1024;
 
 /** What stage 1 keeps of the files it read: the bytes of `files`, up to `bytes` in all. */
-export interface KeepBytes {
+interface KeepBytes {
   files: ReadonlySet<string>;
   bytes: number;
 }
@@ -180,7 +178,7 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
     for (const b of outcome.branches) {
       const first = branchFiles.get(b.id);
       if (first) {
-        result.inputErrors.push({ file: outcome.file, ...b.header, id: 'branch.duplicate', args: { id: b.id, first } });
+        result.inputErrors.push(duplicateError(outcome.file, b.header, b.id, first));
         result.skipped.push(duplicateDocument(outcome.file, b.header, b.id, b.info.name, b.digest.parent));
         continue;
       }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { contentHash, FileCache, settingsKey } from '../../src/engine/cache.js';
-import type { FileOutcome } from '../../src/engine/run.js';
+import type { FileOutcome } from '../../src/engine/outcome.js';
 
 const outcome: FileOutcome = {
   file: 'a.yaml',
