@@ -132,7 +132,7 @@ if (large > 0 && (!only || only.includes('python-anchors'))) {
   const { default: jsYaml } = await import('js-yaml');
   const dir = corpus('generator', branches);
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(dir, f));
-  const io = { cwd: root, today: '2027-01-15', env: {}, stdout: process.stdout, stderr: process.stderr };
+  const io = { cwd: root, today: () => '2027-01-15', env: {}, stdout: process.stdout, stderr: process.stderr };
   const ready = setup({ lang: 'zh', asOf: '2026-12-31', period: '2026' }, io);
   const input = (rules) => ({ files, read: (f) => readFileSync(f), rules, asOf: ready.asOf, window: ready.window, today: null });
   const decoder = new TextDecoder('utf-8', { fatal: true });
