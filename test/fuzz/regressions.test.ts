@@ -1,0 +1,29 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+// What a terminal obeys instead of showing: C0 but newline, DEL, C1, bidi controls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+// Plain regression tests for what the fuzz suite (cli.test.ts) found, one per bug.
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'zhibu-fuzz-found-'));
+  mkdirSync(path.join(dir, 'm'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const zhibu = (...argv: string[]) => runCli([...argv, '--period', '2026Q3', '--as-of', '2026-10-08'], dir, '2026-10-08');
+
+describe('found by the fuzz suite', () => {
+  test('a skipped document in a file whose name holds an ANSI escape: the terminal shows the escape, not obeys it', async () => {
+    writeFileSync(path.join(dir, 'm', 'e\u001b[31mred.yaml'), 'note: not a record\n');
+    const { code, out } = await zhibu('check', 'm');
+    expect(code).toBe(2);
+    expect(out).toContain('m/e\\x1B[31mred.yaml:1:1  无法识别的文档');
+    expect(out).not.toMatch(TERMINAL_CONTROL);
+  });
+});
