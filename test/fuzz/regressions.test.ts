@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { root } from '../support/fixtures.js';
 
 // What a terminal obeys instead of showing: C0 but newline, DEL, C1, bidi controls.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -25,5 +26,17 @@ describe('found by the fuzz suite', () => {
     expect(code).toBe(2);
     expect(out).toContain('m/e\\x1B[31mred.yaml:1:1  无法识别的文档');
     expect(out).not.toMatch(TERMINAL_CONTROL);
+  });
+
+  test.each([
+    ['rectify', '2200'],
+    ['rectify', '1921'],
+    ['score', '2200'],
+  ])('%s writes an XLSX for a check day in %s (a ZIP stamps dates only from 1980 to 2107)', async (command, year) => {
+    copyFileSync(path.join(root, 'fixtures/demo/hy01-xm2.yaml'), path.join(dir, 'v.yaml'));
+    const { code, err } = await runCli([command, 'v.yaml', '--as-of', `${year}-12-31`, '--period', year, '-o', 'out.xlsx'], dir, `${year}-12-31`);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(existsSync(path.join(dir, 'out.xlsx'))).toBe(true);
   });
 });
