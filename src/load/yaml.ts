@@ -51,6 +51,8 @@ export function parseYaml(text: string): ParsedYaml {
 }
 
 function problemOf(error: { code: string; message: string; pos: [number, number] }): YamlProblem {
+  // eemeli/yaml reports running out of stack on deep nesting in JavaScript's words: say what the user can fix.
+  if (error.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(error.message)) return { offset: error.pos[0], code: 'DEPTH', detail: `nesting deeper than ${MAX_DEPTH}` };
   return { offset: error.pos[0], code: error.code, detail: error.message.split('\n')[0] ?? error.message };
 }
 

@@ -39,4 +39,12 @@ describe('found by the fuzz suite', () => {
     expect(code).toBe(0);
     expect(existsSync(path.join(dir, 'out.xlsx'))).toBe(true);
   });
+
+  test('nesting deep enough to exhaust the YAML parser\'s stack is an input error in plain words, not JavaScript\'s', async () => {
+    writeFileSync(path.join(dir, 'm', 'deep.yaml'), `${'['.repeat(3000)}1${']'.repeat(3000)}\n`);
+    const { code, out } = await zhibu('check', 'm', '--format', 'compact');
+    expect(code).toBe(2);
+    expect(out).toContain('DEPTH：nesting deeper than 64');
+    expect(out).not.toMatch(/call stack|RangeError/i);
+  });
 });
