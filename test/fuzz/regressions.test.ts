@@ -47,4 +47,12 @@ describe('found by the fuzz suite', () => {
     expect(out).toContain('DEPTH：nesting deeper than 64');
     expect(out).not.toMatch(/call stack|RangeError/i);
   });
+
+  test('--format compact shows control characters in file names and messages as escapes', async () => {
+    writeFileSync(path.join(dir, 'm', 'd\u202eyaml.txt.yaml'), 'branch: { id: "x\\e[2J", name: 1 }\n');
+    const { code, out } = await zhibu('check', 'm', '--format', 'compact');
+    expect(code).toBe(2);
+    expect(out).toContain('m/d\\u202Eyaml.txt.yaml:1:');
+    expect(out).not.toMatch(TERMINAL_CONTROL);
+  });
 });
