@@ -40,11 +40,12 @@ describe('found by the fuzz suite', () => {
     expect(existsSync(path.join(dir, 'out.xlsx'))).toBe(true);
   });
 
-  test('nesting deep enough to exhaust the YAML parser\'s stack is an input error in plain words, not JavaScript\'s', async () => {
+  test('nesting deep enough to exhaust the YAML parser\'s stack is an input error in plain words at a fixed place', async () => {
     writeFileSync(path.join(dir, 'm', 'deep.yaml'), `${'['.repeat(3000)}1${']'.repeat(3000)}\n`);
     const { code, out } = await zhibu('check', 'm', '--format', 'compact');
     expect(code).toBe(2);
-    expect(out).toContain('DEPTH：nesting deeper than 64');
+    // At the first bracket too deep: where the parser's stack ran out depends on the stack's size (a worker thread's is smaller).
+    expect(out).toContain('m/deep.yaml:1:65 error input-error YAML 语法错误（DEPTH：nesting deeper than 64）');
     expect(out).not.toMatch(/call stack|RangeError/i);
   });
 
