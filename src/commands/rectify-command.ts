@@ -11,7 +11,8 @@ const examples = `
   zhibu rectify records/ --include-pending -o 清单.csv
   # 每个支部一个文件，另附汇总 / one file per branch and a summary:
   zhibu rectify records/ --format xlsx --split-by branch -o 整改/2026Q3/
-  # 对照上次清单：已整改、待整改、逾期、新增 / against the earlier list:
+  # 对照上次清单：新增、待整改、逾期、整改未到位、已整改；支部填写的
+  # 整改完成情况、备注和改过的整改时限都保留 / against the earlier list:
   zhibu rectify records/ --period 2026Q3 --as-of 2026-11-20 \\
     --previous 整改清单.xlsx -o 复查.xlsx
 配置 zhibu.config.yaml（可选）：

@@ -1,10 +1,11 @@
 import { isPositional, type Severity } from '../engine/finding.js';
 import { daysBetween, periodSpan, type Window } from '../engine/periods.js';
 import type { BranchInfo } from '../engine/run.js';
-import type { ItemStatus, RectificationItem } from './list.js';
+import type { PreviousState, RectificationItem } from './list.js';
+import { isRealDate } from '../schema/fields.js';
 
 /** One row of an earlier list written by zhibu (JSON or XLSX): a list row plus what carry-over matches on. */
-export interface PreviousItem extends Pick<RectificationItem, 'id' | 'branch' | 'problem' | 'basis' | 'remedy' | 'owner' | 'deadline' | 'status' | 'fixedOn' | 'listed'> {
+export interface PreviousItem extends Pick<RectificationItem, 'id' | 'branch' | 'problem' | 'basis' | 'remedy' | 'owner' | 'deadline' | 'status' | 'fixedOn' | 'listed' | 'completion' | 'note'> {
   rule: string;
   subject: string | null;
   periods: string[];
@@ -14,6 +15,8 @@ export interface PreviousItem extends Pick<RectificationItem, 'id' | 'branch' | 
   findingIds: string[];
   /** The window of the list it came from; null when unknown. */
   window: Window | null;
+  /** The check day of the list it came from. */
+  checked: string;
 }
 
 /** An earlier list: its check day, window and rows (several files merged: each row keeps its own window). */
@@ -34,8 +37,29 @@ export interface CarryContext {
   rules?: ReadonlySet<string>;
 }
 
-/** Whether a status still needs work. */
-const isOpen = (status: ItemStatus) => status !== 'fixed';
+/**
+ * Whether the branch set 已整改 itself: zhibu writes a fixed row only with the day it found it
+ * fixed, so a fixed row without one was marked in the sheet (or the JSON) by a person.
+ */
+const markedFixed = (p: PreviousItem) => p.status === 'fixed' && p.fixedOn === null;
+
+/** What an earlier row says, for the item that continues it; `fixedOn` of a row the branch marked is the date it gave. */
+function previousState(p: PreviousItem, listed: string, deadline: string): PreviousState {
+  const marked = markedFixed(p);
+  return { listed, deadline, status: p.status, fixedOn: marked ? dateIn(p.completion) : p.fixedOn, markedFixed: marked, checked: p.checked };
+}
+
+/** The first date in what a person wrote (2026-10-20, 2026/10/20, 2026.10.20, 2026年10月20日); null when none. */
+export function dateIn(text: string): string | null {
+  const match = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
+  if (!match) return null;
+  const [, y, m, d] = match as unknown as [string, string, string, string];
+  const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return isRealDate(date) ? date : null;
+}
+
+/** The distinct texts people wrote in the matching earlier rows, in their order, one per line. */
+const joined = (texts: string[]) => [...new Set(texts.map((t) => t.trim()).filter((t) => t !== ''))].join('\n');
 
 function statusByDeadline(item: RectificationItem, asOf: string): void {
   const late = daysBetween(item.deadline, asOf);
@@ -43,11 +67,16 @@ function statusByDeadline(item: RectificationItem, asOf: string): void {
   item.overdueDays = Math.max(0, late);
 }
 
+const byDeadline = (a: PreviousItem, b: PreviousItem) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0);
+
 /**
- * Marks every current item against the earlier list and returns the earlier items no longer found:
- * fixed when this check covered them, else carried over unchanged (open or overdue by their deadline).
+ * Marks every current item against the earlier list and returns the earlier items no longer found.
  * A current item matches an earlier one sharing any finding fingerprint, so a row whose months
- * changed is still the same problem; it keeps the earliest original deadline.
+ * changed is still the same problem; it keeps the earliest original deadline (as edited in the
+ * sheet), what the branch wrote in 整改完成情况 and 备注, and is 整改未到位 when an earlier row was
+ * fixed (marked by the branch or found fixed by a check) — never 新增.
+ * An earlier open item no longer found is fixed when this check covered it, else carried over
+ * unchanged; one the branch marked 已整改 is shown fixed once more (confirmed, or not yet re-checked).
  */
 export function carryOver(items: RectificationItem[], earlier: PreviousList | undefined, ctx: CarryContext): RectificationItem[] {
   // Rows naming a record by its position (an older zhibu's lists) cannot be matched: `positionalItems` reports them.
@@ -60,17 +89,18 @@ export function carryOver(items: RectificationItem[], earlier: PreviousList | un
   for (const item of items) {
     const earlier = [...new Set([item.id, ...item.findings.map((f) => f.id)].flatMap((id) => byFinding.get(id) ?? []))];
     earlier.forEach((p) => matched.add(p));
-    const open = earlier.filter((p) => isOpen(p.status)).sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));
-    const first = open[0];
+    const first = [...earlier].sort(byDeadline)[0];
     if (first) {
-      const listed = open.map((p) => p.listed).sort()[0] ?? first.listed;
-      item.previous = { listed, deadline: first.deadline, status: first.status, fixedOn: null };
+      const fixed = earlier.filter((p) => p.status === 'fixed').sort(byDeadline)[0];
+      const listed = earlier.map((p) => p.listed).sort()[0] ?? first.listed;
+      item.previous = previousState(fixed ?? first, listed, first.deadline);
       item.listed = listed;
       item.deadline = first.deadline;
+      item.completion = joined(earlier.map((p) => p.completion));
+      item.note = joined(earlier.map((p) => p.note));
       statusByDeadline(item, ctx.asOf);
+      if (fixed) item.status = 'reopened';
     } else {
-      const fixed = earlier[0];
-      if (fixed) item.previous = { listed: fixed.listed, deadline: fixed.deadline, status: 'fixed', fixedOn: fixed.fixedOn };
       item.status = previous ? 'new' : 'open';
     }
     markRecordDone(item, ctx);
@@ -78,7 +108,7 @@ export function carryOver(items: RectificationItem[], earlier: PreviousList | un
 
   const extra: RectificationItem[] = [];
   for (const p of previous?.items ?? []) {
-    if (matched.has(p) || !isOpen(p.status)) continue;
+    if (matched.has(p) || (p.status === 'fixed' && !markedFixed(p))) continue;
     const item: RectificationItem = {
       seq: 0,
       id: p.id,
@@ -93,7 +123,9 @@ export function carryOver(items: RectificationItem[], earlier: PreviousList | un
       overdueDays: 0,
       listed: p.listed,
       rechecked: rechecked(p, ctx),
-      previous: { listed: p.listed, deadline: p.deadline, status: p.status, fixedOn: p.fixedOn },
+      previous: previousState(p, p.listed, p.deadline),
+      completion: p.completion,
+      note: p.note,
       record: null,
       rule: p.rule,
       severity: p.severity,
@@ -105,6 +137,9 @@ export function carryOver(items: RectificationItem[], earlier: PreviousList | un
     if (item.rechecked) {
       item.status = 'fixed';
       item.fixedOn = ctx.asOf;
+    } else if (markedFixed(p)) {
+      // The branch says it is done and this check cannot say otherwise: shown as the branch marked it, until a check covers it.
+      item.status = 'fixed';
     } else {
       statusByDeadline(item, ctx.asOf);
     }

@@ -12,8 +12,8 @@ export function csvField(value: string | number): string {
 
 const csv = (rows: (string | number)[][]) => BOM + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 
-/** CSV columns: everything but the first-listed date (kept in JSON and XLSX). */
-const csvColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'listed');
+/** CSV columns: everything but the first-listed and found-fixed dates (kept in JSON and XLSX). */
+const csvColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'listed' && k !== 'fixedOn');
 
 /**
  * The list as CSV for Excel: UTF-8 with BOM, CRLF, RFC 4180 quoting. One rectangular table;

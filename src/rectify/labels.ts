@@ -3,11 +3,15 @@ import type { Lang } from '../i18n/index.js';
 import { periodText } from '../i18n/format.js';
 import type { ItemStatus, RectificationItem, RectificationList } from './list.js';
 
-/** The columns of a rectification list, in order; `id` and `listed` are for machines (hidden in XLSX). */
-export const columnKeys = ['seq', 'branch', 'problem', 'basis', 'remedy', 'owner', 'deadline', 'status', 'note', 'id', 'listed'] as const;
+/**
+ * The columns of a rectification list, in order. `remark` (复查情况) is zhibu's word on the status;
+ * `completion` (整改完成情况) and `note` (备注) are the branch's, carried into the next list;
+ * `id`, `listed` and `fixedOn` are for machines (hidden in XLSX).
+ */
+export const columnKeys = ['seq', 'branch', 'problem', 'basis', 'remedy', 'owner', 'deadline', 'status', 'remark', 'completion', 'note', 'id', 'listed', 'fixedOn'] as const;
 export type ColumnKey = (typeof columnKeys)[number];
 
-export const summaryKeys = ['branch', 'error', 'warning', 'info', 'total', 'new', 'open', 'overdue', 'fixed', 'pending'] as const;
+export const summaryKeys = ['branch', 'error', 'warning', 'info', 'total', 'new', 'open', 'overdue', 'reopened', 'fixed', 'pending'] as const;
 export type SummaryKey = (typeof summaryKeys)[number];
 
 interface Labels {
@@ -22,9 +26,24 @@ interface Labels {
 }
 
 const zh: Labels = {
-  columns: { seq: '序号', branch: '支部', problem: '问题', basis: '依据', remedy: '整改措施', owner: '责任人', deadline: '整改时限', status: '状态', note: '备注', id: '编号', listed: '列入日期' },
-  summary: { branch: '支部', error: '错误', warning: '警告', info: '提示', total: '合计', new: '新增', open: '待整改', overdue: '逾期', fixed: '已整改', pending: '提醒' },
-  status: { new: '新增', open: '待整改', overdue: '逾期', fixed: '已整改', pending: '提醒' },
+  columns: {
+    seq: '序号',
+    branch: '支部',
+    problem: '问题',
+    basis: '依据',
+    remedy: '整改措施',
+    owner: '责任人',
+    deadline: '整改时限',
+    status: '状态',
+    remark: '复查情况',
+    completion: '整改完成情况',
+    note: '备注',
+    id: '编号',
+    listed: '列入日期',
+    fixedOn: '确认整改日期',
+  },
+  summary: { branch: '支部', error: '错误', warning: '警告', info: '提示', total: '合计', new: '新增', open: '待整改', overdue: '逾期', reopened: '整改未到位', fixed: '已整改', pending: '提醒' },
+  status: { new: '新增', open: '待整改', overdue: '逾期', reopened: '整改未到位', fixed: '已整改', pending: '提醒' },
   list: '整改清单',
   reminders: '提醒清单',
   summarySheet: '汇总',
@@ -33,9 +52,24 @@ const zh: Labels = {
 };
 
 const en: Labels = {
-  columns: { seq: 'No.', branch: 'Branch', problem: 'Problem', basis: 'Basis', remedy: 'Remedy', owner: 'Owner', deadline: 'Deadline', status: 'Status', note: 'Note', id: 'ID', listed: 'Listed' },
-  summary: { branch: 'Branch', error: 'Errors', warning: 'Warnings', info: 'Info', total: 'Total', new: 'New', open: 'Open', overdue: 'Overdue', fixed: 'Fixed', pending: 'Reminders' },
-  status: { new: 'New', open: 'Open', overdue: 'Overdue', fixed: 'Fixed', pending: 'Reminder' },
+  columns: {
+    seq: 'No.',
+    branch: 'Branch',
+    problem: 'Problem',
+    basis: 'Basis',
+    remedy: 'Remedy',
+    owner: 'Owner',
+    deadline: 'Deadline',
+    status: 'Status',
+    remark: 'Re-check',
+    completion: 'Done so far',
+    note: 'Note',
+    id: 'ID',
+    listed: 'Listed',
+    fixedOn: 'Found fixed on',
+  },
+  summary: { branch: 'Branch', error: 'Errors', warning: 'Warnings', info: 'Info', total: 'Total', new: 'New', open: 'Open', overdue: 'Overdue', reopened: 'Not fixed', fixed: 'Fixed', pending: 'Reminders' },
+  status: { new: 'New', open: 'Open', overdue: 'Overdue', reopened: 'Not fixed', fixed: 'Fixed', pending: 'Reminder' },
   list: 'Rectification list',
   reminders: 'Reminders',
   summarySheet: 'Summary',
@@ -98,21 +132,28 @@ function statusText(item: RectificationItem, lang: Lang): string {
   return labels(lang).status[item.status];
 }
 
-/** Why an item has its status, in words (the 备注 column); empty for a plain new item. */
-export function noteText(item: RectificationItem, asOf: string, lang: Lang): string {
+/** Why an item has its status, in zhibu's words (the 复查情况 column); empty for a plain new item. */
+export function remarkText(item: RectificationItem, asOf: string, lang: Lang): string {
   const zhLang = lang === 'zh';
   const parts: string[] = [];
+  const p = item.previous;
   if (item.record) parts.push(zhLang ? `支部整改记录：${item.record.issue}（${item.record.done}完成）` : `branch rectification record: ${item.record.issue} (done ${item.record.done})`);
+  else if (item.status === 'fixed' && item.fixedOn === null) parts.push(zhLang ? `支部在${p?.checked ?? asOf}的清单上标为已整改；本次检查期间未覆盖，未复查` : `marked fixed by the branch on the list of ${p?.checked ?? asOf}; not re-checked: outside this check`);
+  else if (item.status === 'fixed' && p?.markedFixed) parts.push(zhLang ? `支部标为已整改，${item.fixedOn}复查未再发现` : `marked fixed by the branch, not found again on ${item.fixedOn}`);
   else if (item.status === 'fixed') parts.push(zhLang ? `${item.fixedOn ?? asOf}复查未再发现` : `not found again on ${item.fixedOn ?? asOf}`);
-  if (item.previous) {
-    const p = item.previous;
-    if (p.status === 'fixed') parts.push(zhLang ? `曾于${p.fixedOn ?? p.listed}整改，再次发现` : `fixed on ${p.fixedOn ?? p.listed}, found again`);
-    else if (item.status !== 'fixed') {
-      parts.push(zhLang ? `${item.listed}列入清单` : `listed ${item.listed}`);
-      if (!item.rechecked) parts.push(zhLang ? '本次检查期间未覆盖，未复查' : 'not re-checked: outside this check');
+  if (p && item.status === 'reopened') {
+    if (p.markedFixed) {
+      const when = p.fixedOn ? (zhLang ? `支部标为已整改（${p.fixedOn}完成）` : `marked fixed by the branch (done ${p.fixedOn})`) : zhLang ? `支部在${p.checked}的清单上标为已整改` : `marked fixed by the branch on the list of ${p.checked}`;
+      parts.push(zhLang ? `${when}，${asOf}复查仍发现` : `${when}, still found on ${asOf}`);
+    } else {
+      parts.push(zhLang ? `曾于${p.fixedOn ?? p.checked}复查确认已整改，${asOf}再次发现` : `found fixed on ${p.fixedOn ?? p.checked}, found again on ${asOf}`);
     }
+    parts.push(zhLang ? `${item.listed}列入清单` : `listed ${item.listed}`);
+  } else if (p && item.status !== 'fixed') {
+    parts.push(zhLang ? `${item.listed}列入清单` : `listed ${item.listed}`);
+    if (!item.rechecked) parts.push(zhLang ? '本次检查期间未覆盖，未复查' : 'not re-checked: outside this check');
   }
-  if (item.status === 'overdue') parts.push(zhLang ? `已逾期${item.overdueDays}天` : `${item.overdueDays} days overdue`);
+  if (item.overdueDays > 0 && item.status !== 'fixed') parts.push(zhLang ? `已逾期${item.overdueDays}天` : `${item.overdueDays} days overdue`);
   return parts.join(zhLang ? '；' : '; ');
 }
 
@@ -127,16 +168,19 @@ export function itemCells(item: RectificationItem, list: Pick<RectificationList,
     owner: item.owner,
     deadline: item.deadline,
     status: statusText(item, list.lang),
-    note: noteText(item, list.asOf, list.lang),
+    remark: remarkText(item, list.asOf, list.lang),
+    completion: item.completion,
+    note: item.note,
     id: item.id,
     listed: item.listed,
+    fixedOn: item.fixedOn ?? '',
   };
 }
 
 /** The summary's rows as cells, with a total row at the end. */
 export function summaryRows(list: Pick<RectificationList, 'summary' | 'lang'>): Record<SummaryKey, string | number>[] {
   const rows: Record<SummaryKey, string | number>[] = list.summary.map((s) => ({ ...s, branch: branchText(s.branch, list.lang) }));
-  const total: Record<SummaryKey, string | number> = { branch: labels(list.lang).totalRow, error: 0, warning: 0, info: 0, total: 0, new: 0, open: 0, overdue: 0, fixed: 0, pending: 0 };
+  const total: Record<SummaryKey, string | number> = { branch: labels(list.lang).totalRow, error: 0, warning: 0, info: 0, total: 0, new: 0, open: 0, overdue: 0, reopened: 0, fixed: 0, pending: 0 };
   for (const s of list.summary) for (const key of summaryKeys) if (key !== 'branch') total[key] = Number(total[key]) + s[key];
   return [...rows, total];
 }

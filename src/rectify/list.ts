@@ -10,8 +10,24 @@ import { deadlineDays, ownerOf, type RectifyPolicy } from './policy.js';
 export type { PreviousItem, PreviousList } from './carry.js';
 export type { ListedFinding } from './group.js';
 
-/** 新增 (not in the earlier list), 待整改, 逾期 (past the deadline), 已整改; `pending` = a reminder (提醒清单). */
-export type ItemStatus = 'new' | 'open' | 'overdue' | 'fixed' | 'pending';
+/**
+ * 新增 (not in the earlier list), 待整改, 逾期 (past the deadline), 整改未到位 (`reopened`: marked or
+ * found fixed before, found again; its deadline is the original one), 已整改; `pending` = a reminder (提醒清单).
+ */
+export type ItemStatus = 'new' | 'open' | 'overdue' | 'reopened' | 'fixed' | 'pending';
+
+/** The matching row of an earlier list, as that list had it (after the branch's edits). */
+export interface PreviousState {
+  listed: string;
+  deadline: string;
+  status: ItemStatus;
+  /** The day it was fixed: found fixed by a check, or the date the branch gave in 整改完成情况; null when unknown. */
+  fixedOn: string | null;
+  /** True when the branch set 已整改 itself (zhibu had not found it fixed). */
+  markedFixed: boolean;
+  /** The check day of the earlier list. */
+  checked: string;
+}
 
 /** One row of a rectification list: one problem as a person would write it. */
 export interface RectificationItem {
@@ -27,13 +43,18 @@ export interface RectificationItem {
   status: ItemStatus;
   /** The day it was found fixed (re-check day or the branch record's done date). */
   fixedOn: string | null;
+  /** Days past the deadline (逾期, or 整改未到位 past its original deadline). */
   overdueDays: number;
   /** The day it was first listed. */
   listed: string;
   /** False when carried from an earlier list without this check covering it. */
   rechecked: boolean;
   /** The matching item of the earlier list. */
-  previous: { listed: string; deadline: string; status: ItemStatus; fixedOn: string | null } | null;
+  previous: PreviousState | null;
+  /** 整改完成情况: what the branch wrote it did (carried from the earlier list; empty when none). */
+  completion: string;
+  /** 备注: the branch's own note, carried verbatim from the earlier list (zhibu's remarks are `remarkText`). */
+  note: string;
   /** The branch's own rectification record that marks it done. */
   record: { issue: string; found: string | null; done: string } | null;
   rule: string;
@@ -55,6 +76,7 @@ export interface BranchSummary {
   new: number;
   open: number;
   overdue: number;
+  reopened: number;
   fixed: number;
   pending: number;
 }
@@ -122,6 +144,8 @@ export function buildRectificationList(input: RectificationInput): Rectification
       listed: input.asOf,
       rechecked: true,
       previous: null,
+      completion: '',
+      note: '',
       record: null,
       ...problem,
       periods: row.periods,
@@ -172,7 +196,7 @@ export function buildRectificationList(input: RectificationInput): Rectification
 /** Problems per branch by severity (items not fixed) and items per status. */
 function summarize(list: Pick<RectificationList, 'items' | 'reminders'>, branches: { id: string; name: string }[]): BranchSummary[] {
   return branches.map((branch) => {
-    const row: BranchSummary = { branch, error: 0, warning: 0, info: 0, total: 0, new: 0, open: 0, overdue: 0, fixed: 0, pending: 0 };
+    const row: BranchSummary = { branch, error: 0, warning: 0, info: 0, total: 0, new: 0, open: 0, overdue: 0, reopened: 0, fixed: 0, pending: 0 };
     for (const item of list.items) {
       if (item.branch.id !== branch.id) continue;
       row[item.status]++;

@@ -14,14 +14,13 @@ function table(headers: string[], rows: (string | number)[][], numeric: readonly
 
 function itemTable(items: RectificationItem[], list: RectificationList, keys: ColumnKey[]): string[] {
   const l = labels(list.lang);
-  const withNote = items.some((i) => itemCells(i, list).note !== '');
-  const shown = keys.filter((k) => k !== 'note' || withNote);
+  // 复查情况, 整改完成情况 and 备注 only when some row has one.
+  const optional = new Set<ColumnKey>(['remark', 'completion', 'note']);
+  const cellsOf = items.map((item) => itemCells(item, list));
+  const shown = keys.filter((k) => !optional.has(k) || cellsOf.some((c) => c[k] !== ''));
   return table(
     shown.map((k) => l.columns[k]),
-    items.map((item) => {
-      const cells = itemCells(item, list);
-      return shown.map((k) => cells[k]);
-    }),
+    cellsOf.map((cells) => shown.map((k) => cells[k])),
     [0],
   );
 }
@@ -29,7 +28,7 @@ function itemTable(items: RectificationItem[], list: RectificationList, keys: Co
 function counts(list: RectificationList): string {
   const l = labels(list.lang);
   const n = (status: RectificationItem['status']) => list.items.filter((i) => i.status === status).length;
-  const parts = (['new', 'open', 'overdue', 'fixed'] as const).filter((s) => n(s) > 0).map((s) => (list.lang === 'zh' ? `${l.status[s]} ${n(s)}` : `${n(s)} ${l.status[s].toLowerCase()}`));
+  const parts = (['new', 'open', 'overdue', 'reopened', 'fixed'] as const).filter((s) => n(s) > 0).map((s) => (list.lang === 'zh' ? `${l.status[s]} ${n(s)}` : `${n(s)} ${l.status[s].toLowerCase()}`));
   const compared = list.previous ? (list.lang === 'zh' ? `；对照 ${list.previous} 的清单` : `; compared with the list of ${list.previous}`) : '';
   if (list.lang === 'en') return `${list.items.length} problems${parts.length ? ` (${parts.join(', ')})` : ''}${compared}.`;
   return `共 ${list.items.length} 项${parts.length ? `（${parts.join('、')}）` : ''}${compared}。`;
@@ -49,7 +48,7 @@ export function formatRectificationMarkdown(list: RectificationList): string {
   const branches = [...new Map(list.items.map((i) => [i.branch.id, i.branch])).values()];
   for (const branch of branches) {
     out.push(`## ${markdownText(branchText(branch, list.lang))}`, '');
-    out.push(...itemTable(list.items.filter((i) => i.branch.id === branch.id), list, ['seq', 'problem', 'basis', 'remedy', 'owner', 'deadline', 'status', 'note']), '');
+    out.push(...itemTable(list.items.filter((i) => i.branch.id === branch.id), list, ['seq', 'problem', 'basis', 'remedy', 'owner', 'deadline', 'status', 'remark', 'completion', 'note']), '');
   }
   if (list.reminders.length > 0) {
     out.push(`## ${l.reminders}`, '');

@@ -22,8 +22,11 @@ const itemSchema = z.looseObject({
   remedy: z.string().default(''),
   owner: z.string().default(''),
   deadline: date,
-  status: z.enum(['new', 'open', 'overdue', 'fixed', 'pending']),
+  status: z.enum(['new', 'open', 'overdue', 'reopened', 'fixed', 'pending']),
   fixedOn: date.nullable().default(null),
+  // Added with 整改未到位: absent in lists of earlier versions.
+  completion: z.string().default(''),
+  note: z.string().default(''),
   listed: date.optional(),
   severity: severity.default('error'),
   category: z.string().default(''),
@@ -76,6 +79,9 @@ export function parsePreviousList(text: string, lang: Lang = 'zh'): PreviousList
           status: i.status,
           fixedOn: i.fixedOn,
           listed: i.listed ?? list.asOf,
+          completion: i.completion,
+          note: i.note,
+          checked: list.asOf,
           window: list.window,
           findingIds: i.findings.map((f) => f.id),
         },
@@ -147,7 +153,11 @@ export function unpackedSize(bytes: Uint8Array): number | null {
   return total;
 }
 
-/** Reads an earlier list written by `zhibu rectify --format xlsx` (its 整改清单 sheet); edits made in Excel to deadlines and statuses are kept. */
+/**
+ * Reads an earlier list written by `zhibu rectify --format xlsx` (its 整改清单 sheet), columns found by
+ * their header in either language, rows matched by 编号 (so re-sorted rows still match): what the
+ * branch edited in Excel — 状态, 整改时限, 整改完成情况, 备注 — is kept.
+ */
 export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Promise<PreviousList> {
   const unpacked = unpackedSize(bytes);
   if (unpacked !== null && unpacked > MAX_PREVIOUS_XLSX_UNPACKED) {
@@ -186,20 +196,29 @@ export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Pr
     const asOf = meta.asOf ?? /\d{4}-\d{2}-\d{2}/.exec(cellText(sheet.getCell(1, 1).value))?.[0];
     if (!asOf || !isRealDate(asOf)) return fail(lang, '找不到清单的检查日', 'cannot find the check day of the list');
     const window = meta.window ?? null;
+    const columns = new Map<ColumnKey | 'severity', number>();
+    for (const [col, key] of header) if (!columns.has(key)) columns.set(key, col);
+    // A list written before 复查情况 existed had zhibu's remarks under 备注: not the branch's note.
+    const branchNotes = columns.has('remark');
     const items: PreviousItem[] = [];
     for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
       const get = (key: ColumnKey | 'severity') => {
-        for (const [col, k] of header) if (k === key) return key === 'deadline' || key === 'listed' ? dateText(row.getCell(col).value) : cellText(row.getCell(col).value);
-        return '';
+        const col = columns.get(key);
+        if (col === undefined) return '';
+        return key === 'deadline' || key === 'listed' || key === 'fixedOn' ? dateText(row.getCell(col).value) : cellText(row.getCell(col).value);
       };
       const id = get('id');
       if (!id) continue;
       const branchId = parseRowId(id)?.branch ?? '';
       const deadline = get('deadline');
-      if (!isRealDate(deadline)) fail(lang, `第 ${r} 行整改时限 ${deadline} 不是日期（YYYY-MM-DD，年份 1921–2200）`, `row ${r}: deadline ${deadline} is not a date (YYYY-MM-DD, in the years 1921–2200)`);
+      if (!isRealDate(deadline)) {
+        const cell = row.getCell(columns.get('deadline') ?? 1).address;
+        fail(lang, `工作表“${sheet.name}”单元格 ${cell}：整改时限 ${deadline || '（空）'} 不是日期（YYYY-MM-DD，年份 1921–2200）`, `sheet "${sheet.name}", cell ${cell}: deadline ${deadline || '(empty)'} is not a date (YYYY-MM-DD, in the years 1921–2200)`);
+      }
       const sev = severity.safeParse(get('severity'));
       const listed = get('listed');
+      const fixedOn = get('fixedOn');
       items.push(
         previousItem(
           {
@@ -213,8 +232,11 @@ export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Pr
             owner: get('owner'),
             deadline,
             status: statusFromLabel(get('status')) ?? 'open',
-            fixedOn: null,
+            fixedOn: isRealDate(fixedOn) ? fixedOn : null,
             listed: isRealDate(listed) ? listed : asOf,
+            completion: get('completion'),
+            note: branchNotes ? get('note') : '',
+            checked: asOf,
             window,
           },
           lang,

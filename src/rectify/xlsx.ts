@@ -7,16 +7,35 @@ import type { ItemStatus, RectificationItem, RectificationList } from './list.js
 
 type Worksheet = ExcelJS.Worksheet;
 
-/** Column widths in characters; `id`, `listed` and `severity` are hidden, for reading the list back. */
-const widths: Record<ColumnKey | 'severity', number> = { seq: 6, branch: 18, problem: 44, basis: 26, remedy: 30, owner: 10, deadline: 12, status: 10, note: 22, id: 40, listed: 12, severity: 8 };
-const hidden = new Set<string>(['id', 'listed', 'severity']);
+/**
+ * Column widths in characters, about 180 visible in all: fit to one A4 landscape page wide they print
+ * at about three quarters of full size. `id`, `listed`, `fixedOn` and `severity` are hidden, for reading the list back.
+ */
+const widths: Record<ColumnKey | 'severity', number> = {
+  seq: 6,
+  branch: 14,
+  problem: 34,
+  basis: 20,
+  remedy: 24,
+  owner: 10,
+  deadline: 12,
+  status: 12,
+  remark: 18,
+  completion: 20,
+  note: 14,
+  id: 40,
+  listed: 12,
+  fixedOn: 12,
+  severity: 8,
+};
+const hidden = new Set<string>(['id', 'listed', 'fixedOn', 'severity']);
 /** The severity column's header (hidden, for machines). */
 export const SEVERITY_HEADER = 'severity';
 
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
 export const border = { top: thin, left: thin, bottom: thin, right: thin };
 export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const statusColor: Partial<Record<ItemStatus, string>> = { overdue: 'FFC00000', fixed: 'FF00803C', new: 'FF1F4E79' };
+const statusColor: Partial<Record<ItemStatus, string>> = { overdue: 'FFC00000', reopened: 'FFC00000', fixed: 'FF00803C', new: 'FF1F4E79' };
 
 /** Display width of text in Excel character units: CJK about 2, Latin about 1.1. */
 function textWidth(text: string): number {
@@ -74,7 +93,7 @@ export function headerRow(sheet: Worksheet, headers: string[]): void {
 
 function listSheet(book: ExcelJS.Workbook, name: string, title: string, items: RectificationItem[], list: RectificationList, keys: ColumnKey[]): Worksheet {
   const l = labels(list.lang);
-  const all = [...keys, 'id', 'listed', 'severity'] as const;
+  const all = [...keys, 'id', 'listed', 'fixedOn', 'severity'] as const;
   const sheet = book.addWorksheet(name);
   sheet.columns = all.map((k) => ({ key: k, width: widths[k], hidden: hidden.has(k) }));
   const visible = keys.length;
@@ -90,14 +109,14 @@ function listSheet(book: ExcelJS.Workbook, name: string, title: string, items: R
       const centered = k === 'seq' || k === 'owner' || k === 'deadline' || k === 'status';
       cell.alignment = { vertical: 'top', horizontal: centered ? 'center' : 'left', wrapText: true };
       const color = k === 'status' ? statusColor[item.status] : undefined;
-      if (color) cell.font = { color: { argb: color }, bold: item.status === 'overdue' };
+      if (color) cell.font = { color: { argb: color }, bold: item.status === 'overdue' || item.status === 'reopened' };
     });
     row.height = rowHeight(keys.map((k) => ({ text: cells[k], width: widths[k] })));
   });
   const statusColumn = keys.indexOf('status') + 1;
   if (statusColumn > 0 && items.length > 0) {
     // Staff update the status in the sheet: offer the list's own values.
-    const choices = (['new', 'open', 'overdue', 'fixed'] as const).map((s) => l.status[s]).join(',');
+    const choices = (['new', 'open', 'overdue', 'reopened', 'fixed'] as const).map((s) => l.status[s]).join(',');
     for (let r = 3; r < items.length + 3; r++) sheet.getCell(r, statusColumn).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${choices}"`] };
   }
   printSetup(sheet, list.lang);
@@ -144,7 +163,7 @@ async function workbook(list: RectificationList): Promise<ExcelJS.Workbook> {
 const bytes = async (book: ExcelJS.Workbook, list: RectificationList) => stampZip(new Uint8Array(await book.xlsx.writeBuffer()), list.asOf);
 
 /** Main list columns (visible), in order. */
-const listColumns: ColumnKey[] = columnKeys.filter((k) => k !== 'id' && k !== 'listed');
+const listColumns: ColumnKey[] = columnKeys.filter((k) => !hidden.has(k));
 
 /**
  * The list as XLSX for Excel and WPS: sheet 整改清单 (title row, styled header, wrapped cells,

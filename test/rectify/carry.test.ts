@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { BranchInfo } from '../../src/engine/run.js';
 import type { ReportFinding } from '../../src/report/report.js';
 import { formatRectificationJson } from '../../src/rectify/json.js';
-import { noteText } from '../../src/rectify/labels.js';
+import { remarkText } from '../../src/rectify/labels.js';
 import { buildRectificationList, type RectificationList } from '../../src/rectify/list.js';
 import { mergePreviousLists, parsePreviousList } from '../../src/rectify/previous.js';
+import { dateIn } from '../../src/rectify/carry.js';
 import { branches, coverage, dues, finding, generalQ3, group, liaison, organizations, q3, q3Findings, recordIncomplete, report, themeDay } from './fixture.js';
 
 const q3List = buildRectificationList({ report: report(q3Findings), branches: branches(), organizations, asOf: '2026-10-08', policy: {}, includePending: false });
@@ -31,7 +32,7 @@ describe('carry-over from an earlier list', () => {
     for (const rule of ['meetings.group-monthly', 'meetings.record-complete', 'liaison.participation-quarterly']) {
       expect(item(later, rule)).toMatchObject({ status: 'fixed', fixedOn: '2026-11-20', findings: [], rechecked: true });
     }
-    expect(noteText(item(later, 'meetings.group-monthly') as never, later.asOf, 'zh')).toBe('2026-11-20复查未再发现');
+    expect(remarkText(item(later, 'meetings.group-monthly') as never, later.asOf, 'zh')).toBe('2026-11-20复查未再发现');
   });
 
   it('keeps a still-open item 待整改 with its original deadline, even when its months changed', () => {
@@ -43,7 +44,7 @@ describe('carry-over from an earlier list', () => {
   it('marks an item past its original deadline 逾期', () => {
     expect(item(later, 'meetings.general-quarterly')).toMatchObject({ status: 'overdue', deadline: '2026-11-07', overdueDays: 13 });
     expect(item(later, 'org.unit-coverage')).toMatchObject({ status: 'overdue', deadline: '2026-11-07' });
-    expect(noteText(item(later, 'meetings.general-quarterly') as never, later.asOf, 'zh')).toBe('2026-10-08列入清单；已逾期13天');
+    expect(remarkText(item(later, 'meetings.general-quarterly') as never, later.asOf, 'zh')).toBe('2026-10-08列入清单；已逾期13天');
   });
 
   it('marks an item not in the earlier list 新增 with a fresh deadline', () => {
@@ -67,15 +68,67 @@ describe('carry-over from an earlier list', () => {
     expect(item(next, 'meetings.record-complete')).toMatchObject({ rechecked: false });
     // Structure is judged at the check day, whatever the window: no longer found means fixed.
     expect(item(next, 'org.unit-coverage')).toMatchObject({ status: 'fixed', fixedOn: '2027-01-08' });
-    expect(noteText(item(next, 'member.dues-monthly') as never, next.asOf, 'zh')).toMatch(/本次检查期间未覆盖，未复查/);
+    expect(remarkText(item(next, 'member.dues-monthly') as never, next.asOf, 'zh')).toMatch(/本次检查期间未覆盖，未复查/);
   });
 
-  it('does not list again an item fixed in the earlier list, and calls one found again 新增', () => {
+  it('does not list again an item found fixed in the earlier list, and calls one found again 整改未到位 with its original deadline', () => {
     const fixedList = JSON.parse(formatRectificationJson(recheck([generalQ3], '2026-11-20'))) as RectificationList;
     const earlier = parsePreviousList(JSON.stringify(fixedList));
     const again = buildRectificationList({ report: report([group(8)], '2026-12-01'), branches: branches(), organizations, asOf: '2026-12-01', policy: {}, includePending: false, previous: earlier });
     expect(again.items.filter((i) => i.rule === 'liaison.participation-quarterly')).toEqual([]);
-    expect(item(again, 'meetings.group-monthly')).toMatchObject({ status: 'new', previous: { status: 'fixed', fixedOn: '2026-11-20' } });
+    const groupRow = item(again, 'meetings.group-monthly');
+    expect(groupRow).toMatchObject({ status: 'reopened', deadline: '2026-11-07', listed: '2026-10-08', overdueDays: 24, previous: { status: 'fixed', fixedOn: '2026-11-20', markedFixed: false, checked: '2026-11-20' } });
+    expect(remarkText(groupRow as never, again.asOf, 'zh')).toBe('曾于2026-11-20复查确认已整改，2026-12-01再次发现；2026-10-08列入清单；已逾期24天');
+    expect(remarkText(groupRow as never, again.asOf, 'en')).toBe('found fixed on 2026-11-20, found again on 2026-12-01; listed 2026-10-08; 24 days overdue');
+  });
+
+  describe('what the branch wrote into the JSON list', () => {
+    // The branch marks the group meetings and the general meeting done, with notes; both are edited in the JSON.
+    const edited = JSON.parse(formatRectificationJson(q3List)) as { items: Record<string, unknown>[] };
+    for (const row of edited.items) {
+      if (row.rule === 'meetings.group-monthly') Object.assign(row, { status: 'fixed', completion: '已于2026-10-15补开党小组会', note: '小组长负责' });
+      if (row.rule === 'meetings.general-quarterly') Object.assign(row, { status: 'fixed', completion: '已召开' });
+      if (row.rule === 'member.dues-monthly') Object.assign(row, { deadline: '2027-01-31', note: '本人在外地，已联系' });
+    }
+    const marked = parsePreviousList(JSON.stringify(edited));
+    const next = (findings: ReportFinding[], asOf: string, window = q3) => buildRectificationList({ report: report(findings, asOf, window), branches: branches(), organizations, asOf, policy: {}, includePending: false, previous: marked });
+
+    it('a row marked 已整改 and no longer found is 已整改, confirmed by the re-check, its notes kept', () => {
+      const row = item(next([generalQ3], '2026-11-20'), 'meetings.group-monthly');
+      expect(row).toMatchObject({ status: 'fixed', fixedOn: '2026-11-20', completion: '已于2026-10-15补开党小组会', note: '小组长负责', previous: { markedFixed: true, fixedOn: '2026-10-15' } });
+      expect(remarkText(row as never, '2026-11-20', 'zh')).toBe('支部标为已整改，2026-11-20复查未再发现');
+    });
+
+    it('a row marked 已整改 and still found is 整改未到位 with its original deadline, overdue when past it', () => {
+      const row = item(next([generalQ3], '2026-11-20'), 'meetings.general-quarterly');
+      expect(row).toMatchObject({ status: 'reopened', deadline: '2026-11-07', overdueDays: 13, completion: '已召开', previous: { markedFixed: true, fixedOn: null, checked: '2026-10-08' } });
+      expect(remarkText(row as never, '2026-11-20', 'zh')).toBe('支部在2026-10-08的清单上标为已整改，2026-11-20复查仍发现；2026-10-08列入清单；已逾期13天');
+      expect(remarkText(row as never, '2026-11-20', 'en')).toBe('marked fixed by the branch on the list of 2026-10-08, still found on 2026-11-20; listed 2026-10-08; 13 days overdue');
+    });
+
+    it('an edited deadline and a note are kept on a row still found', () => {
+      expect(item(next([dues(8)], '2026-11-20'), 'member.dues-monthly')).toMatchObject({ status: 'open', deadline: '2027-01-31', note: '本人在外地，已联系' });
+    });
+
+    it('a row marked 已整改 that this check does not cover stays as the branch marked it, unconfirmed, until one does', () => {
+      const q4 = { label: '2026Q4', from: '2026-10-01', to: '2026-12-31' };
+      const row = item(next([], '2027-01-08', q4), 'meetings.group-monthly');
+      expect(row).toMatchObject({ status: 'fixed', fixedOn: null, rechecked: false });
+      expect(remarkText(row as never, '2027-01-08', 'zh')).toBe('支部在2026-10-08的清单上标为已整改；本次检查期间未覆盖，未复查');
+    });
+
+    it('reads a list written before 整改完成情况 and 备注 existed', () => {
+      const old = JSON.parse(formatRectificationJson(q3List)) as { items: Record<string, unknown>[] };
+      for (const row of old.items) {
+        delete row.completion;
+        delete row.note;
+      }
+      expect(parsePreviousList(JSON.stringify(old)).items.every((i) => i.completion === '' && i.note === '')).toBe(true);
+    });
+  });
+
+  it('finds the date in what a person wrote', () => {
+    expect(['2026-10-20 已补开', '已于2026/10/5补开', '2026年10月20日召开', '2026.1.2', '无日期', '2026-02-30'].map(dateIn)).toEqual(['2026-10-20', '2026-10-05', '2026-10-20', '2026-01-02', null, null]);
   });
 
   it('merges several earlier lists, the latest row winning', () => {
@@ -103,7 +156,7 @@ describe('the branch’s own rectification records', () => {
     const list = recheck([generalQ3, group(7), group(8)], '2026-11-20', { records });
     expect(item(list, 'meetings.general-quarterly')).toMatchObject({ status: 'fixed', fixedOn: '2026-11-15', record: { issue: '三季度未召开支部党员大会', done: '2026-11-15' } });
     expect(item(list, 'meetings.group-monthly')).toMatchObject({ status: 'fixed', fixedOn: '2026-10-20' });
-    expect(noteText(item(list, 'meetings.general-quarterly') as never, list.asOf, 'zh')).toBe('支部整改记录：三季度未召开支部党员大会（2026-11-15完成）');
+    expect(remarkText(item(list, 'meetings.general-quarterly') as never, list.asOf, 'zh')).toBe('支部整改记录：三季度未召开支部党员大会（2026-11-15完成）');
   });
 
   it('matches a record without a rule by its issue text', () => {

@@ -3,13 +3,13 @@ import type { Report, ReportFinding } from '../../src/report/report.js';
 
 const meta: Record<string, Pick<ReportFinding, 'severity' | 'category' | 'title' | 'basis' | 'remedy'>> = {
   'meetings.general-quarterly': { severity: 'error', category: '三会一课', title: '支部党员大会每季度至少召开1次', basis: '《中国共产党支部工作条例（试行）》第十一条', remedy: '及时召开支部党员大会，完整记录议题、到会情况和决议' },
-  'meetings.group-monthly': { severity: 'error', category: '三会一课', title: '党小组会每月至少召开1次', basis: '《中国共产党支部工作条例（试行）》第十三条', remedy: '各党小组每月召开党小组会，记录在 activities 中并写明 group' },
+  'meetings.group-monthly': { severity: 'error', category: '三会一课', title: '党小组会每月至少召开1次', basis: '《中国共产党支部工作条例（试行）》第十三条', remedy: '各党小组每月召开党小组会，会议记录中写明是哪个党小组' },
   'meetings.record-complete': { severity: 'warning', category: '三会一课', title: '会议记录应完整', basis: '《中国共产党支部工作条例（试行）》', remedy: '补全会议记录：议题、主持人、记录人、到会情况、会议记录' },
-  'member.dues-monthly': { severity: 'warning', category: '党员管理', title: '党员应按月交纳党费', basis: '《关于中国共产党党费收缴、使用和管理的规定》（按月交纳）', remedy: '督促党员按月交纳党费，并在 members[].dues 中登记' },
+  'member.dues-monthly': { severity: 'warning', category: '党员管理', title: '党员应按月交纳党费', basis: '《关于中国共产党党费收缴、使用和管理的规定》（按月交纳）', remedy: '督促党员按月交纳党费，并在党员名册中逐月登记交纳情况' },
   'theme-day.monthly': { severity: 'error', category: '主题党日', title: '每月开展主题党日', basis: '《中国共产党支部工作条例（试行）》', remedy: '每月开展主题党日，记录形式和内容' },
   'liaison.participation-quarterly': { severity: 'warning', category: '联系基层', title: '党员领导干部每季度至少参加1次联系点活动', basis: '企业党员领导干部联系基层党支部制度', remedy: '安排该领导干部参加联系党支部（党小组）的组织生活或活动' },
   'org.unit-coverage': { severity: 'error', category: '组织设置', title: '党员3人以上的单位应建立党支部', basis: '《中国共产党支部工作条例（试行）》（支部建在项目上）', remedy: '在该单位（项目）成立党支部，或党员不足3人时设立党小组、联合党支部' },
-  'records.unknown-person': { severity: 'warning', category: '记录质量', title: '记录中的人员应为本支部党员', basis: '通行做法', remedy: '核对姓名；非党员列入 guests' },
+  'records.unknown-person': { severity: 'warning', category: '记录质量', title: '记录中的人员应为本支部党员', basis: '通行做法', remedy: '核对姓名：本支部党员应列入党员名册，非党员或外单位人员登记为列席人员' },
 };
 
 const messageIds: Record<string, ReportFinding['messageId']> = {

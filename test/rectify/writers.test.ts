@@ -19,8 +19,8 @@ describe('Markdown', () => {
     const months = ['Jul', 'Aug', 'Sep'];
     const english = [
       { ...generalQ3, message: '2026 Q3: no general meeting (at least 1 required, 0 held)', remedy: 'Hold a general meeting and record topic, attendance and decisions' },
-      ...[7, 8, 9].map((m) => ({ ...dues(m), message: `${months[m - 7]} 2026: member 王五 paid no dues`, remedy: 'Remind the member to pay and record the month in members[].dues' })),
-      { ...duesPending, message: 'Oct 2026: member 孙七 has not yet paid dues (23 days left)', remedy: 'Remind the member to pay and record the month in members[].dues' },
+      ...[7, 8, 9].map((m) => ({ ...dues(m), message: `${months[m - 7]} 2026: member 王五 paid no dues`, remedy: 'Remind the member to pay and record each month\'s dues in the member roll' })),
+      { ...duesPending, message: 'Oct 2026: member 孙七 has not yet paid dues (23 days left)', remedy: 'Remind the member to pay and record each month\'s dues in the member roll' },
     ];
     const list = buildRectificationList({ report: report(english), branches: branches(), organizations, asOf: '2026-10-08', policy: {}, includePending: true, lang: 'en' });
     expect(list.items.map((i) => i.problem)).toContain('Jul, Aug, Sep 2026: member 王五 paid no dues');
@@ -43,7 +43,7 @@ describe('Markdown', () => {
 describe('CSV', () => {
   it('renders the re-check with BOM, CRLF and RFC 4180 quoting', () => {
     const text = formatRectificationCsv(recheckList());
-    expect(text.startsWith('\uFEFF序号,支部,问题,依据,整改措施,责任人,整改时限,状态,备注,编号\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF序号,支部,问题,依据,整改措施,责任人,整改时限,状态,复查情况,整改完成情况,备注,编号\r\n')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
     expect(text).toMatchSnapshot();
@@ -51,7 +51,7 @@ describe('CSV', () => {
 
   it('appends reminders with the status 提醒', () => {
     const lines = formatRectificationCsv(firstList).trimEnd().split('\r\n');
-    expect(lines.at(-1)).toMatch(/^1,第一项目部党支部（pb-001）,2026年10月党员孙七尚未交纳党费（还剩23天）,.*,张三,2026-10-31,提醒,,member\.dues-monthly\|pb-001\|2026-10\|孙七$/);
+    expect(lines.at(-1)).toMatch(/^1,第一项目部党支部（pb-001）,2026年10月党员孙七尚未交纳党费（还剩23天）,.*,张三,2026-10-31,提醒,,,,member\.dues-monthly\|pb-001\|2026-10\|孙七$/);
   });
 
   it('quotes fields as RFC 4180 says and defuses formulas', () => {
@@ -65,7 +65,7 @@ describe('CSV', () => {
 
   it('writes the summary file', () => {
     expect(formatSummaryCsv(firstList)).toBe(
-      '\uFEFF支部,错误,警告,提示,合计,新增,待整改,逾期,已整改,提醒\r\nXX公司党委（corp）,1,1,0,2,0,2,0,0,0\r\n第一项目部党支部（pb-001）,1,0,0,1,0,1,0,0,1\r\n第三项目部党支部（pb-003）,2,2,0,4,0,4,0,0,0\r\n合计,4,3,0,7,0,7,0,0,1\r\n',
+      '\uFEFF支部,错误,警告,提示,合计,新增,待整改,逾期,整改未到位,已整改,提醒\r\nXX公司党委（corp）,1,1,0,2,0,2,0,0,0,0\r\n第一项目部党支部（pb-001）,1,0,0,1,0,1,0,0,0,1\r\n第三项目部党支部（pb-003）,2,2,0,4,0,4,0,0,0,0\r\n合计,4,3,0,7,0,7,0,0,0,1\r\n',
     );
   });
 });

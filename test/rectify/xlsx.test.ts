@@ -28,13 +28,13 @@ describe('XLSX', () => {
   it('has a merged bold title row', () => {
     expect(sheet.getCell('A1').value).toBe('XX公司党委 整改清单（2026年第三季度，检查日 2026-10-08）');
     expect(sheet.getCell('A1').font?.bold).toBe(true);
-    expect(sheet.getCell('I1').isMerged).toBe(true);
-    expect(sheet.getCell('I1').master.address).toBe('A1');
-    expect(sheet.getCell('J1').isMerged).toBe(false);
+    expect(sheet.getCell('K1').isMerged).toBe(true);
+    expect(sheet.getCell('K1').master.address).toBe('A1');
+    expect(sheet.getCell('L1').isMerged).toBe(false);
   });
 
   it('has a styled header: bold, filled, bordered', () => {
-    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '支部', '问题', '依据', '整改措施', '责任人', '整改时限', '状态', '备注', '编号', '列入日期', 'severity']);
+    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '支部', '问题', '依据', '整改措施', '责任人', '整改时限', '状态', '复查情况', '整改完成情况', '备注', '编号', '列入日期', '确认整改日期', 'severity']);
     const header = sheet.getCell('C2');
     expect(header.font?.bold).toBe(true);
     expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } });
@@ -42,16 +42,18 @@ describe('XLSX', () => {
   });
 
   it('writes one row per problem, grouped rows included', () => {
-    const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1, 10);
-    expect(row(3)).toEqual([1, 'XX公司党委（corp）', '2026年第三季度领导干部赵六未参加联系点活动（pb-003，要求至少1次，实际0次）', '企业党员领导干部联系基层党支部制度', '安排该领导干部参加联系党支部（党小组）的组织生活或活动', '赵六', '2026-12-07', '待整改', '']);
+    const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1, 12);
+    expect(row(3)).toEqual([1, 'XX公司党委（corp）', '2026年第三季度领导干部赵六未参加联系点活动（pb-003，要求至少1次，实际0次）', '企业党员领导干部联系基层党支部制度', '安排该领导干部参加联系党支部（党小组）的组织生活或活动', '赵六', '2026-12-07', '待整改', '', '', '']);
     expect(sheet.getCell('C8').value).toBe('2026年7月、8月、9月党员王五未交纳党费');
-    expect(sheet.getCell('J8').value).toBe('member.dues-monthly|pb-003|2026-07,2026-08,2026-09|王五');
+    expect(sheet.getCell('L8').value).toBe('member.dues-monthly|pb-003|2026-07,2026-08,2026-09|王五');
     expect(sheet.getCell('A10').value).toBeNull();
   });
 
   it('sets sensible widths, wraps text and hides the machine columns', () => {
-    expect(sheet.columns.map((c) => c.width)).toEqual([6, 18, 44, 26, 30, 10, 12, 10, 22, 40, 12, 8]);
-    expect(sheet.columns.map((c) => c.hidden ?? false)).toEqual([false, false, false, false, false, false, false, false, false, true, true, true]);
+    expect(sheet.columns.map((c) => c.width)).toEqual([6, 14, 34, 20, 24, 10, 12, 12, 18, 20, 14, 40, 12, 12, 8]);
+    expect(sheet.columns.map((c) => c.hidden ?? false)).toEqual([...Array<boolean>(11).fill(false), true, true, true, true]);
+    // Fit to one A4 landscape page wide, the visible columns print at about three quarters of full size.
+    expect(sheet.columns.filter((c) => !c.hidden).reduce((sum, c) => sum + (c.width ?? 0), 0)).toBeLessThanOrEqual(185);
     expect(sheet.getCell('C3').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     expect(sheet.getRow(3).height).toBeGreaterThanOrEqual(35);
   });
@@ -66,27 +68,27 @@ describe('XLSX', () => {
   });
 
   it('offers the status values as a list', () => {
-    expect(sheet.getCell('H3').dataValidation).toMatchObject({ type: 'list', formulae: ['"新增,待整改,逾期,已整改"'] });
+    expect(sheet.getCell('H3').dataValidation).toMatchObject({ type: 'list', formulae: ['"新增,待整改,逾期,整改未到位,已整改"'] });
   });
 
   it('lists reminders on their own sheet', () => {
     const reminders = book.getWorksheet('提醒清单') as ExcelJS.Worksheet;
     expect(reminders.getCell('A1').value).toBe('XX公司党委 提醒清单（2026年第三季度，检查日 2026-10-08）');
-    expect((reminders.getRow(3).values as unknown[]).slice(1, 7)).toEqual([1, '第一项目部党支部（pb-001）', '2026年10月党员孙七尚未交纳党费（还剩23天）', '督促党员按月交纳党费，并在 members[].dues 中登记', '张三', '2026-10-31']);
+    expect((reminders.getRow(3).values as unknown[]).slice(1, 7)).toEqual([1, '第一项目部党支部（pb-001）', '2026年10月党员孙七尚未交纳党费（还剩23天）', '督促党员按月交纳党费，并在党员名册中逐月登记交纳情况', '张三', '2026-10-31']);
     expect(reminders.pageSetup.printTitlesRow).toBe('1:2');
   });
 
   it('summarises problems per branch by severity', () => {
     const summary = book.getWorksheet('汇总') as ExcelJS.Worksheet;
     expect(summary.getCell('A1').value).toBe('XX公司党委 整改清单汇总（2026年第三季度，检查日 2026-10-08）');
-    expect(summary.getCell('J1').isMerged).toBe(true);
+    expect(summary.getCell('K1').isMerged).toBe(true);
     const rows = [2, 3, 4, 5, 6].map((n) => (summary.getRow(n).values as unknown[]).slice(1));
     expect(rows).toEqual([
-      ['支部', '错误', '警告', '提示', '合计', '新增', '待整改', '逾期', '已整改', '提醒'],
-      ['XX公司党委（corp）', 1, 1, 0, 2, 0, 2, 0, 0, 0],
-      ['第一项目部党支部（pb-001）', 1, 0, 0, 1, 0, 1, 0, 0, 1],
-      ['第三项目部党支部（pb-003）', 2, 2, 0, 4, 0, 4, 0, 0, 0],
-      ['合计', 4, 3, 0, 7, 0, 7, 0, 0, 1],
+      ['支部', '错误', '警告', '提示', '合计', '新增', '待整改', '逾期', '整改未到位', '已整改', '提醒'],
+      ['XX公司党委（corp）', 1, 1, 0, 2, 0, 2, 0, 0, 0, 0],
+      ['第一项目部党支部（pb-001）', 1, 0, 0, 1, 0, 1, 0, 0, 0, 1],
+      ['第三项目部党支部（pb-003）', 2, 2, 0, 4, 0, 4, 0, 0, 0, 0],
+      ['合计', 4, 3, 0, 7, 0, 7, 0, 0, 0, 1],
     ]);
     expect(summary.getCell('A6').font?.bold).toBe(true);
     expect(summary.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });

@@ -8,6 +8,23 @@ export const client = String.raw`
   performance.mark('zhibu-script');
   var D = JSON.parse(document.getElementById('zhibu-data').textContent);
   var L = D.labels;
+  var S = D.strings;
+  function str(i) { return i < 0 ? null : S[i]; }
+  // The data comes in columns (see data.ts): decoded here into one object per finding and per branch.
+  var ruleInfo = {};
+  D.rules.forEach(function (r) { ruleInfo[r.id] = r; });
+  var F = D.findings;
+  var SEVERITY = { e: 'error', w: 'warning', i: 'info' };
+  var STATUS = { v: 'violation', p: 'pending' };
+  var findings = F.message.map(function (message, i) {
+    return { rule: D.rules[F.rule[i]].id, severity: SEVERITY[F.severity.charAt(i)], status: STATUS[F.status.charAt(i)], branch: S[F.branch[i]], period: str(F.period[i]), subject: str(F.subject[i]),
+      message: message, file: S[F.file[i]], line: F.line[i], category: S[F.category[i]], daysLeft: F.daysLeft[i], against: str(F.against[i]) };
+  });
+  var B = D.branches;
+  var branches = B.id.map(function (id, i) {
+    return { index: i, id: S[id], name: S[B.name[i]], file: S[B.file[i]], line: B.line[i], total: B.total[i], grade: (D.grades[B.grade[i]] || { name: '' }).name, rank: B.rank[i],
+      veto: B.veto[i] && B.veto[i].map(function (r) { return D.rules[r].id; }), scores: B.scores[i], cells: B.cells[i] };
+  });
   var CHUNK = 100;
   function h(tag, attrs) {
     var el = document.createElement(tag);
@@ -31,12 +48,28 @@ export const client = String.raw`
   function fill(template, args) { return template.replace(/\{(\w+)\}/g, function (_, k) { return args[k] === undefined ? '' : String(args[k]); }); }
 
   var byBranch = {};
-  D.branches.forEach(function (b) { byBranch[b.id] = b; });
-  var findingsByCell = {};
-  D.findings.forEach(function (f, i) {
-    var key = f.rule + '|' + f.branch + '|' + (f.period || '');
-    (findingsByCell[key] = findingsByCell[key] || []).push(i);
-  });
+  branches.forEach(function (b) { byBranch[b.id] = b; });
+  var findingsByCell = null;
+  function cellFindings(rule, branch, period) {
+    if (!findingsByCell) {
+      findingsByCell = {};
+      findings.forEach(function (f, i) {
+        var key = f.rule + '|' + f.branch + '|' + (f.period || '');
+        (findingsByCell[key] = findingsByCell[key] || []).push(i);
+      });
+    }
+    return findingsByCell[rule + '|' + branch + '|' + period] || [];
+  }
+  /** A branch's categories with their deductions, each naming its findings by index. */
+  function categoriesOf(b) {
+    var out = D.categories.map(function (c, i) { return { category: c.name, weight: c.weight, score: b.scores[i], deductions: [] }; });
+    var list = B.deductions[b.index];
+    for (var k = 0; k < list.length; k += 5 + list[k + 4]) {
+      var rule = D.rules[list[k + 1]];
+      out[list[k]].deductions.push({ rule: rule.id, title: rule.title, count: list[k + 2], points: list[k + 3], findings: list.slice(k + 5, k + 5 + list[k + 4]) });
+    }
+    return out;
+  }
   function branchLink(id, text) {
     return h('a', { class: 'branch', href: '#branch=' + encodeURIComponent(id), 'data-branch': id, text: text });
   }
@@ -65,8 +98,8 @@ export const client = String.raw`
     var head = (byBranch[branch] ? byBranch[branch].name : branch) + ' · ' + family.name + ' · ' + period + ' · ' + L.state[state];
     var lines = [];
     family.rules.forEach(function (rule) {
-      (findingsByCell[rule + '|' + branch + '|' + period] || []).forEach(function (i) {
-        var f = D.findings[i];
+      cellFindings(rule, branch, period).forEach(function (i) {
+        var f = findings[i];
         lines.push(f.message + '  (' + f.rule + ', ' + where(f) + ')');
       });
     });
@@ -77,8 +110,8 @@ export const client = String.raw`
   // Overview: tiles, grade distribution, category losses, ranking.
   function tiles() {
     var s = D.summary;
-    var avg = D.branches.length ? D.branches.reduce(function (a, b) { return a + b.total; }, 0) / D.branches.length : 0;
-    var items = [[L.branches, D.branches.length, ''], [L.average, fmt(avg), ''], [L.errors, s.violations.error, 'error'], [L.warnings, s.violations.warning, 'warning'], [L.pending, s.pending, 'pending'], [L.exempted, s.exempted, ''], [L.inputErrors, s.inputErrors, s.inputErrors ? 'error' : '']];
+    var avg = branches.length ? branches.reduce(function (a, b) { return a + b.total; }, 0) / branches.length : 0;
+    var items = [[L.branches, branches.length, ''], [L.average, fmt(avg), ''], [L.errors, s.violations.error, 'error'], [L.warnings, s.violations.warning, 'warning'], [L.pending, s.pending, 'pending'], [L.exempted, s.exempted, ''], [L.inputErrors, s.inputErrors, s.inputErrors ? 'error' : '']];
     return h('div', { class: 'tiles' }, items.map(function (t) { return h('div', { class: 'tile ' + t[2] }, h('b', { text: t[1] }), h('span', { text: t[0] })); }));
   }
   function barChart(title, rows, cls) {
@@ -97,8 +130,12 @@ export const client = String.raw`
     return h('div', { class: 'chart' }, h('h3', { text: title }), svg);
   }
   function lostText(b) {
-    return b.categories.filter(function (c) { return c.score < c.weight; }).sort(function (x, y) { return (y.weight - y.score) - (x.weight - x.score); })
-      .map(function (c) { return c.category + ' −' + fmt(c.weight - c.score); }).join(', ');
+    return D.categories.map(function (c, i) { return [c.name, c.weight - b.scores[i]]; }).filter(function (c) { return c[1] > 0; }).sort(function (x, y) { return y[1] - x[1]; })
+      .map(function (c) { return c[0] + ' −' + fmt(c[1]); }).join(', ');
+  }
+  /** A block the browser styles and lays out only when it comes near the screen (content-visibility), sized meanwhile by a guess. */
+  function lazy(height, table, more) {
+    return h('div', { class: 'lazy', style: 'contain-intrinsic-size: auto ' + height + 'px' }, table, more);
   }
   function chunked(tbody, rows, render, more) {
     var shown = 0;
@@ -121,16 +158,16 @@ export const client = String.raw`
     var sec = document.getElementById('overview');
     sec.append(tiles());
     var losses = {};
-    D.branches.forEach(function (b) { b.categories.forEach(function (c) { losses[c.category] = (losses[c.category] || 0) + c.weight - c.score; }); });
+    branches.forEach(function (b) { D.categories.forEach(function (c, i) { losses[c.name] = (losses[c.name] || 0) + c.weight - b.scores[i]; }); });
     var lossRows = Object.keys(losses).map(function (k) { return [k, losses[k]]; }).filter(function (r) { return r[1] > 0; }).sort(function (a, b) { return b[1] - a[1]; });
     sec.append(h('section', null, h('div', { class: 'charts' },
-      barChart(L.gradeDistribution, D.grades.map(function (g) { return [g.name, D.branches.filter(function (b) { return b.grade === g.name; }).length]; })),
+      barChart(L.gradeDistribution, D.grades.map(function (g) { return [g.name, branches.filter(function (b) { return b.grade === g.name; }).length]; })),
       barChart(L.categoryLosses, lossRows.length ? lossRows : [[L.none, 0]], 'lost'))));
     var tbody = h('tbody');
     var more = h('button', { class: 'more' });
     sec.append(h('section', { id: 'ranking' }, h('h2', { text: L.ranking }),
       h('table', null, h('thead', null, h('tr', null, h('th', { class: 'num', text: L.rank }), h('th', { text: L.branch }), h('th', { class: 'num', text: L.total }), h('th', { text: L.grade }), h('th', { text: L.lost }))), tbody), more));
-    chunked(tbody, D.branches, function (b) {
+    chunked(tbody, branches, function (b) {
       return h('tr', null, h('td', { class: 'num', text: b.rank }), h('td', null, branchLink(b.id, b.name), h('span', { class: 'muted', text: ' ' + b.id })),
         h('td', { class: 'num', text: fmt(b.total) }), h('td', { class: b.veto ? 'veto' : '', text: b.grade + (b.veto ? ' (' + L.veto + ')' : '') }), h('td', { text: lostText(b) || '—' }));
     }, more);
@@ -144,20 +181,23 @@ export const client = String.raw`
     var holder = h('div');
     sec.append(h('h2', { text: L.heatmap }), h('div', { class: 'filters' }, search), legend, holder);
     var codes = { M: 'met', U: 'unmet', P: 'pending', N: 'na' };
+    var byId = branches.slice().sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
+    var offset = 0;
+    var offsets = D.families.map(function (f) { var at = offset; offset += f.periods.length; return at; });
     function draw() {
       holder.textContent = '';
       var q = search.value.trim().toLowerCase();
-      var rows = D.heatmapOrder.map(function (id) { return byBranch[id]; }).filter(function (b) { return !q || b.id.toLowerCase().indexOf(q) >= 0 || b.name.toLowerCase().indexOf(q) >= 0; });
-      D.families.forEach(function (f) {
+      var rows = byId.filter(function (b) { return !q || b.id.toLowerCase().indexOf(q) >= 0 || b.name.toLowerCase().indexOf(q) >= 0; });
+      D.families.forEach(function (f, fi) {
         var head = h('tr', null, h('th'), f.periods.map(function (p) { return h('th', { colspan: p.span, text: p.text }); }));
         var tbody = h('tbody');
         var more = h('button', { class: 'more' });
-        holder.append(h('table', { class: 'hm', 'data-family': f.key }, h('caption', { text: f.name }), h('thead', null, head), tbody), more);
+        holder.append(lazy(Math.min(rows.length, CHUNK) * 24 + 60, h('table', { class: 'hm', 'data-family': f.key }, h('caption', { text: f.name }), h('thead', null, head), tbody), more));
         chunked(tbody, rows, function (b) {
-          var states = b.cells[f.key];
+          var at = offsets[fi];
           var tr = h('tr', null, h('td', { class: 'name' }, branchLink(b.id, b.name)));
           f.periods.forEach(function (p, i) {
-            var state = codes[states.charAt(i)];
+            var state = codes[b.cells.charAt(at + i)];
             tr.appendChild(h('td', { class: 'cell s-' + state, colspan: p.span, 'data-state': state, 'data-family': f.key, 'data-branch': b.id, 'data-period': p.label, 'aria-label': p.text + ' ' + L.state[state] }));
           });
           return tr;
@@ -182,7 +222,7 @@ export const client = String.raw`
       s.addEventListener('change', function () { filters[key] = s.value; onChange(); });
       return s;
     }
-    var cats = []; D.findings.forEach(function (f) { if (cats.indexOf(f.category) < 0) cats.push(f.category); });
+    var cats = []; findings.forEach(function (f) { if (cats.indexOf(f.category) < 0) cats.push(f.category); });
     var q = h('input', { type: 'search', placeholder: L.searchFindings, 'aria-label': L.searchFindings, value: filters.q });
     q.addEventListener('input', function () { filters.q = q.value.trim().toLowerCase(); onChange(); });
     return h('div', { class: 'filters' },
@@ -193,20 +233,20 @@ export const client = String.raw`
   function findingRow(f, withBranch) {
     return h('tr', { 'data-rule': f.rule },
       withBranch ? h('td', null, byBranch[f.branch] ? branchLink(f.branch, byBranch[f.branch].name) : f.branch) : null,
-      h('td', { class: 'sev-' + f.severity, text: L.severity[f.severity] }), h('td', { class: 'st-' + f.status, text: L.status[f.status] + (f.daysLeft !== undefined ? ' (' + fill(L.daysLeft, { n: f.daysLeft }) + ')' : '') }),
-      h('td', { text: f.category }), h('td', { title: (D.rules[f.rule] || {}).basis || '' }, f.message, h('div', { class: 'muted', text: f.rule + ' · ' + ((D.rules[f.rule] || {}).remedy || '') })), h('td', { text: where(f) }));
+      h('td', { class: 'sev-' + f.severity, text: L.severity[f.severity] }), h('td', { class: 'st-' + f.status, text: L.status[f.status] + (f.daysLeft !== null ? ' (' + fill(L.daysLeft, { n: f.daysLeft }) + ')' : '') }),
+      h('td', { text: f.category }), h('td', { title: ruleInfo[f.rule].basis }, f.message, h('div', { class: 'muted', text: f.rule + ' · ' + ruleInfo[f.rule].remedy })), h('td', { text: where(f) }));
   }
   function findingsTable(list, withBranch) {
     var tbody = h('tbody');
     var more = h('button', { class: 'more' });
     var table = h('table', { class: 'findings' }, h('thead', null, h('tr', null, withBranch ? h('th', { text: L.branch }) : null, h('th', { text: L.severityLabel }), h('th', { text: L.statusLabel }), h('th', { text: L.category }), h('th', { text: L.message }), h('th', { text: L.where }))), tbody);
     chunked(tbody, list, function (f) { return findingRow(f, withBranch); }, more);
-    return h('div', null, h('p', { class: 'muted count', text: fill(L.count, { n: list.length }) }), table, more);
+    return h('div', null, h('p', { class: 'muted count', text: fill(L.count, { n: list.length }) }), lazy(Math.min(list.length, CHUNK) * 48, table, more));
   }
-  function findings() {
+  function findingsSection() {
     var sec = document.getElementById('findings');
     var holder = h('div');
-    function draw() { holder.textContent = ''; holder.append(findingsTable(D.findings.filter(matches), true)); }
+    function draw() { holder.textContent = ''; holder.append(findingsTable(findings.filter(matches), true)); }
     sec.append(h('h2', { text: L.findings }), filterBar(function () { draw(); if (current) showBranch(current); }), holder);
     draw();
   }
@@ -214,16 +254,18 @@ export const client = String.raw`
   // One branch: score sheet, findings with file:line, pending with days left. Printable, one per page.
   function branchPage(b) {
     var rows = [];
-    b.categories.forEach(function (c) {
+    categoriesOf(b).forEach(function (c) {
       rows.push(h('tr', null, h('td', { class: 'cat', text: c.category }), h('td', { class: 'cat num', text: c.weight }), h('td', { class: 'cat' }), h('td', { class: 'cat num' }), h('td', { class: 'cat num', text: c.weight === c.score ? '' : '−' + fmt(c.weight - c.score) }), h('td', { class: 'cat num', text: fmt(c.score) })));
       c.deductions.forEach(function (d) {
-        rows.push(h('tr', null, h('td'), h('td'), h('td', null, d.title, h('div', { class: 'muted', text: d.rule + ' · ' + d.locations.join(' ') })), h('td', { class: 'num', text: d.count }), h('td', { class: 'num', text: '−' + fmt(d.points) }), h('td')));
+        rows.push(h('tr', null, h('td'), h('td'), h('td', null, d.title, h('div', { class: 'muted', text: d.rule + ' · ' + d.findings.map(function (i) { return where(findings[i]); }).join(' ') })), h('td', { class: 'num', text: d.count }), h('td', { class: 'num', text: '−' + fmt(d.points) }), h('td')));
       });
     });
     rows.push(h('tr', null, h('td', { class: 'cat', text: L.total }), h('td', { class: 'cat num', text: 100 }), h('td', { class: 'cat' }), h('td', { class: 'cat' }), h('td', { class: 'cat num', text: '−' + fmt(100 - b.total) }), h('td', { class: 'cat num', text: fmt(b.total) })));
     var sheet = h('table', { class: 'sheet' }, h('thead', null, h('tr', null, [L.category, L.weight, L.item, L.times, L.points, L.score].map(function (t, i) { return h('th', { class: i === 1 || i > 2 ? 'num' : '', text: t }); }))), h('tbody', null, rows));
-    var own = D.findings.filter(function (f) { return f.branch === b.id || f.countsAgainst === b.id; });
-    var pending = b.pending.length ? h('ul', { class: 'pending' }, b.pending.map(function (p) { return h('li', null, p.message, h('span', { class: 'muted', text: '  ' + p.file + ':' + p.line })); })) : h('p', { class: 'muted', text: L.none });
+    var own = findings.filter(function (f) { return f.branch === b.id || f.against === b.id; });
+    // Pending items deduct nothing; they are what is still due, listed where they count (as in the score).
+    var due = own.filter(function (f) { return f.status === 'pending' && f.against === b.id; });
+    var pending = due.length ? h('ul', { class: 'pending' }, due.map(function (p) { return h('li', null, p.message, h('span', { class: 'muted', text: '  ' + p.file + ':' + p.line })); })) : h('p', { class: 'muted', text: L.none });
     return h('section', { class: 'branch-page', 'data-branch': b.id },
       h('div', { class: 'branch-head' }, h('h2', { text: b.name + ' (' + b.id + ')' }), h('span', { class: 'total', text: fmt(b.total) }), h('span', { text: L.grade + ': ' + b.grade }), h('span', { text: L.rank + ': ' + b.rank }), b.veto ? h('span', { class: 'veto', text: L.veto + ': ' + b.veto.join(', ') }) : null, h('span', { class: 'muted', text: b.file + ':' + b.line })),
       h('h3', { text: L.scoreSheet }), sheet,
@@ -244,7 +286,7 @@ export const client = String.raw`
   function printAll() {
     var all = document.getElementById('print-all');
     all.textContent = '';
-    D.branches.forEach(function (b) { all.append(branchPage(b)); });
+    branches.forEach(function (b) { all.append(branchPage(b)); });
     document.body.classList.add('printing-all');
     window.print();
     all.textContent = '';
@@ -261,7 +303,7 @@ export const client = String.raw`
   performance.mark('zhibu-overview');
   heatmap();
   performance.mark('zhibu-heatmap');
-  findings();
+  findingsSection();
   performance.mark('zhibu-findings');
   document.getElementById('print-all-button').addEventListener('click', printAll);
   window.addEventListener('hashchange', route);

@@ -55,8 +55,8 @@ export function cellState(outcomes: readonly Evaluation['outcome'][]): CellState
   return 'na';
 }
 
-/** Per branch and family: the cell states in period order, one code (M, U, P, N) per cell. */
-export function heatmapCells(evaluations: readonly Evaluation[], branches: readonly string[], months: readonly string[]): Map<string, Record<string, string>> {
+/** Per branch: the cell states, one code (M, U, P, N) per cell, family after family, each in period order. */
+export function heatmapCells(evaluations: readonly Evaluation[], branches: readonly string[], months: readonly string[]): Map<string, string> {
   const byKey = new Map<string, Evaluation['outcome'][]>();
   const familyOf = new Map(families.flatMap((f) => f.rules.map((r) => [r, f.key] as const)));
   for (const e of evaluations) {
@@ -67,10 +67,11 @@ export function heatmapCells(evaluations: readonly Evaluation[], branches: reado
     if (list) list.push(e.outcome);
     else byKey.set(key, [e.outcome]);
   }
-  const cells = new Map<string, Record<string, string>>();
+  const periods = families.map((f) => [f.key, familyPeriods(f, months)] as const);
+  const cells = new Map<string, string>();
   for (const branch of branches) {
-    const row: Record<string, string> = {};
-    for (const f of families) row[f.key] = familyPeriods(f, months).map((p) => stateCode[cellState(byKey.get(`${f.key}\u0000${branch}\u0000${p.label}`) ?? [])]).join('');
+    let row = '';
+    for (const [key, list] of periods) for (const p of list) row += stateCode[cellState(byKey.get(`${key}\u0000${branch}\u0000${p.label}`) ?? [])];
     cells.set(branch, row);
   }
   return cells;

@@ -6,6 +6,7 @@ import type { Lang } from '../../i18n/index.js';
 import { scoredBranch, type ScoreReport } from '../../score/score.js';
 import type { Report } from '../report.js';
 import { client } from './client.js';
+import { pageData } from './data.js';
 import { families, familyPeriods, heatmapCells, windowMonths } from './heatmap.js';
 import { style } from './style.js';
 
@@ -66,31 +67,20 @@ export function formatHtml(input: HtmlInput): string {
   const months = windowMonths(report.window);
   const manyYears = months.length > 0 && months[0]?.slice(0, 4) !== months[months.length - 1]?.slice(0, 4);
   const ids = input.branches.map((b) => b.id);
-  const cells = heatmapCells(input.evaluations, ids, months);
   const known = new Set(ids);
-  const info = new Map(input.branches.map((b) => [b.id, b]));
   const data = {
     lang,
     labels: l,
     summary: report.summary,
     grades: scores.grades,
     families: families.map((f) => ({ key: f.key, name: f.name[lang], rules: f.rules, periods: familyPeriods(f, months).map((p) => ({ ...p, text: columnText(p.label, lang, manyYears) })) })),
-    // Deductions name their findings by place (file:line); fingerprints stay in the JSON formats.
-    branches: scores.branches.map((b) => ({
-      ...b,
-      categories: b.categories.map((c) => ({ ...c, deductions: c.deductions.map(({ findings: _, ...d }) => d) })),
-      id: b.branch,
-      file: info.get(b.branch)?.file ?? '',
-      line: info.get(b.branch)?.line ?? 1,
-      cells: cells.get(b.branch) ?? {},
-    })),
-    heatmapOrder: [...ids].sort(),
-    // Per finding only what differs; a rule's basis and remedy once, in `rules`.
-    findings: report.findings.map((f) => {
-      const counts = scoredBranch(f, known, input.liaisons);
-      return { rule: f.rule, severity: f.severity, status: f.status, branch: f.branch, period: f.period, subject: f.subject, message: f.message, file: f.file, line: f.line, category: f.category, daysLeft: f.daysLeft, countsAgainst: counts !== f.branch ? counts : undefined };
+    ...pageData({
+      findings: report.findings,
+      scores,
+      countsAgainst: report.findings.map((f) => scoredBranch(f, known, input.liaisons)),
+      places: new Map(input.branches.map((b) => [b.id, b])),
+      cells: heatmapCells(input.evaluations, ids, months),
     }),
-    rules: Object.fromEntries(report.findings.map((f) => [f.rule, { title: f.title, basis: f.basis, remedy: f.remedy }])),
   };
   const title = input.view === 'score' ? l.titleScore : l.titleCheck;
   const subtitle = lang === 'zh' ? `${periodText(report.window.label, 'zh')}（${report.window.from} 至 ${report.window.to}） · 检查日 ${report.asOf} · zhibu ${report.version}` : `${report.window.label} (${report.window.from} to ${report.window.to}) · checked on ${report.asOf} · zhibu ${report.version}`;

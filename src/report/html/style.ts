@@ -33,6 +33,7 @@ button { font: inherit; padding: 4px 12px; border: 1px solid #c7ccd3; border-rad
 .legend { display: flex; gap: 14px; margin-bottom: 10px; flex-wrap: wrap; }
 .legend i { display: inline-block; }
 .legend i { width: 14px; height: 14px; border-radius: 3px; vertical-align: -2px; margin-right: 4px; }
+.lazy { content-visibility: auto; }
 .hm { width: auto; margin-bottom: 14px; }
 .hm th, .hm td { border: 0; padding: 0; }
 .hm th { position: static; background: none; font-weight: normal; color: var(--mute); font-size: 12px; text-align: center; padding: 0 1px; }
@@ -64,6 +65,7 @@ body.branch-mode #overview, body.branch-mode #heatmap, body.branch-mode #finding
   .branch-page:last-child { break-after: auto; page-break-after: auto; }
   body.printing-all main > :not(#print-all) { display: none !important; }
   body.printing-all #print-all { display: block; }
+  .lazy { content-visibility: visible; }
   .hm td.cell { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
