@@ -62,14 +62,14 @@ const en: Labels = {
     deadline: 'Deadline',
     status: 'Status',
     remark: 'Re-check',
-    completion: 'Done so far',
+    completion: 'Action taken',
     note: 'Note',
     id: 'ID',
     listed: 'Listed',
     fixedOn: 'Found fixed on',
   },
-  summary: { branch: 'Branch', error: 'Errors', warning: 'Warnings', info: 'Info', total: 'Total', new: 'New', open: 'Open', overdue: 'Overdue', reopened: 'Not fixed', fixed: 'Fixed', pending: 'Reminders' },
-  status: { new: 'New', open: 'Open', overdue: 'Overdue', reopened: 'Not fixed', fixed: 'Fixed', pending: 'Reminder' },
+  summary: { branch: 'Branch', error: 'Errors', warning: 'Warnings', info: 'Info', total: 'Total', new: 'New', open: 'Open', overdue: 'Overdue', reopened: 'Reopened', fixed: 'Fixed', pending: 'Reminders' },
+  status: { new: 'New', open: 'Open', overdue: 'Overdue', reopened: 'Reopened', fixed: 'Fixed', pending: 'Reminder' },
   list: 'Rectification list',
   reminders: 'Reminders',
   summarySheet: 'Summary',
@@ -82,9 +82,13 @@ export function labels(lang: Lang): Labels {
   return lang === 'en' ? en : zh;
 }
 
+/** What people type for 已整改 instead of choosing it from the drop-down. */
+const fixedWords = ['已完成', '完成', '已销号', '销号', 'done', 'Done'];
+
 /** Every label a status has had in any language (reading a previous list back). */
 export function statusFromLabel(text: string): ItemStatus | null {
   const clean = text.trim();
+  if (fixedWords.includes(clean)) return 'fixed';
   for (const table of [zh.status, en.status]) {
     for (const [status, label] of Object.entries(table)) if (clean === label || clean === status) return status as ItemStatus;
   }

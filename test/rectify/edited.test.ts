@@ -40,8 +40,8 @@ function column(sheet: ExcelJS.Worksheet, header: string): number {
 }
 
 /** The data row whose hidden 编号 is `id`. */
-function rowOf(sheet: ExcelJS.Worksheet, id: string): ExcelJS.Row {
-  const idColumn = column(sheet, '编号');
+function rowOf(sheet: ExcelJS.Worksheet, id: string, idHeader = '编号'): ExcelJS.Row {
+  const idColumn = column(sheet, idHeader);
   for (let r = 3; r <= sheet.rowCount; r++) if (sheet.getCell(r, idColumn).value === id) return sheet.getRow(r);
   throw new Error(`no row ${id}`);
 }
@@ -159,5 +159,28 @@ describe('an XLSX list written before 复查情况 existed', () => {
     const old = await readPreviousXlsx(bytes);
     expect(old.items.length).toBe(first.items.length);
     expect(old.items.every((i) => i.note === '')).toBe(true);
+  });
+});
+
+describe('an English list edited by a branch', () => {
+  it('is read by its English headers and carries the edits the same way', async () => {
+    expect((await runCli(['rectify', 'records', ...Q3, '--as-of', '2026-10-08', '--lang', 'en', '-o', 'en.xlsx'], dir, '2026-10-08')).code).toBe(0);
+    const book = await openBook('en.xlsx');
+    const sheet = book.getWorksheet('Rectification list') as ExcelJS.Worksheet;
+    const quorum = rowOf(sheet, byRule(first, 'meetings.general-quorum').id, 'ID');
+    quorum.getCell(column(sheet, 'Status')).value = 'Fixed';
+    quorum.getCell(column(sheet, 'Action taken')).value = 'Held the meeting again on 2026-10-21';
+    quorum.getCell(column(sheet, 'Note')).value = 'ask the organiser';
+    // Typed rather than chosen from the drop-down: 已销号 is what many committees call it.
+    rowOf(sheet, byRule(first, 'member.dues-monthly').id, 'ID').getCell(column(sheet, 'Status')).value = '已销号';
+    await book.xlsx.writeFile(path.join(dir, 'en-edited.xlsx'));
+    const run = await runCli(['rectify', 'records', ...Q3, '--as-of', '2026-11-20', '--lang', 'en', '--previous', 'en-edited.xlsx', '-o', 'en-next.xlsx'], dir, '2026-11-20');
+    expect([run.code, run.err]).toEqual([0, '']);
+    const nextEn = (await openBook('en-next.xlsx')).getWorksheet('Rectification list') as ExcelJS.Worksheet;
+    const row = rowOf(nextEn, byRule(first, 'meetings.general-quorum').id, 'ID');
+    const cell = (header: string) => row.getCell(column(nextEn, header)).value;
+    expect([cell('Status'), cell('Action taken'), cell('Note')]).toEqual(['Reopened', 'Held the meeting again on 2026-10-21', 'ask the organiser']);
+    expect(cell('Re-check')).toMatch(/^marked fixed by the branch \(done 2026-10-21\), still found on 2026-11-20; listed 2026-10-08; \d+ days overdue$/);
+    expect(rowOf(nextEn, byRule(first, 'member.dues-monthly').id, 'ID').getCell(column(nextEn, 'Status')).value).toBe('Reopened');
   });
 });

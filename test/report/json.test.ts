@@ -26,7 +26,8 @@ describe('the JSON report is written in pieces', () => {
       total += chunk.length;
       count++;
     }
-    expect(longest).toBeLessThan(70 * 1024);
+    // Pieces of at most 256 findings: far below the longest string V8 allows, and a small part of the whole.
+    expect(longest).toBeLessThan(total / 300);
     expect(count).toBeGreaterThan(100);
     expect(total).toBe(stringify(report).length);
   });
