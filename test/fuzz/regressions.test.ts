@@ -56,4 +56,17 @@ describe('found by the fuzz suite', () => {
     expect(out).toContain('m/d\\u202Eyaml.txt.yaml:1:');
     expect(out).not.toMatch(TERMINAL_CONTROL);
   });
+
+  test.each(['xlsx', 'json'])('a list written on 2200-12-31 (deadlines in 2201) reads back as --previous (%s)', async (format) => {
+    copyFileSync(path.join(root, 'fixtures/demo/hy01-xm2.yaml'), path.join(dir, 'v.yaml'));
+    const argv = ['rectify', 'v.yaml', '--as-of', '2200-12-31', '--period', '2200'];
+    const written = await runCli([...argv, '-o', `list.${format}`], dir, '2200-12-31');
+    expect(written.code).toBe(0);
+    const again = await runCli([...argv, '--previous', `list.${format}`, '--format', 'json'], dir, '2200-12-31');
+    expect(again.err).toBe('');
+    expect(again.code).toBe(0);
+    const list = JSON.parse(again.out) as { items: { deadline: string; status: string }[] };
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((i) => i.deadline.startsWith('2201-') && i.status === 'open')).toBe(true);
+  });
 });
