@@ -11,7 +11,10 @@ export const conflict = primitive({
       if (!a.attendees || !a.absentees) continue;
       const present = new Set(a.attendees);
       const both = [...new Set(a.absentees.map((x) => x.name).filter((n) => present.has(n)))];
-      if (both.length === 0) continue;
+      if (both.length === 0) {
+        emit.met?.(null, a.key);
+        continue;
+      }
       emit({ messageId: 'conflict', args: { date: a.date, type: a.type, names: both }, ...aboutRecord(a) });
     }
   },

@@ -18,8 +18,11 @@ export const coverage = primitive({
       for (const g of b.groups) groups.add(g);
     }
     for (const unit of scope.organization.units) {
-      if (unit.party_members === 0 || byUnit.has(unit.name)) continue;
-      if (unit.party_members < o.branchAt && groups.has(unit.name)) continue;
+      if (unit.party_members === 0) continue;
+      if (byUnit.has(unit.name) || (unit.party_members < o.branchAt && groups.has(unit.name))) {
+        emit.met?.(null, unit.name);
+        continue;
+      }
       emit({ messageId: 'coverage', args: { unit: unit.name, members: unit.party_members, branchAt: o.branchAt }, period: null, subject: unit.name, at: unit.at, status: 'violation' });
     }
   },

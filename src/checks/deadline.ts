@@ -50,7 +50,10 @@ export const deadline = primitive({
       const due = typeof overridden === 'string' ? overridden : addDays(addMonths(start as string, o.years * 12), o.days);
       const daysLeft = daysBetween(asOf, due);
       const status = due < asOf ? 'violation' : daysLeft <= o.pendingDays && o.pendingDays > 0 ? 'pending' : null;
-      if (!status) continue;
+      if (!status) {
+        emit.met?.(null, subject);
+        continue;
+      }
       emit({ messageId: 'deadline', args: { target: o.target, subject, due, daysLeft, overdue: -daysLeft }, period: null, subject, at: record.at, status });
     }
   },

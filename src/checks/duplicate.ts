@@ -37,12 +37,14 @@ export const duplicate = primitive({
       const value = keyValue(a, lead);
       const list = earlier.get(value);
       const first = list?.find((b) => same(a, b));
+      const inWindow = a.date >= from && a.date <= to && a.date <= scope.asOf;
       if (!first) {
         if (list) list.push(a);
         else earlier.set(value, [a]);
+        if (inWindow) emit.met?.(null, a.key);
         continue;
       }
-      if (a.date < from || a.date > to || a.date > scope.asOf) continue;
+      if (!inWindow) continue;
       const fields = [...o.key, ...(o.keyByType[a.type] ?? [])].filter((k) => keyValue(a, k) !== null);
       emit({ messageId: 'duplicate', args: { date: a.date, type: a.type, first: first.index, fields }, ...aboutRecord(a) });
     }

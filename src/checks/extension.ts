@@ -18,7 +18,10 @@ export const extension = primitive({
       if (typeof start !== 'string' || typeof extended !== 'string') continue;
       const due = addMonths(start, o.years * 12);
       const limit = addMonths(due, o.maxYears * 12);
-      if (extended <= limit) continue;
+      if (extended <= limit) {
+        emit.met?.(null, subject);
+        continue;
+      }
       emit({ messageId: 'extension', args: { target: o.target, subject, due, extended, limit, maxYears: o.maxYears }, period: null, subject, at: record.at, status: 'violation' });
     }
   },

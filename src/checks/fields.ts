@@ -54,7 +54,10 @@ export const fields = primitive({
       for (const a of scope.inWindow()) {
         if (o.types && !o.types.includes(a.type)) continue;
         const absent = lacking(a, a.type);
-        if (absent.length === 0) continue;
+        if (absent.length === 0) {
+          emit.met?.(null, a.key);
+          continue;
+        }
         emit({ messageId: 'fields.record', args: { date: a.date, type: a.type, fields: absent }, ...aboutRecord(a) });
       }
     } else if (o.target === 'members') {
@@ -62,16 +65,19 @@ export const fields = primitive({
         if (!isActive(m, asOf) || (o.members?.full && !isFullOn(m, asOf))) continue;
         const absent = lacking(m);
         if (absent.length > 0) emit({ messageId: 'fields.member', args: { name: m.name, fields: absent }, period: null, subject: m.name, at: m.at, status: 'violation' });
+        else emit.met?.(null, m.name);
       }
     } else if (o.target === 'projects') {
       for (const p of branch.projects) {
         if (p.approved && p.approved > asOf) continue;
         const absent = lacking(p);
         if (absent.length > 0) emit({ messageId: 'fields.project', args: { name: p.name, fields: absent }, period: null, subject: p.name, at: p.at, status: 'violation' });
+        else emit.met?.(null, p.name);
       }
     } else {
       const absent = lacking(branch.header);
       if (absent.length > 0) emit({ messageId: 'fields.branch', args: { fields: absent }, period: null, subject: null, at: branch.at, status: 'violation' });
+      else emit.met?.(null, null);
     }
   },
 });

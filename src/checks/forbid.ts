@@ -9,7 +9,10 @@ export const forbid = primitive({
   options: z.strictObject({ select: selector }),
   run(scope, o, emit) {
     for (const a of scope.inWindow()) {
-      if (!matches(a, o.select)) continue;
+      if (!matches(a, o.select)) {
+        emit.met?.(null, a.key);
+        continue;
+      }
       emit({ messageId: 'forbid', args: { date: a.date, type: a.type, form: a.form ?? null, topic: a.topic ?? null }, ...aboutRecord(a) });
     }
   },

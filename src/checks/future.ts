@@ -26,17 +26,20 @@ export const futureDated = primitive({
     const today = scope.today;
     if (today === null) return;
     const { branch } = scope;
-    const emitFuture = (subject: string, date: string, at: number, kind: z.output<typeof entryKinds>, type: string | null, path: string | null) =>
-      emit({ messageId: 'future-dated', args: { date, today, kind, type, subject }, period: null, subject, path, at, status: 'violation', date });
+    // Each dated entry: after today, a finding; else met.
+    const entry = (subject: string, date: string, at: number, kind: z.output<typeof entryKinds>, type: string | null, path: string | null) => {
+      if (date > today) emit({ messageId: 'future-dated', args: { date, today, kind, type, subject }, period: null, subject, path, at, status: 'violation', date });
+      else emit.met?.(null, subject);
+    };
     if (o.entries.includes('activities')) {
-      for (const a of branch.activities) if (a.date > today) emitFuture(a.key, a.date, a.at, 'activities', a.type, `activities[${a.index}]`);
+      for (const a of branch.activities) entry(a.key, a.date, a.at, 'activities', a.type, `activities[${a.index}]`);
     }
     if (o.entries.includes('training')) {
       for (const m of branch.members) {
         const key = numbered();
         for (const t of m.training ?? []) {
           const subject = key(`${m.name}/training@${t.date}`);
-          if (t.date > today) emitFuture(subject, t.date, m.at, 'training', null, null);
+          entry(subject, t.date, m.at, 'training', null, null);
         }
       }
     }
@@ -45,7 +48,7 @@ export const futureDated = primitive({
         const key = numbered();
         for (const e of p.progress ?? []) {
           const subject = key(`${p.name}/progress@${e.date}`);
-          if (e.date > today) emitFuture(subject, e.date, p.at, 'progress', null, null);
+          entry(subject, e.date, p.at, 'progress', null, null);
         }
       }
     }

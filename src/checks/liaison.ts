@@ -32,7 +32,9 @@ export const liaisonAssigned = primitive({
   options: z.strictObject({}),
   run(scope, _o, emit) {
     for (const leader of scope.organization.leaders) {
-      if (resolves(scope, leader) !== false) continue;
+      const resolved = resolves(scope, leader);
+      if (resolved === true) emit.met?.(null, leader.name);
+      if (resolved !== false) continue;
       emit({ messageId: 'liaison-assigned', args: { name: leader.name, liaison: leader.liaison ?? null }, period: null, subject: leader.name, at: leader.at, status: 'violation' });
     }
   },

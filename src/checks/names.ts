@@ -28,7 +28,10 @@ export const names = primitive({
         else eachPerson(a, role, member);
       }
       eachPerson(a, o.membersOrGuests, memberOrGuest);
-      if (unknown.size === 0) continue;
+      if (unknown.size === 0) {
+        emit.met?.(null, a.key);
+        continue;
+      }
       emit({ messageId: 'names', args: { date: a.date, type: a.type, names: [...unknown] }, ...aboutRecord(a) });
     }
   },

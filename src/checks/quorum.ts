@@ -47,7 +47,11 @@ export const quorum = primitive({
     for (const a of scope.inWindow()) {
       if (!matches(a, o.select)) continue;
       const counts = attendance(scope, a, o.base, o.expected);
-      if (!counts || counts.expected === 0 || counts.present > o.ratio.value * counts.expected) continue;
+      if (!counts || counts.expected === 0) continue;
+      if (counts.present > o.ratio.value * counts.expected) {
+        emit.met?.(null, a.key);
+        continue;
+      }
       emit({
         messageId: 'quorum',
         args: { date: a.date, type: a.type, present: counts.present, expected: counts.expected, ratio: o.ratio.text, base: o.base },

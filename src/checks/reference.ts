@@ -15,7 +15,10 @@ export const reference = primitive({
     for (const m of branch.members) {
       if (!isActive(m, asOf)) continue;
       const value = m[o.field];
-      if (!isMissing(value) && names.has(value as string)) continue;
+      if (!isMissing(value) && names.has(value as string)) {
+        emit.met?.(null, m.name);
+        continue;
+      }
       emit({ messageId: 'reference', args: { name: m.name, value: value ?? null, known: [...names] }, period: null, subject: m.name, at: m.at, status: 'violation' });
     }
   },

@@ -49,7 +49,10 @@ export const run = primitive({
         }
         runStart = -1;
       }
-      if (qualifying.length === 0) continue;
+      if (qualifying.length === 0) {
+        emit.met?.(null, m.name);
+        continue;
+      }
       emit({ messageId: 'run', args: { name: m.name, lacking: o.lacking, months: qualifying, length: o.length }, period: null, subject: m.name, at: m.at, status: 'violation' });
     }
   },

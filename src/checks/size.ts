@@ -16,7 +16,10 @@ export const size = primitive({
         ? (branch.header.committee ?? []).length
         : branch.members.filter((m) => isActive(m, asOf) && (o.of === 'members' || isFullOn(m, asOf))).length;
     const limit = o.below !== undefined && n < o.below ? { bound: 'below', limit: o.below } : o.above !== undefined && n > o.above ? { bound: 'above', limit: o.above } : o.atLeast !== undefined && n >= o.atLeast ? { bound: 'atLeast', limit: o.atLeast } : null;
-    if (!limit) return;
+    if (!limit) {
+      emit.met?.(null, null);
+      return;
+    }
     emit({ messageId: 'size', args: { of: o.of, count: n, ...limit }, period: null, subject: null, at: branch.at, status: 'violation' });
   },
 });

@@ -30,7 +30,10 @@ export const sum = primitive({
         for (const t of m.training ?? []) if (t.date >= period.first && t.date <= period.end) total += t.hours;
         const cadre = scope.cadres.has(m.name);
         const min = cadre && o.cadreMin !== undefined ? o.cadreMin : o.min;
-        if (total >= min) continue;
+        if (total >= min) {
+          emit.met?.(period.label, m.name);
+          continue;
+        }
         emit({
           messageId: 'sum',
           args: { period: period.label, name: m.name, total: Math.round(total * 100) / 100, min, cadre, daysLeft: period.daysLeft },

@@ -7,7 +7,7 @@ import type { Evaluation } from '../../src/engine/finding.js';
 import { formatHtml } from '../../src/report/html/page.js';
 import type { Report } from '../../src/report/report.js';
 import { scoreSheet } from '../../src/score/policy.js';
-import { scoreBranches } from '../../src/score/score.js';
+import { scoreBranches, type ScoreReport } from '../../src/score/score.js';
 import { runCli } from '../support/cli.js';
 import { root } from '../support/engine.js';
 
@@ -27,6 +27,7 @@ const families: Record<string, { rule: string; per: 'month' | 'quarter' }> = {
 let browser: Browser;
 let page: Page;
 let report: Report;
+let scores: ScoreReport;
 
 beforeAll(async () => {
   expect(existsSync(executablePath), `no Chromium at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`).toBe(true);
@@ -34,6 +35,7 @@ beforeAll(async () => {
   expect(html.code).toBe(0);
   const json = await runCli(['check', ...run, '--format', 'json', '--evaluations', '--fail-on', 'never'], root, '2026-11-15');
   report = JSON.parse(json.out) as Report;
+  scores = JSON.parse((await runCli(['score', ...run, '--format', 'json'], root, '2026-11-15')).out) as ScoreReport;
   browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
@@ -93,6 +95,18 @@ describe('the HTML report in headless Chromium', () => {
     expect(view).toContain('第二项目部党支部');
     expect(view).toMatch(/fixtures\/demo\/hy01-xm2\.yaml:\d+/);
     expect(view).toMatch(/还剩\d+天/);
+    // The score sheet: every category's score and every deduction with its points and its findings' places, as in score --format json.
+    const sheet = await page.locator('#branch-view table.sheet').innerText();
+    const xm2 = scores.branches.find((b) => b.branch === 'hy01-xm2');
+    const deductions = xm2?.categories.flatMap((c) => c.deductions) ?? [];
+    expect(deductions.length).toBeGreaterThan(1);
+    for (const d of deductions) expect(sheet).toContain(`${d.rule} · ${d.locations.join(' ')}`);
+    for (const c of xm2?.categories ?? []) expect(sheet).toContain(`${c.category}\t${c.weight}`);
+    // Its pending items: the branch's pending findings, each with its place.
+    const pending = await page.locator('#branch-view ul.pending li').allInnerTexts();
+    expect(pending.length).toBe(xm2?.pending.length);
+    expect(pending.length).toBeGreaterThan(0);
+    for (const [i, p] of (xm2?.pending ?? []).entries()) expect(pending[i]?.replace(/\s+/g, ' ')).toBe(`${p.message} ${p.file}:${p.line}`);
     await expect(page.locator('#overview').isVisible()).resolves.toBe(false);
     const rows = await page.locator('#branch-view table.findings tbody tr').count();
     expect(rows).toBe(report.findings.filter((f) => f.branch === 'hy01-xm2').length);
