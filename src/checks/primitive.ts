@@ -1,27 +1,11 @@
 import { z } from 'zod';
+import type { BranchDigest } from '../engine/digest.js';
 import type { Emit, Shortfall } from '../engine/finding.js';
 import type { Window } from '../engine/periods.js';
 import type { BranchScope } from '../engine/scope.js';
 import type { Activity, Organization } from '../model/types.js';
 
-/** What an organization-level check sees of one branch (kept after the branch itself is dropped). */
-export interface BranchDigest {
-  id: string;
-  parent: string | null;
-  units: string[];
-  groups: string[];
-  established: string | null;
-  /** Per leader name: the activities of this branch the leader took part in. */
-  participation: Map<string, Participation[]>;
-}
-
-/** One activity a leader took part in, with the roles the leader had there. */
-export interface Participation {
-  type: string;
-  date: string;
-  group: string | null;
-  roles: string[];
-}
+export type { BranchDigest, Participation } from '../engine/digest.js';
 
 export interface OrganizationScope {
   organization: Organization;

@@ -1,4 +1,5 @@
 import { compareFindingOrder, comparePositions, type Severity } from '../engine/finding.js';
+import { fileShard, type ShardData } from '../engine/shard.js';
 import { UsageError } from '../io.js';
 import type { Report, ReportFinding, ReportInputError } from '../report/report.js';
 
@@ -201,4 +202,41 @@ export function mergeReports(reports: readonly Report[], files: readonly string[
     inputErrors,
     ...(skipped.length > 0 ? { skipped } : {}),
   };
+}
+
+/**
+ * A set of shard reports is each shard 1..n exactly once, each holding only its own files'
+ * findings and branches, each once: a shard given twice, or a finding or branch copied into
+ * another shard (or repeated in one), is a usage error naming the file and the entry.
+ */
+export function refuseCopies(reports: readonly Report[], files: readonly string[]): ShardData[] {
+  const shards = reports.map((r) => r.shard as ShardData);
+  const count = shards[0]?.count ?? 0;
+  const indices = shards.map((s) => s.index).sort((a, b) => a - b);
+  if (shards.some((s) => s.count !== count) || indices.join() !== Array.from({ length: count }, (_, i) => i).join()) {
+    throw new UsageError(`分片不完整或重复：得到 ${indices.map((i) => `${i + 1}/${count}`).join(', ')} (every shard 1..${count} exactly once)`);
+  }
+  reports.forEach((report, k) => {
+    const shard = shards[k] as ShardData;
+    const name = files[k] ?? `report ${k + 1}`;
+    const refuse = (entry: string, why: string) => {
+      throw new UsageError(`${name}: ${entry}: ${why}; 分片报告被复制或改动过，请使用 check --shard 写出的原文件 (shard reports copied or edited: merge the files check --shard wrote)`);
+    };
+    const notMine = (file: string) => fileShard(file, count) !== shard.index;
+    const seen = new Set<string>();
+    report.findings.forEach((f, i) => {
+      if (notMine(f.file)) refuse(`findings[${i}]`, `${f.file} 属于分片 ${fileShard(f.file, count) + 1}/${count} (its file belongs to another shard)`);
+      const key = identity(f);
+      if (seen.has(key)) refuse(`findings[${i}]`, '与前面的一项相同 (the same finding again)');
+      seen.add(key);
+    });
+    const branches = new Set<string>();
+    shard.branches.forEach((b, i) => {
+      if (notMine(b.file)) refuse(`shard.branches[${i}]`, `${b.file} 属于分片 ${fileShard(b.file, count) + 1}/${count} (its file belongs to another shard)`);
+      const key = `${b.file}\u0000${b.id}`;
+      if (branches.has(key)) refuse(`shard.branches[${i}]`, `支部 ${b.id} 重复 (branch ${b.id} again)`);
+      branches.add(key);
+    });
+  });
+  return shards;
 }

@@ -3,6 +3,7 @@ import { UsageError } from '../io.js';
 import { formatPath } from '../load/records.js';
 import type { Report } from '../report/report.js';
 import { isRealDate } from '../schema/fields.js';
+import { shardProblem } from '../engine/shard.js';
 
 const count = z.number().int().min(0);
 const severity = z.enum(['error', 'warning', 'info']);
@@ -65,6 +66,10 @@ export function parseReport(text: string, file: string): Report {
     const hint = old ? '；该报告由旧版 zhibu 写出，请用当前版本重新运行 check (written by an older zhibu: run check again)' : '';
     throw new UsageError(`${file}: 不是 zhibu 的 JSON 报告 (not a zhibu JSON report): ${problems.join('; ')}${hint}`);
   }
+  // A shard's digests feed the organization rules: checked before they are trusted.
+  const shard = (raw as Report).shard;
+  const problem = shard === undefined ? null : shardProblem(shard);
+  if (problem) throw new UsageError(`${file}: 分片数据无效 (invalid shard data): ${problem}`);
   // The text as written, not zod's copy: unknown fields and key order survive a merge.
   return raw as Report;
 }

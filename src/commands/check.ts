@@ -15,6 +15,7 @@ import { UsageError, type Io } from '../io.js';
 import { setup, type CommonOptions, type Setup } from './setup.js';
 import type { InputError } from '../model/types.js';
 import { Outputs } from '../write/files.js';
+import { visible } from '../escape/terminal.js';
 
 import { VERSION } from '../version.js';
 
@@ -92,7 +93,8 @@ export async function checkPaths(
   const cacheFile = (options.cache || options.cacheLocation) && !options.evaluations ? cachePath(io.cwd, options.cacheLocation) : null;
   if (cacheFile) outputs.claim(path.relative(io.cwd, cacheFile) || cacheFile, '--cache-location', { owns: true, example: 'check.json' });
   claim(outputs);
-  let cache: FileCache | null = null;
+  // Made when the organizations are read (the key covers their leaders).
+  let cache = null as FileCache | null;
   if (cacheFile) {
     const settings = { version: VERSION, rules: ready.ruleSpec, asOf: ready.asOf, window: ready.window, today: ready.today, branches: options.branch ?? null, shard: options.shard ?? null };
     checkInput.cache = (leadersByBranch) => {
@@ -104,10 +106,11 @@ export async function checkPaths(
   // Worker threads read their files themselves: standard input stays in this thread.
   const parallel = stdin === null && !options.evaluations && (threads !== undefined && threads !== '' ? Number(threads) > 0 && files.length > 1 : canRunParallel(files.length));
   const result = parallel ? await checkParallel({ ...checkInput, cwd: io.cwd, ruleSpec: ready.ruleSpec }) : check(checkInput);
-  if (cacheFile && cache && !(cache as FileCache).unchanged(files)) {
-    outputs.write(cacheFile, '--cache-location', (cache as FileCache).serialise(files));
-  }
+  if (cacheFile && cache && !cache.unchanged(files)) outputs.write(cacheFile, '--cache-location', cache.serialise(files));
   shown.clear();
+  // Entries not trusted were checked again: said once, naming the first.
+  const [dropped] = cache?.dropped ?? [];
+  if (cacheFile && cache && dropped) io.stderr.write(`${visible(render(options.lang, 'notice.cache-dropped', { cache: path.relative(io.cwd, cacheFile) || cacheFile, count: cache.dropped.length, ...dropped }))}\n`);
   if (options.branch && options.branch.length > 0 && !shard) {
     const known = [...result.branchIds].sort();
     for (const id of options.branch) {

@@ -1,9 +1,9 @@
 import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
-import { mergeReports } from '../ci/merge.js';
+import { mergeReports, refuseCopies } from '../ci/merge.js';
 import { parseReport } from '../ci/report-file.js';
-import { duplicateDocument } from '../engine/run.js';
-import { organizationFindingsOfShards, type ShardData } from '../engine/shard.js';
+import { duplicateDocument, duplicateError } from '../engine/evaluate.js';
+import { organizationFindingsOfShards } from '../engine/shard.js';
 import { UsageError, type Io } from '../io.js';
 import { buildReport, type Report } from '../report/report.js';
 import { VERSION } from './check.js';
@@ -36,12 +36,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
   const lang = reports[0]?.lang ?? options.lang;
   if (sharded.length === 0) return finish(mergeReports(reports, files), setup({ lang, config: options.config }, io).rules, { ...options, lang }, io, outputs);
   if (sharded.length !== reports.length) throw new UsageError('不能混合分片报告与完整报告 (shard reports cannot be merged with whole-run reports)');
-  const shards = reports.map((r) => r.shard as ShardData);
-  const count = shards[0]?.count ?? 0;
-  const indices = shards.map((s) => s.index).sort((a, b) => a - b);
-  if (shards.some((s) => s.count !== count) || indices.join() !== Array.from({ length: count }, (_, i) => i).join()) {
-    throw new UsageError(`分片不完整或重复：得到 ${indices.map((i) => `${i + 1}/${count}`).join(', ')} (every shard 1..${count} exactly once)`);
-  }
+  const shards = refuseCopies(reports, files);
   const first = reports[0] as Report;
   mergeReports(reports, files);
   const ready = setup({ lang, config: options.config, asOf: first.asOf, period: first.window.label, rule: first.rules }, io);
@@ -60,7 +55,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: Io): 
       findings: organization.findings,
       branchInfo: [],
       organizationInfo: [],
-      inputErrors: organization.duplicates.map((d) => ({ file: d.file, line: d.line, column: d.column, id: 'branch.duplicate', args: { id: d.id, first: d.first } })),
+      inputErrors: organization.duplicates.map((d) => duplicateError(d.file, d, d.id, d.first)),
       skipped: organization.duplicates.map((d) => duplicateDocument(d.file, d, d.id, d.name, d.parent)),
       files: 0,
       branches: 0,

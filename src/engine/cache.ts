@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FileOutcome } from './run.js';
+import { anything, dictionary, object, problemAt, text } from './json-shape.js';
+import { decodeOutcome, encodeOutcome, outcomeProblem, type FileOutcome, type OutcomeJson } from './outcome.js';
 
 /** Per-file outcomes of an earlier run, valid only under the same settings. */
 export interface OutcomeCache {
@@ -7,17 +8,26 @@ export interface OutcomeCache {
   set(file: string, hash: string, outcome: FileOutcome): void;
 }
 
+/** One file's outcome, valid while the file's bytes hash to `content`. */
 interface StoredEntry {
-  hash: string;
-  outcome: FileOutcome;
+  content: string;
+  outcome: OutcomeJson;
 }
 
-/** The cache file's shape: one settings key; entries are dropped whole when it differs. */
+/**
+ * The cache file's shape: one settings key (entries are dropped whole when it differs) and
+ * a seal over the settings and the entries' exact text, so entries edited, or copied from
+ * another cache, are dropped, never trusted. Its text is `head(settings, seal)`, the entries, `}`.
+ */
 interface StoredCache {
-  zhibuCache: 2;
+  zhibuCache: 3;
   settings: string;
+  seal: string;
   entries: Record<string, StoredEntry>;
 }
+
+const storedCache = object({ seal: text, entries: dictionary(anything) });
+const storedEntry = object({ content: text, outcome: anything });
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -28,31 +38,19 @@ export function settingsKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts, (_k, v) => (v instanceof Map ? [...v].sort() : v instanceof Set ? [...v].sort() : v instanceof Uint8Array ? contentHash(v) : v))).digest('hex');
 }
 
-// Maps do not survive JSON (the digest's participation map is the only one); every finding
-// and the branch info name the outcome's own file, so the file path is stored once.
-function encode(outcome: FileOutcome): unknown {
-  return {
-    ...outcome,
-    branches: outcome.branches.map((b) => ({
-      ...b,
-      findings: b.findings.map(({ file: _file, ...rest }) => rest),
-      info: { ...b.info, file: undefined },
-      digest: { ...b.digest, participation: [...b.digest.participation] },
-    })),
-  };
+function sealOf(settings: string, entries: string): string {
+  return createHash('sha256').update(`${settings}\0`).update(entries).digest('hex');
 }
-function decode(stored: FileOutcome): FileOutcome {
-  const file = stored.file;
-  return {
-    ...stored,
-    branches: stored.branches.map((b) => ({
-      ...b,
-      // In their usual key order, so a cached outcome is indistinguishable from a fresh one.
-      findings: b.findings.map(({ rule, severity, status, branch, period, subject, messageId, args, line, column, path }) => ({ rule, severity, status, branch, period, subject, messageId, args, file, line, column, path })),
-      info: { id: b.info.id, name: b.info.name, secretary: b.info.secretary, file, line: b.info.line, column: b.info.column, rectifications: b.info.rectifications },
-      digest: { ...b.digest, participation: new Map(b.digest.participation as unknown as [string, never][]) },
-    })),
-  };
+
+/** The start of a cache file's text, up to its entries. */
+function head(settings: string, seal: string): string {
+  return `{"zhibuCache":3,"settings":${JSON.stringify(settings)},"seal":${JSON.stringify(seal)},"entries":`;
+}
+
+/** A cache entry or file that was not trusted: which one, and the first thing wrong with it. */
+export interface DroppedEntry {
+  entry: string;
+  problem: string;
 }
 
 /** An in-memory cache loaded from (and serialised back to) the text of a cache file. */
@@ -63,35 +61,64 @@ export class FileCache implements OutcomeCache {
   private changed = false;
   hits = 0;
   misses = 0;
+  /** Entries (or the whole file) found invalid: they are rebuilt, and the run says so once. */
+  readonly dropped: DroppedEntry[] = [];
 
   constructor(
     private readonly settings: string,
     text: string | null,
   ) {
     if (!text) return;
+    let stored: Partial<StoredCache>;
     try {
-      const stored = JSON.parse(text) as StoredCache;
-      if (stored.zhibuCache === 2 && stored.settings === settings && stored.entries && typeof stored.entries === 'object') {
-        this.entries = stored.entries;
-        this.loaded = true;
-      }
-    } catch {
-      // A corrupt cache is an empty one.
+      stored = JSON.parse(text) as Partial<StoredCache>;
+    } catch (error) {
+      this.dropped.push({ entry: '(file)', problem: (error as Error).message });
+      return;
     }
+    if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+      this.dropped.push({ entry: '(file)', problem: '(root): expected an object' });
+      return;
+    }
+    // Another version or other settings: an outdated cache, rebuilt without a word.
+    if (stored.zhibuCache !== 3 || stored.settings !== settings) return;
+    let problem = problemAt('', storedCache(stored));
+    const start = problem ? '' : head(settings, stored.seal as string);
+    if (!problem && !(text.startsWith(start) && text.endsWith('}') && sealOf(settings, text.slice(start.length, -1)) === stored.seal)) problem = 'seal: does not match the entries';
+    if (problem) {
+      this.dropped.push({ entry: '(file)', problem });
+      return;
+    }
+    this.entries = stored.entries as Record<string, StoredEntry>;
+    this.loaded = true;
   }
 
   get(file: string, hash: string): FileOutcome | undefined {
-    const entry = this.entries[file];
-    if (entry && entry.hash === hash) {
-      this.hits++;
-      return decode(entry.outcome);
+    const entry: unknown = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
+    const outcome = entry === undefined ? undefined : this.open(file, hash, entry);
+    if (outcome) this.hits++;
+    else this.misses++;
+    return outcome;
+  }
+
+  /** A stored entry's outcome when it is for this content and sound; an unsound entry is dropped. */
+  private open(file: string, hash: string, entry: unknown): FileOutcome | undefined {
+    let problem = problemAt('entry', storedEntry(entry));
+    if (!problem) {
+      const { content, outcome } = entry as StoredEntry;
+      // A changed file: an ordinary miss.
+      if (content !== hash) return undefined;
+      problem = outcomeProblem(outcome, file);
+      if (!problem) return decodeOutcome(outcome);
     }
-    this.misses++;
+    this.dropped.push({ entry: file, problem });
+    delete this.entries[file];
+    this.changed = true;
     return undefined;
   }
 
   set(file: string, hash: string, outcome: FileOutcome): void {
-    this.entries[file] = { hash, outcome: encode(outcome) as FileOutcome };
+    this.entries[file] = { content: hash, outcome: encodeOutcome(outcome) };
     this.changed = true;
   }
 
@@ -103,7 +130,8 @@ export class FileCache implements OutcomeCache {
   /** The cache file text: only the files of this run are kept. */
   serialise(files: readonly string[]): string {
     const kept: Record<string, StoredEntry> = {};
-    for (const file of files) if (this.entries[file]) kept[file] = this.entries[file] as StoredEntry;
-    return JSON.stringify({ zhibuCache: 2, settings: this.settings, entries: kept } satisfies StoredCache);
+    for (const file of files) if (Object.hasOwn(this.entries, file)) kept[file] = this.entries[file] as StoredEntry;
+    const entries = JSON.stringify(kept);
+    return `${head(this.settings, sealOf(this.settings, entries))}${entries}}`;
   }
 }

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ConfigFile } from '../schema/config.js';
-import { assemble, checkFile, ownedFiles, readOrganizations, type CheckInput, type CheckResult, type FileOutcome, type FileStageInput } from './run.js';
+import type { FileOutcome } from './outcome.js';
+import { assemble, checkFile, prepare, type CheckInput, type CheckResult, type FileStageInput } from './run.js';
 import type { RuleSource } from './ruleset.js';
 
 /** How a worker rebuilds the rule set: rule files, configuration, --rule filter. */
@@ -40,24 +41,19 @@ export function canRunParallel(files: number, cores = availableParallelism()): b
  * organization files and the assembly stay on this thread, so results are identical.
  */
 export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec: RuleSpec }): Promise<CheckResult> {
-  const files = [...new Set(input.files)].sort();
-  const stage = readOrganizations(files, input.read, !!input.cache);
-  const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
-  const cache = input.cache?.(stage.leadersByBranch);
+  const run = prepare(input, 0);
+  const { stage, owned } = run;
   const outcomes = new Map<string, FileOutcome>();
-  const owned = ownedFiles(files, input.shard);
-  const isOwned = new Set(owned);
   for (const file of owned) {
-    const hash = stage.hashes.get(file);
-    const cached = hash ? cache?.get(file, hash) : undefined;
+    const cached = run.cached(file);
     if (cached) outcomes.set(file, cached);
   }
+  const isOwned = new Set(owned);
   for (const [file, loaded] of stage.early) {
     if (outcomes.has(file) || !isOwned.has(file)) continue;
-    const outcome = checkFile(file, input.read, fileInput, loaded);
+    const outcome = checkFile(file, input.read, run.fileInput, loaded);
     outcomes.set(file, outcome);
-    const hash = stage.hashes.get(file);
-    if (hash) cache?.set(file, hash, outcome);
+    run.store(outcome);
   }
   const rest = owned.filter((f) => !outcomes.has(f));
   const threads = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(rest.length / 16)));
@@ -79,8 +75,7 @@ export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec:
         worker.on('message', (batch: FileOutcome[]) => {
           for (const outcome of batch) {
             outcomes.set(outcome.file, outcome);
-            const hash = stage.hashes.get(outcome.file);
-            if (hash) cache?.set(outcome.file, hash, outcome);
+            run.store(outcome);
           }
           done += batch.length;
           input.onProgress?.(done, owned.length);
@@ -94,6 +89,6 @@ export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec:
     owned.map((f) => outcomes.get(f) as FileOutcome),
     stage.organizations,
     stage.errors,
-    fileInput,
+    run.fileInput,
   );
 }

@@ -1,17 +1,21 @@
-import type { BranchDigest, OrganizationScope, Participation } from '../checks/primitive.js';
 import { liaisonTarget } from '../checks/liaison.js';
 import { loadRecordFile, unreadDocument, type LoadedFile } from '../load/records.js';
 import { ReadRefused } from '../load/files.js';
-import { detached, positionOf, type Branch, type Exemption, type InputError, type Organization, type SkippedDocument, type Source } from '../model/types.js';
-import type { Position } from '../load/position.js';
-import { isExempted } from './exemptions.js';
-import { compareFindings, comparePositions, type Emit, type Evaluation, type Finding } from './finding.js';
+import { detached, positionOf, type Branch, type InputError, type Organization, type SkippedDocument } from '../model/types.js';
+import { contentHash, type OutcomeCache } from './cache.js';
+import { digestOf, type BranchDigest } from './digest.js';
+import { duplicateDocument, duplicateError, evaluateBranch, newSink, organizationFindings } from './evaluate.js';
+import { compareFindings, comparePositions, type Evaluation, type Finding } from './finding.js';
+import type { BranchInfo, FileOutcome } from './outcome.js';
 import type { Window } from './periods.js';
 import type { Rule } from './rules.js';
 import { BranchScope } from './scope.js';
-import { contentHash, type OutcomeCache } from './cache.js';
-import { shardOrganization, type ShardData, type ShardSpec } from './shard.js';
-import { fileShard } from '../ci/shard.js';
+import { ownedFiles, shardBranch, shardOrganization, type ShardData, type ShardSpec } from './shard.js';
+
+// The pipeline: files → (cache | load → evaluate → digest) → assemble → organization rules
+// (here, or in `zhibu merge` for shards). Worker threads run the same per-file stage (parallel.ts).
+
+export type { BranchInfo } from './outcome.js';
 
 /** What the per-file stage needs: the same in-process and in a worker. */
 export interface FileStageInput {
@@ -40,17 +44,6 @@ export interface CheckInput extends Omit<FileStageInput, 'leadersByBranch'> {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** What reporters beyond the findings need to know of a checked branch (rectification owners, carry-over). */
-export interface BranchInfo {
-  id: string;
-  name: string;
-  secretary: string;
-  file: string;
-  line: number;
-  column: number;
-  rectifications: { issue: string; rule: string | null; found: string | null; deadline: string | null; owner: string | null; status: 'open' | 'done'; done: string | null }[];
-}
-
 export interface CheckResult {
   findings: Finding[];
   /** Every branch checked, in file order. */
@@ -71,29 +64,6 @@ export interface CheckResult {
   evaluations?: Evaluation[];
 }
 
-/** One branch after the per-file stage: its findings and digest, ready to assemble. */
-export interface BranchOutcome {
-  id: string;
-  header: Position;
-  checked: boolean;
-  findings: Finding[];
-  exempted: number;
-  digest: BranchDigest;
-  info: BranchInfo;
-  /** When evaluations are collected. */
-  evaluations?: Evaluation[];
-}
-
-/** One file after the per-file stage. */
-export interface FileOutcome {
-  file: string;
-  errors: InputError[];
-  skipped: SkippedDocument[];
-  branches: BranchOutcome[];
-}
-
-const PARTICIPATION_ROLES = ['attendees', 'guests', 'host', 'lecturer', 'with'] as const;
-
 // A file can only hold an organization document if it says "organization" (or escapes it).
 const ORGANIZATION_HINT = Buffer.from('organization');
 const ESCAPE_HINT = Buffer.from('\\');
@@ -102,15 +72,34 @@ function mayHoldOrganization(bytes: Uint8Array): boolean {
   return buffer.includes(ORGANIZATION_HINT) || buffer.includes(ESCAPE_HINT);
 }
 
+/**
+ * The bytes of the first pass kept for the second, at most this many in all: each file is
+ * read once while the records fit (1,000 branch-years are about 30 MB), and memory stays
+ * bounded beyond (later files are read again).
+ */
+export const KEPT_BYTES = 64 * 1024 * 1024;
+
+/** What stage 1 keeps of the files it read: the bytes of `files`, up to `bytes` in all. */
+interface KeepBytes {
+  files: ReadonlySet<string>;
+  bytes: number;
+}
+
 /** Stage 1: organization files first, so leaders are known before branches stream past. */
-export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, hashing = false) {
+export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, options: { hashing?: boolean; keep?: KeepBytes } = {}) {
   const early = new Map<string, LoadedFile>();
   const hashes = new Map<string, string>();
+  const kept = new Map<string, Uint8Array>();
+  let room = options.keep?.bytes ?? 0;
   for (const file of files) {
     const bytes = safeRead(read, file);
     if (!(bytes instanceof Uint8Array)) continue;
-    if (hashing) hashes.set(file, contentHash(bytes));
+    if (options.hashing) hashes.set(file, contentHash(bytes));
     if (mayHoldOrganization(bytes)) early.set(file, loadRecordFile(file, bytes));
+    else if (bytes.byteLength <= room && options.keep?.files.has(file)) {
+      kept.set(file, bytes);
+      room -= bytes.byteLength;
+    }
   }
   const organizations: Organization[] = [];
   const errors: InputError[] = [];
@@ -137,7 +126,7 @@ export function readOrganizations(files: readonly string[], read: (file: string)
       }
     }
   }
-  return { early, organizations, errors, leadersByBranch, hashes };
+  return { early, kept, organizations, errors, leadersByBranch, hashes };
 }
 
 function safeRead(read: (file: string) => Uint8Array, file: string): Uint8Array | InputError {
@@ -156,18 +145,12 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
     if (!(bytes instanceof Uint8Array)) return { file, errors: [bytes], skipped: [unreadDocument(file, bytes)], branches: [] };
     loaded = loadRecordFile(file, bytes);
   }
-  const branchRules = input.rules.filter((r) => r.primitive.scope === 'branch');
   const outcome: FileOutcome = { file, errors: detached(loaded.errors), skipped: detached(loaded.skipped), branches: [] };
   for (const branch of loaded.branches) {
     const scope = new BranchScope(branch, input.asOf, input.window, input.today);
     const checked = !input.branches || input.branches.has(branch.id);
-    const sink: Sink = { findings: [], exempted: 0, evaluations: input.evaluations ? [] : undefined };
-    if (checked) {
-      for (const rule of branchRules) {
-        if (!applies(rule, branch)) continue;
-        (rule.primitive.run as (s: BranchScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, branch.id, branch.source, branch.exemptions, input.asOf, sink));
-      }
-    }
+    const sink = newSink(input.evaluations);
+    if (checked) evaluateBranch(scope, input.rules, sink);
     // What outlives the file is detached from its text, so the text can go.
     outcome.branches.push({
       id: detached(branch.id),
@@ -175,7 +158,7 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
       checked,
       findings: detached(sink.findings),
       exempted: sink.exempted,
-      digest: detached(digest(scope, input.leadersByBranch.get(branch.id))),
+      digest: detached(digestOf(scope, input.leadersByBranch.get(branch.id))),
       info: detached(branchInfo(branch)),
       ...(sink.evaluations ? { evaluations: sink.evaluations } : {}),
     });
@@ -187,6 +170,7 @@ export function checkFile(file: string, read: (file: string) => Uint8Array, inpu
 export function assemble(outcomes: readonly FileOutcome[], organizations: readonly Organization[], stageErrors: readonly InputError[], input: FileStageInput): CheckResult {
   const result: CheckResult = { findings: [], branchInfo: [], organizationInfo: [], inputErrors: [...stageErrors], skipped: [], files: outcomes.length, branches: 0, branchIds: [], exempted: 0, ...(input.evaluations ? { evaluations: [] } : {}) };
   const digests = new Map<string, BranchDigest>();
+  const shardBranches: ShardData['branches'] = [];
   const branchFiles = new Map<string, string>();
   for (const outcome of outcomes) {
     result.inputErrors.push(...outcome.errors);
@@ -194,13 +178,14 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
     for (const b of outcome.branches) {
       const first = branchFiles.get(b.id);
       if (first) {
-        result.inputErrors.push({ file: outcome.file, ...b.header, id: 'branch.duplicate', args: { id: b.id, first } });
+        result.inputErrors.push(duplicateError(outcome.file, b.header, b.id, first));
         result.skipped.push(duplicateDocument(outcome.file, b.header, b.id, b.info.name, b.digest.parent));
         continue;
       }
       branchFiles.set(b.id, outcome.file);
       result.branchIds.push(b.id);
       digests.set(b.id, b.digest);
+      if (input.shard) shardBranches.push(shardBranch(outcome.file, b));
       if (!b.checked) continue;
       result.branches++;
       result.branchInfo.push(b.info);
@@ -211,14 +196,7 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
   }
   for (const org of organizations) result.organizationInfo.push({ id: org.id, name: org.name, file: org.source.file, liaisons: Object.fromEntries(org.leaders.map((l) => [l.name, l.liaison ?? null])) });
   if (input.shard) {
-    result.shard = {
-      ...input.shard,
-      branches: outcomes.flatMap((o) =>
-        o.branches.filter((b) => branchFiles.get(b.id) === o.file && digests.get(b.id) === b.digest).map((b) => ({ ...b.digest, participation: [...b.digest.participation], file: o.file, ...b.header, exempted: b.exempted, name: b.info.name })),
-      ),
-      organizations: organizations.map(shardOrganization),
-      skipped: [...result.skipped],
-    };
+    result.shard = { ...input.shard, branches: shardBranches, organizations: organizations.map(shardOrganization), skipped: [...result.skipped] };
   } else {
     organizationFindings(organizations, digests, result.skipped, input.rules, input.asOf, input.window, input.branches ?? null, result);
   }
@@ -228,39 +206,40 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
   return result;
 }
 
-/** The second document of a duplicated branch id, skipped. */
-export function duplicateDocument(file: string, at: Position, id: string, name: string | null, parent: string | null): SkippedDocument {
-  return { file, line: at.line, column: at.column, kind: 'branch', id, name, parent };
-}
-
 /**
- * Runs the organization rules over the digests of each organization's branches.
- * A skipped branch document is never guessed about: see `OrganizationScope.unread`.
+ * Stage 1 and the cache, as both pipelines use them. `keep` bytes of the first pass are kept
+ * for `check` (worker threads read their files themselves).
  */
-export function organizationFindings(
-  organizations: readonly Organization[],
-  digests: ReadonlyMap<string, BranchDigest>,
-  skipped: readonly SkippedDocument[],
-  rules: readonly Rule[],
-  asOf: string,
-  window: Window,
-  only: ReadonlySet<string> | null,
-  sink: Sink,
-): void {
-  const organizationRules = rules.filter((r) => r.primitive.scope === 'organization');
-  for (const org of organizations) {
-    if (only && !only.has(org.id)) continue;
-    const branches = new Map([...digests].filter(([, d]) => d.parent === org.id || d.parent === null));
-    const scope: OrganizationScope = { organization: org, branches, everyBranch: digests, unread: unreadBranches(org.id, skipped), asOf, window };
-    for (const rule of organizationRules) {
-      (rule.primitive.run as (s: OrganizationScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, org.id, org.source, org.exemptions, asOf, sink));
-    }
-  }
-}
-
-/** The files a run checks: all, or its shard's part. */
-export function ownedFiles(files: readonly string[], shard: ShardSpec | null | undefined): string[] {
-  return shard ? files.filter((f) => fileShard(f, shard.count) === shard.index) : [...files];
+export function prepare(input: CheckInput, keep = KEPT_BYTES) {
+  const files = [...new Set(input.files)].sort();
+  const owned = ownedFiles(files, input.shard);
+  const stage = readOrganizations(files, input.read, { hashing: !!input.cache, keep: { files: new Set(owned), bytes: keep } });
+  const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
+  const cache = input.cache?.(stage.leadersByBranch);
+  return {
+    stage,
+    fileInput,
+    owned,
+    /** A file's bytes: those stage 1 kept (handed over once, then let go), else read again. */
+    read(file: string): Uint8Array {
+      const bytes = stage.kept.get(file);
+      if (!bytes) return input.read(file);
+      stage.kept.delete(file);
+      return bytes;
+    },
+    /** An unchanged file's outcome from the cache. */
+    cached(file: string): FileOutcome | undefined {
+      const hash = stage.hashes.get(file);
+      const outcome = hash ? cache?.get(file, hash) : undefined;
+      if (outcome) stage.kept.delete(file);
+      return outcome;
+    },
+    /** Keeps a fresh outcome in the cache. */
+    store(outcome: FileOutcome): void {
+      const hash = stage.hashes.get(outcome.file);
+      if (hash) cache?.set(outcome.file, hash, outcome);
+    },
+  };
 }
 
 /**
@@ -269,21 +248,17 @@ export function ownedFiles(files: readonly string[], shard: ShardSpec | null | u
  * organization rules need) before the next file is read.
  */
 export function check(input: CheckInput): CheckResult {
-  const files = [...new Set(input.files)].sort();
-  const stage = readOrganizations(files, input.read, !!input.cache);
-  const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
-  const cache = input.cache?.(stage.leadersByBranch);
-  const outcomes = ownedFiles(files, input.shard).map((file, i, owned) => {
-    const hash = stage.hashes.get(file);
-    let outcome = hash ? cache?.get(file, hash) : undefined;
+  const run = prepare(input);
+  const outcomes = run.owned.map((file, i, owned) => {
+    let outcome = run.cached(file);
     if (!outcome) {
-      outcome = checkFile(file, input.read, fileInput, stage.early.get(file));
-      if (hash) cache?.set(file, hash, outcome);
+      outcome = checkFile(file, run.read, run.fileInput, run.stage.early.get(file));
+      run.store(outcome);
     }
     input.onProgress?.(i + 1, owned.length);
     return outcome;
   });
-  return assemble(outcomes, stage.organizations, stage.errors, fileInput);
+  return assemble(outcomes, run.stage.organizations, run.stage.errors, run.fileInput);
 }
 
 function branchInfo(branch: Branch): BranchInfo {
@@ -303,84 +278,4 @@ function branchInfo(branch: Branch): BranchInfo {
       done: r.done ?? null,
     })),
   };
-}
-
-function applies(rule: Rule, branch: Branch): boolean {
-  const when = rule.when;
-  if (!when) return true;
-  const hasCommittee = (branch.header.committee ?? []).length > 0;
-  if (when.committee === 'present' && !hasCommittee) return false;
-  if (when.committee === 'absent' && hasCommittee) return false;
-  if (when.kind && !when.kind.includes(branch.header.kind ?? 'branch')) return false;
-  return true;
-}
-
-/** Where rules' results go: findings, the count of exempted ones, and (when collected) every evaluation. */
-interface Sink {
-  findings: Finding[];
-  exempted: number;
-  evaluations?: Evaluation[];
-}
-
-function emitter(rule: Rule, owner: string, source: Source, exemptions: readonly Exemption[], asOf: string, sink: Sink): Emit {
-  const evaluations = sink.evaluations;
-  const emit: Emit = (s) => {
-    if (exemptions.length > 0 && isExempted(exemptions, rule.id, s.subject, s.period ?? s.date ?? asOf, asOf)) {
-      sink.exempted++;
-      evaluations?.push({ rule: rule.id, branch: owner, period: s.period, subject: s.subject, outcome: 'exempted' });
-      return;
-    }
-    evaluations?.push({ rule: rule.id, branch: owner, period: s.period, subject: s.subject, outcome: s.status === 'violation' ? 'unmet' : 'pending' });
-    sink.findings.push({
-      rule: rule.id,
-      severity: rule.severity,
-      status: s.status,
-      branch: owner,
-      period: s.period,
-      subject: s.subject,
-      messageId: s.messageId,
-      args: s.args,
-      file: source.file,
-      ...positionOf(source, s.at),
-      path: s.path ?? null,
-    });
-  };
-  if (evaluations) emit.met = (period, subject) => evaluations.push({ rule: rule.id, branch: owner, period, subject, outcome: 'met' });
-  return emit;
-}
-
-/** What organization rules need of a branch once the branch itself is gone. */
-function digest(scope: BranchScope, leaders: ReadonlySet<string> | undefined): BranchDigest {
-  const { header, groups } = scope.branch;
-  const participation = new Map<string, Participation[]>();
-  if (leaders) {
-    for (const a of scope.activities) {
-      for (const name of leaders) {
-        const roles = PARTICIPATION_ROLES.filter((role) => {
-          const v = a[role];
-          return Array.isArray(v) ? v.includes(name) : v === name;
-        });
-        if (roles.length === 0) continue;
-        let list = participation.get(name);
-        if (!list) participation.set(name, (list = []));
-        list.push({ type: a.type, date: a.date, group: a.group ?? null, roles });
-      }
-    }
-  }
-  return { id: scope.branch.id, parent: header.parent ?? null, units: header.units ?? [], groups: groups.map((g) => g.name), established: header.established ?? null, participation };
-}
-
-/** What organization rules must not guess about, for one organization (standards: skipped branches). */
-function unreadBranches(organization: string, skipped: readonly SkippedDocument[]): OrganizationScope['unread'] {
-  const ids = new Set<string>();
-  let unknownId = false;
-  let ofOrganization = false;
-  for (const doc of skipped) {
-    if (doc.kind === 'organization') continue;
-    if (doc.id === null) unknownId = true;
-    else ids.add(doc.id);
-    // A branch with no (readable) parent belongs to every organization.
-    if (doc.parent === null || doc.parent === organization) ofOrganization = true;
-  }
-  return { ids, unknownId, ofOrganization };
 }

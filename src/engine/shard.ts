@@ -1,15 +1,49 @@
-import type { BranchDigest, OrganizationScope, Participation } from '../checks/primitive.js';
 import type { Position } from '../load/position.js';
 import type { Organization, SkippedDocument, Source } from '../model/types.js';
-import type { Finding } from './finding.js';
+import { decodeDigest, digestShape, encodeDigest, type BranchDigest, type DigestJson } from './digest.js';
+import { duplicateDocument, newSink, organizationFindings } from './evaluate.js';
+import { both, list, nullable, object, optional, position, problemAt, text, whole, type Shape } from './json-shape.js';
+import { skippedShape, type BranchOutcome } from './outcome.js';
 import type { Window } from './periods.js';
 import type { Rule } from './rules.js';
-import { duplicateDocument, organizationFindings } from './run.js';
 
 /** One job's part of a sharded run: 0-based index among count. */
 export interface ShardSpec {
   index: number;
   count: number;
+}
+
+const utf8 = new TextEncoder();
+
+/** 32-bit FNV-1a of a text's UTF-8 bytes: tiny, stable across platforms and Node versions. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of utf8.encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+function checkCount(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`shard count must be a positive integer, got ${n}`);
+}
+
+/** The 0-based shard a branch belongs to among `n`. */
+export function shardOf(branchId: string, n: number): number {
+  checkCount(n);
+  return fnv1a(branchId) % n;
+}
+
+/** The 0-based shard a record file belongs to among `n` (path as given, `/` separators). */
+export function fileShard(file: string, n: number): number {
+  checkCount(n);
+  return fnv1a(file.replace(/\\/g, '/')) % n;
+}
+
+/** The files a run checks: all, or its shard's part. */
+export function ownedFiles(files: readonly string[], shard: ShardSpec | null | undefined): string[] {
+  return shard ? files.filter((f) => fileShard(f, shard.count) === shard.index) : [...files];
 }
 
 /** An organization as a shard report carries it: positions resolved, no source text. */
@@ -23,6 +57,9 @@ export interface ShardOrganization {
   exemptions: Organization['exemptions'];
 }
 
+/** A branch as a shard report carries it: its digest, where it stands, and what merge needs of it. */
+export type ShardBranch = DigestJson & { file: string; line: number; column: number; exempted: number; name?: string };
+
 /**
  * What a shard adds to its JSON report so `zhibu merge` can run the organization
  * rules over every shard's branches: their digests, and the organizations read.
@@ -30,10 +67,45 @@ export interface ShardOrganization {
 export interface ShardData {
   index: number;
   count: number;
-  branches: (Omit<BranchDigest, 'participation'> & { file: string; line: number; column: number; exempted: number; name?: string; participation: [string, Participation[]][] })[];
+  branches: ShardBranch[];
   organizations: ShardOrganization[];
   /** Documents of this shard's files skipped for input errors (organization rules do not guess about them). */
   skipped: SkippedDocument[];
+}
+
+const optionalText = optional(nullable(text));
+const located = (fields: Record<string, Shape>) => object({ ...fields, line: whole(1), column: whole(1) });
+
+/** The JSON form of a shard report's `shard` field, as `organizationFindingsOfShards` needs it. */
+export const shardShape: Shape = object({
+  index: whole(0),
+  count: whole(1),
+  branches: list(both(digestShape, located({ file: text, exempted: whole(), name: optional(text) }))),
+  organizations: list(
+    object({
+      id: text,
+      name: text,
+      file: text,
+      header: position,
+      leaders: list(located({ name: text, title: optionalText, branch: optionalText, liaison: optionalText })),
+      units: list(located({ name: text, party_members: whole() })),
+      exemptions: list(object({ rule: text, subject: optionalText, period: optionalText, expires: optionalText })),
+    }),
+  ),
+  skipped: optional(list(skippedShape)),
+});
+
+/** What is wrong with a shard report's `shard` field (path from `shard`), or null. */
+export function shardProblem(json: unknown): string | null {
+  const problem = problemAt('shard', shardShape(json));
+  if (problem) return problem;
+  const { index, count } = json as ShardData;
+  return index < count ? null : `shard.index: expected less than shard.count (${count})`;
+}
+
+/** A checked branch as a shard report carries it. */
+export function shardBranch(file: string, branch: BranchOutcome): ShardBranch {
+  return { ...encodeDigest(branch.digest), file, ...branch.header, exempted: branch.exempted, name: branch.info.name };
 }
 
 /** Serialises an organization with each entry's position resolved. */
@@ -80,14 +152,12 @@ export function organizationFindingsOfShards(shards: readonly ShardData[], rules
       continue;
     }
     files.set(e.id, e.file);
-    digests.set(e.id, { id: e.id, parent: e.parent, units: e.units, groups: e.groups, established: e.established, participation: new Map(e.participation) });
+    digests.set(e.id, decodeDigest(e));
   }
   const organizations = new Map<string, Organization>();
   for (const s of shards) for (const o of s.organizations) if (!organizations.has(o.id)) organizations.set(o.id, restoreOrganization(o));
   const skipped = [...shards.flatMap((s) => s.skipped ?? []), ...duplicates.map((d) => duplicateDocument(d.file, d, d.id, d.name, d.parent))];
-  const sink = { findings: [] as Finding[], exempted: 0 };
+  const sink = newSink();
   organizationFindings([...organizations.values()], digests, skipped, rules, asOf, window, null, sink);
-  return { ...sink, duplicates };
+  return { findings: sink.findings, exempted: sink.exempted, duplicates };
 }
-
-export type { OrganizationScope };

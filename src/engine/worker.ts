@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readRelative } from '../load/files.js';
 import type { WorkerJob } from './parallel.js';
 import { configureRules, loadRules } from './ruleset.js';
-import { checkFile, type FileOutcome } from './run.js';
+import type { FileOutcome } from './outcome.js';
+import { checkFile } from './run.js';
 
 // A worker thread of checkParallel: checks its share of files and posts outcomes in batches.
 const job = workerData as WorkerJob;

@@ -48,6 +48,7 @@ export const en = {
   'number.negative': (a) => `${at(a)}${String(a.value)} must not be negative`,
   'enum.invalid': (a) => `${at(a)}${String(a.value)} is not allowed; allowed: ${listText(a.allowed, 'en')}`,
   'usage.no-paths': () => 'name the record files or directories to check, for example: zhibu check records/',
+  'notice.cache-dropped': (a) => `${String(a.count)} entries of the cache ${String(a.cache)} were invalid (${String(a.entry)}: ${String(a.problem)}); they were dropped and checked again`,
   'usage.no-records': (a) => `no record files (*.yaml, *.yml) under ${String(a.paths)}; check the path`,
   'usage.bad-today': (a) => `the system clock's date ${String(a.value)} is outside the years 1921–2200; check the clock or pass --as-of`,
   'usage.bad-as-of': (a) => `--as-of ${String(a.value)} is not a date (YYYY-MM-DD, in the years 1921–2200)`,

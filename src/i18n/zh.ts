@@ -55,6 +55,7 @@ export const zh = {
   'enum.invalid': (a) => `${at(a)}${String(a.value)} 不是允许的值；允许：${listText(a.allowed, 'zh')}`,
   // Usage and configuration.
   'usage.no-paths': () => '请指定要检查的记录文件或目录，例如：zhibu check records/',
+  'notice.cache-dropped': (a) => `缓存 ${String(a.cache)} 中有 ${String(a.count)} 项无效（${String(a.entry)}：${String(a.problem)}），已丢弃并重新检查`,
   'usage.no-records': (a) => `${String(a.paths)} 下没有记录文件（*.yaml、*.yml）；请检查路径`,
   'usage.bad-today': (a) => `系统时钟的日期 ${String(a.value)} 超出 1921–2200 年；请检查时钟，或用 --as-of 指定检查日`,
   'usage.bad-as-of': (a) => `--as-of ${String(a.value)} 不是有效日期（格式 YYYY-MM-DD，年份 1921–2200）`,

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { contentHash, FileCache, settingsKey } from '../../src/engine/cache.js';
-import type { FileOutcome } from '../../src/engine/run.js';
+import type { FileOutcome } from '../../src/engine/outcome.js';
 
 const outcome: FileOutcome = {
   file: 'a.yaml',
@@ -44,8 +45,10 @@ describe('FileCache', () => {
     expect(new FileCache(settings, cache.serialise(['a.yaml'])).get('a.yaml', contentKey)).toBeUndefined();
   });
 
-  test('a corrupt cache file is an empty cache; files not in the run are dropped', () => {
-    expect(new FileCache(key, '{not json').get('a.yaml', hash)).toBeUndefined();
+  test('a corrupt cache file is an empty cache, and says so; files not in the run are dropped', () => {
+    const corrupt = new FileCache(key, '{not json');
+    expect(corrupt.get('a.yaml', hash)).toBeUndefined();
+    expect(corrupt.dropped).toEqual([{ entry: '(file)', problem: expect.any(String) }]);
     const cache = new FileCache(key, null);
     cache.set('a.yaml', hash, outcome);
     expect(JSON.parse(cache.serialise(['b.yaml'])).entries).toEqual({});
@@ -65,5 +68,28 @@ describe('FileCache', () => {
     const edited = new FileCache(key, text);
     edited.set('a.yaml', contentHash(Buffer.from('branch: changed')), outcome);
     expect(edited.unchanged(['a.yaml'])).toBe(false);
+  });
+
+  test('the entries are sealed to the settings and their text: an edit drops the file; an entry of another file is dropped alone', () => {
+    const cache = new FileCache(key, null);
+    cache.set('a.yaml', hash, outcome);
+    cache.set('b.yaml', hash, { ...outcome, file: 'b.yaml' });
+    const text = cache.serialise(['a.yaml', 'b.yaml']);
+    const edited = new FileCache(key, text.replace('"findings":[{', '"findings":[],"x":[{'));
+    expect(edited.get('a.yaml', hash)).toBeUndefined();
+    expect(edited.dropped).toEqual([{ entry: '(file)', problem: 'seal: does not match the entries' }]);
+    // Sealed again by someone who knows how, a moved entry is still about another file.
+    const stored = JSON.parse(text) as { entries: Record<string, unknown> };
+    const moved = JSON.stringify({ 'b.yaml': stored.entries['a.yaml'], 'a.yaml': stored.entries['a.yaml'] });
+    const resealed = `{"zhibuCache":3,"settings":${JSON.stringify(key)},"seal":"${createHash('sha256').update(`${key}\0`).update(moved).digest('hex')}","entries":${moved}}`;
+    const forged = new FileCache(key, resealed);
+    expect(forged.get('a.yaml', hash)).toEqual(outcome);
+    expect(forged.get('b.yaml', hash)).toBeUndefined();
+    expect(forged.dropped).toEqual([{ entry: 'b.yaml', problem: 'file: expected "b.yaml"' }]);
+    expect(forged.unchanged(['a.yaml', 'b.yaml'])).toBe(false); // rewritten without it
+    // A changed file is an ordinary miss, not a problem.
+    const changed = new FileCache(key, text);
+    expect(changed.get('a.yaml', contentHash(Buffer.from('branch: changed')))).toBeUndefined();
+    expect(changed.dropped).toEqual([]);
   });
 });
