@@ -50,8 +50,28 @@ export function parseYaml(text: string): ParsedYaml {
   return parseFastYaml(text, MAX_ALIAS_NODES) ?? parsePrecise(text);
 }
 
-function problemOf(error: { code: string; message: string; pos: [number, number] }): YamlProblem {
+function problemOf(error: { code: string; message: string; pos: [number, number] }, text: string): YamlProblem {
+  // eemeli/yaml runs out of stack on deep nesting, where depends on the stack's size (a worker thread's is
+  // smaller): point at the first bracket nested too deep instead, in words the user can act on.
+  if (error.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(error.message)) return { offset: Math.max(0, firstTooDeep(text)), code: 'DEPTH', detail: `nesting deeper than ${MAX_DEPTH}` };
   return { offset: error.pos[0], code: error.code, detail: error.message.split('\n')[0] ?? error.message };
+}
+
+/** The offset of the first flow bracket nested deeper than MAX_DEPTH (quoted text and comments aside), or -1. */
+function firstTooDeep(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === "'") i = text.indexOf("'", i + 1);
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) i = text.indexOf('\n', i);
+    if (i < 0 || i >= text.length) return -1;
+  }
+  return -1;
 }
 
 /** eemeli/yaml: the exact path, and the contract the fast parser is held to; `where` as parseFastYaml's. */
@@ -64,12 +84,12 @@ export function parsePrecise(text: string, where?: WeakMap<object, Offsets>): Pa
     const doc = list[index] as Document.Parsed;
     const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     if (syntax) {
-      result.fatal = problemOf(syntax);
+      result.fatal = problemOf(syntax, text);
       break;
     }
     const duplicate = doc.errors[0];
     if (duplicate) {
-      result.documentProblems.push({ index, problem: problemOf(duplicate) });
+      result.documentProblems.push({ index, problem: problemOf(duplicate, text) });
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;

@@ -12,6 +12,12 @@ import { isRealDate } from '../schema/fields.js';
 import { restoreFormula } from '../escape/spreadsheet.js';
 
 const date = z.string().refine(isRealDate, { message: 'expected a real date YYYY-MM-DD in the years 1921–2200' });
+/**
+ * A deadline is the check day plus at most 3650 days (rectify days), so it may fall in 2201–2210: those
+ * years are checked as the years 200 earlier, which have the same leap years.
+ */
+const isDeadline = (text: string) => isRealDate(text) || (/^22(?:0[1-9]|10)-/.test(text) && isRealDate(`20${text.slice(2)}`));
+const deadlineDate = z.string().refine(isDeadline, { message: 'expected a real date YYYY-MM-DD in the years 1921–2210' });
 const windowSchema = z.object({ label: z.string(), from: date, to: date });
 const severity = z.enum(['error', 'warning', 'info']);
 const itemSchema = z.looseObject({
@@ -21,7 +27,7 @@ const itemSchema = z.looseObject({
   basis: z.string().default(''),
   remedy: z.string().default(''),
   owner: z.string().default(''),
-  deadline: date,
+  deadline: deadlineDate,
   status: z.enum(['new', 'open', 'overdue', 'reopened', 'fixed', 'pending']),
   fixedOn: date.nullable().default(null),
   // Added with 整改未到位: absent in lists of earlier versions.
@@ -212,9 +218,9 @@ export async function readPreviousXlsx(bytes: Uint8Array, lang: Lang = 'zh'): Pr
       if (!id) continue;
       const branchId = parseRowId(id)?.branch ?? '';
       const deadline = get('deadline');
-      if (!isRealDate(deadline)) {
+      if (!isDeadline(deadline)) {
         const cell = row.getCell(columns.get('deadline') ?? 1).address;
-        fail(lang, `工作表“${sheet.name}”单元格 ${cell}：整改时限 ${deadline || '（空）'} 不是日期（YYYY-MM-DD，年份 1921–2200）`, `sheet "${sheet.name}", cell ${cell}: deadline ${deadline || '(empty)'} is not a date (YYYY-MM-DD, in the years 1921–2200)`);
+        fail(lang, `工作表“${sheet.name}”单元格 ${cell}：整改时限 ${deadline || '（空）'} 不是日期（YYYY-MM-DD，年份 1921–2210）`, `sheet "${sheet.name}", cell ${cell}: deadline ${deadline || '(empty)'} is not a date (YYYY-MM-DD, in the years 1921–2210)`);
       }
       const sev = severity.safeParse(get('severity'));
       const listed = get('listed');

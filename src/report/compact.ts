@@ -1,3 +1,4 @@
+import { visible } from '../escape/terminal.js';
 import type { Report } from './report.js';
 
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
@@ -14,5 +15,6 @@ export function formatCompact(report: Report, options: { quiet?: boolean } = {})
     if (options.quiet && f.status === 'pending') continue;
     lines.push(`${f.file}:${f.line}:${f.column} ${f.status === 'pending' ? 'pending' : f.severity} ${f.rule} ${oneLine(f.message)}`);
   }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  // Read on a terminal like the full report: control characters from records are shown, not obeyed.
+  return lines.length > 0 ? `${lines.map((line) => visible(line)).join('\n')}\n` : '';
 }

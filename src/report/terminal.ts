@@ -93,7 +93,7 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
   const skipped = report.skipped ?? [];
   if (skipped.length > 0) {
     out.push(chalk.bold.red(t('report.skipped', { count: skipped.length })));
-    for (const d of skipped) out.push(`  ${chalk.bold(`${d.file}:${d.line}:${d.column}`)}  ${t('report.skipped.document', d)}`);
+    for (const d of skipped) out.push(`  ${chalk.bold(visible(`${d.file}:${d.line}:${d.column}`))}  ${visible(t('report.skipped.document', d))}`);
     out.push('');
   }
 

@@ -53,13 +53,15 @@ export function zipEntry(bytes: Uint8Array, name: string): Buffer | null {
 }
 
 /**
- * Sets every entry's modification time in a ZIP archive to midnight of `date` (YYYY-MM-DD, from 1980),
+ * Sets every entry's modification time in a ZIP archive to midnight of `date` (YYYY-MM-DD; DOS dates run from 1980 to 2107),
  * so that the same content gives the same bytes (zip writers stamp the time of writing).
  */
 export function stampZip(bytes: Uint8Array, date: string): Uint8Array {
   const zip = Buffer.from(bytes);
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const dosDate = (Math.max(0, year - 1980) << 9) | (month << 5) | day;
+  // A DOS date holds the years 1980–2107; a check day outside them is stamped with the nearest end.
+  const clamped = date < '1980-01-01' ? '1980-01-01' : date > '2107-12-31' ? '2107-12-31' : date;
+  const [year, month, day] = clamped.split('-').map(Number) as [number, number, number];
+  const dosDate = ((year - 1980) << 9) | (month << 5) | day;
   for (const entry of entries(zip) ?? []) {
     zip.writeUInt32LE(dosDate * 0x10000, entry.local + 10); // time 00:00:00, then the date
     zip.writeUInt32LE(dosDate * 0x10000, entry.central + 12);
