@@ -193,12 +193,12 @@ async function validOutput(c: Case, argv: string[], dir: string, today: string, 
 }
 
 describe('the CLI under fuzzed records (fast-check)', () => {
-  const CHECK_RUNS = 1000;
+  const CHECK_RUNS = 1800;
   test(`${Math.round(CHECK_RUNS * FUZZ.scale)} mutated files through check: exit codes, no trace, the valid file's findings kept (seed ${FUZZ.seed})`, async () => {
     await fuzz('check', fuzzCase, checkProperty, CHECK_RUNS);
   }, timeoutFor(CHECK_RUNS, 100));
 
-  const OUTPUT_RUNS = 200;
+  const OUTPUT_RUNS = 300;
   test(`${Math.round(OUTPUT_RUNS * FUZZ.scale)} mutated files through every format of check, rectify and score: valid, same bytes twice (seed ${FUZZ.seed})`, async () => {
     await fuzz('output', fuzzCase, outputProperty, OUTPUT_RUNS);
   }, timeoutFor(OUTPUT_RUNS, 300));
