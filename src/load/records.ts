@@ -141,6 +141,8 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
 
 /** The first list in a document longer than MAX_LIST_ITEMS (depth first), or null. */
 function longList(root: unknown): { path: PropertyKey[]; count: number } | null {
+  // Nearly every document has none: look without building paths, then again with them.
+  if (!hasLongList(root)) return null;
   const stack: { node: unknown; path: PropertyKey[] }[] = [{ node: root, path: [] }];
   const seen = new Set<object>();
   while (stack.length > 0) {
@@ -155,6 +157,26 @@ function longList(root: unknown): { path: PropertyKey[]; count: number } | null 
     }
   }
   return null;
+}
+
+function hasLongList(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      if (node.length > MAX_LIST_ITEMS) return true;
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+    } else {
+      for (const key in node) {
+        const value = (node as Record<string, unknown>)[key];
+        if (value !== null && typeof value === 'object') stack.push(value);
+      }
+    }
+  }
+  return false;
 }
 
 /** `activities[3].date` from ['activities', 3, 'date']. */

@@ -27,6 +27,13 @@ export function normalizeNames(document: unknown): void {
   const root = document !== null && typeof document === 'object' ? (document as Record<string, unknown>) : {};
   const headers = new Set([root.branch, root.organization]);
   const seen = new Set<object>();
+  // The same few names recur in every activity's lists: each spelling is normalised once.
+  const normal = new Map<string, string>();
+  const normalized = (text: string) => {
+    let name = normal.get(text);
+    if (name === undefined) normal.set(text, (name = normalizeName(text)));
+    return name;
+  };
   const stack: unknown[] = [document];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -40,8 +47,8 @@ export function normalizeNames(document: unknown): void {
     for (const key of Object.keys(mapping)) {
       const value = mapping[key];
       if (NAME_KEYS.has(key) && !(key === 'name' && headers.has(mapping))) {
-        if (typeof value === 'string') mapping[key] = normalizeName(value);
-        else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) if (typeof value[i] === 'string') value[i] = normalizeName(value[i] as string);
+        if (typeof value === 'string') mapping[key] = normalized(value);
+        else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) if (typeof value[i] === 'string') value[i] = normalized(value[i] as string);
       }
       if (value !== null && typeof value === 'object') stack.push(value);
     }
