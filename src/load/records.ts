@@ -141,42 +141,35 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
 
 /** The first list in a document longer than MAX_LIST_ITEMS (depth first), or null. */
 function longList(root: unknown): { path: PropertyKey[]; count: number } | null {
-  // Nearly every document has none: look without building paths, then again with them.
-  if (!hasLongList(root)) return null;
-  const stack: { node: unknown; path: PropertyKey[] }[] = [{ node: root, path: [] }];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const { node, path } = stack.pop() as { node: unknown; path: PropertyKey[] };
-    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      if (node.length > MAX_LIST_ITEMS) return { path, count: node.length };
-      for (let i = node.length - 1; i >= 0; i--) if (typeof node[i] === 'object') stack.push({ node: node[i], path: [...path, i] });
-    } else {
-      for (const key of Object.keys(node).reverse()) stack.push({ node: (node as Record<string, unknown>)[key], path: [...path, key] });
-    }
+  // Each node links to its parent; the path is spelled out only for the list found (nearly never).
+  interface Visit {
+    node: unknown;
+    parent: Visit | null;
+    key: PropertyKey;
   }
-  return null;
-}
-
-function hasLongList(root: unknown): boolean {
-  const stack: unknown[] = [root];
+  const stack: Visit[] = [{ node: root, parent: null, key: '' }];
   const seen = new Set<object>();
   while (stack.length > 0) {
-    const node = stack.pop();
+    const visit = stack.pop() as Visit;
+    const node = visit.node;
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
     if (Array.isArray(node)) {
-      if (node.length > MAX_LIST_ITEMS) return true;
-      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+      if (node.length > MAX_LIST_ITEMS) {
+        const path: PropertyKey[] = [];
+        for (let v: Visit | null = visit; v?.parent; v = v.parent) path.unshift(v.key);
+        return { path, count: node.length };
+      }
+      for (let i = node.length - 1; i >= 0; i--) if (typeof node[i] === 'object') stack.push({ node: node[i], parent: visit, key: i });
     } else {
-      for (const key in node) {
-        const value = (node as Record<string, unknown>)[key];
-        if (value !== null && typeof value === 'object') stack.push(value);
+      const keys = Object.keys(node);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const value = (node as Record<string, unknown>)[keys[i] as string];
+        if (value !== null && typeof value === 'object') stack.push({ node: value, parent: visit, key: keys[i] as string });
       }
     }
   }
-  return false;
+  return null;
 }
 
 /** `activities[3].date` from ['activities', 3, 'date']. */
