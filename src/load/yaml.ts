@@ -75,7 +75,7 @@ function firstTooDeep(text: string): number {
 }
 
 /** eemeli/yaml: the exact path, and the contract the fast parser is held to; `where` as parseFastYaml's. */
-export function parsePrecise(text: string, where?: WeakMap<object, Offsets>): ParsedYaml {
+export function parsePrecise(text: string, where = new WeakMap<object, Offsets>()): ParsedYaml {
   const { parseAllDocuments, isScalar } = eemeli();
   const result: ParsedYaml = { documents: [], documentProblems: [], fatal: null };
   const docs = parseAllDocuments(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
@@ -93,9 +93,13 @@ export function parsePrecise(text: string, where?: WeakMap<object, Offsets>): Pa
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
-    const converted = convertDocument(doc, where);
-    if ('problem' in converted) result.documentProblems.push({ index, problem: converted.problem });
-    else result.documents.push({ index, value: converted.value, start: rangeStart(doc.contents), ...rootLayout(doc) });
+    try {
+      const value = convertDocument(doc, where);
+      result.documents.push({ index, value, start: rangeStart(doc.contents), ...rootLayout(value, where) });
+    } catch (error) {
+      if (!(error instanceof ConversionError)) throw error;
+      result.documentProblems.push({ index, problem: error.problem });
+    }
   }
   return result;
 }
@@ -106,45 +110,43 @@ class ConversionError extends Error {
   }
 }
 
-/** Converts a document to plain values, expanding aliases within MAX_ALIAS_NODES. */
-function convertDocument(doc: Document.Parsed, where?: WeakMap<object, Offsets>): { value: unknown } | { problem: YamlProblem } {
-  const { isAlias, isMap, isPair, isScalar, isSeq } = eemeli();
+function fail(node: unknown, code: string, detail: string): never {
+  throw new ConversionError({ offset: rangeStart(node), code, detail });
+}
+
+/** Converts a document to plain values, expanding aliases within MAX_ALIAS_NODES, and notes each container's offsets in `where`. */
+function convertDocument(doc: Document.Parsed, where: WeakMap<object, Offsets>): unknown {
+  const { isAlias, isMap, isScalar, isSeq } = eemeli();
   // Anchors seen so far, in document order: an alias refers to the latest one before it (no walk of the document per alias).
   const anchors = new Map<string, { value: unknown; size: number }>();
   let aliasNodes = 0;
 
   const convert = (node: unknown, depth: number): { value: unknown; size: number } => {
-    if (depth > MAX_DEPTH) throw new ConversionError({ offset: rangeStart(node), code: 'DEPTH', detail: `nesting deeper than ${MAX_DEPTH}` });
+    if (depth > MAX_DEPTH) fail(node, 'DEPTH', `nesting deeper than ${MAX_DEPTH}`);
     if (isAlias(node)) {
-      const target = anchors.get(node.source);
-      if (!target) throw new ConversionError({ offset: rangeStart(node), code: 'BAD_ALIAS', detail: `unresolved alias *${node.source}` });
+      const target = anchors.get(node.source) ?? fail(node, 'BAD_ALIAS', `unresolved alias *${node.source}`);
       aliasNodes += target.size;
-      if (aliasNodes > MAX_ALIAS_NODES) {
-        throw new ConversionError({ offset: rangeStart(node), code: 'ALIAS_LIMIT', detail: String(MAX_ALIAS_NODES) });
-      }
+      if (aliasNodes > MAX_ALIAS_NODES) fail(node, 'ALIAS_LIMIT', String(MAX_ALIAS_NODES));
       return target;
     }
     let out: { value: unknown; size: number };
     if (isMap(node)) {
       const value: Record<string, unknown> = {};
-      const offsets = where ? new Map<string, readonly [number, number]>() : null;
-      if (offsets) where?.set(value, offsets);
+      const offsets = new Map<string, readonly [number, number]>();
+      where.set(value, offsets);
       let size = 1;
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const key = pair.key;
-        if (!isScalar(key) || (key.value !== null && typeof key.value === 'object')) {
-          throw new ConversionError({ offset: rangeStart(key), code: 'COMPLEX_KEY', detail: 'mapping keys must be plain text' });
-        }
-        const child = pair.value === null ? { value: null, size: 1 } : convert(pair.value, depth + 1);
-        Object.defineProperty(value, String(key.value), { value: child.value, enumerable: true, writable: true, configurable: true });
-        if (offsets && !offsets.has(String(key.value))) offsets.set(String(key.value), [rangeStart(key), rangeStart(pair.value ?? key)]);
+      for (const { key, value: item } of node.items) {
+        if (!isScalar(key) || (key.value !== null && typeof key.value === 'object')) fail(key, 'COMPLEX_KEY', 'mapping keys must be plain text');
+        const name = String(key.value);
+        const child = item === null ? { value: null, size: 1 } : convert(item, depth + 1);
+        Object.defineProperty(value, name, { value: child.value, enumerable: true, writable: true, configurable: true });
+        if (!offsets.has(name)) offsets.set(name, [rangeStart(key), rangeStart(item ?? key)]);
         size += child.size + 1;
       }
       out = { value, size };
     } else if (isSeq(node)) {
       const value: unknown[] = [];
-      if (where) where.set(value, node.items.map(rangeStart));
+      where.set(value, node.items.map(rangeStart));
       let size = 1;
       for (const item of node.items) {
         const child = convert(item, depth + 1);
@@ -162,29 +164,20 @@ function convertDocument(doc: Document.Parsed, where?: WeakMap<object, Offsets>)
     return out;
   };
 
-  try {
-    return { value: convert(doc.contents, 0).value };
-  } catch (error) {
-    if (error instanceof ConversionError) return { problem: error.problem };
-    throw error;
-  }
+  return convert(doc.contents, 0).value;
 }
 
-function rootLayout(doc: Document.Parsed): { keys: Map<string, number>; items: Map<string, number[]> } {
-  const { isAlias, isMap, isScalar, isSeq } = eemeli();
-  const keys = new Map<string, number>();
-  const items = new Map<string, number[]>();
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
-      if (!isScalar(pair.key)) continue;
-      const key = String(pair.key.value);
-      if (!keys.has(key)) keys.set(key, rangeStart(pair.key));
-      // A root value given by an alias (rare) is found by one walk of the document.
-      const value = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
-      if (isSeq(value)) items.set(key, value.items.map(rangeStart));
-    }
+/** The root keys' offsets and the item offsets of each root list (aliased ones too), from the offsets noted while converting. */
+function rootLayout(root: unknown, where: WeakMap<object, Offsets>): Pick<YamlDocument, 'keys' | 'items'> {
+  const layout = { keys: new Map<string, number>(), items: new Map<string, number[]>() };
+  const offsets = where.get(root as object);
+  if (!(offsets instanceof Map)) return layout;
+  for (const [key, [at]] of offsets) {
+    layout.keys.set(key, at);
+    const value = (root as Record<string, unknown>)[key];
+    if (Array.isArray(value)) layout.items.set(key, where.get(value) as number[]);
   }
-  return { keys, items };
+  return layout;
 }
 
 function rangeStart(node: unknown): number {
