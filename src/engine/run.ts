@@ -1,5 +1,5 @@
 import { liaisonTarget } from '../checks/liaison.js';
-import { loadRecordFile, unreadDocument, type LoadedFile } from '../load/records.js';
+import { loadRecordFile, skippedDocument, type LoadedFile } from '../load/records.js';
 import { ReadRefused } from '../load/files.js';
 import { detached, positionOf, type Branch, type InputError, type Organization, type SkippedDocument } from '../model/types.js';
 import { contentHash, type OutcomeCache } from './cache.js';
@@ -142,7 +142,7 @@ function safeRead(read: (file: string) => Uint8Array, file: string): Uint8Array 
 export function checkFile(file: string, read: (file: string) => Uint8Array, input: FileStageInput, loaded?: LoadedFile): FileOutcome {
   if (!loaded) {
     const bytes = safeRead(read, file);
-    if (!(bytes instanceof Uint8Array)) return { file, errors: [bytes], skipped: [unreadDocument(file, bytes)], branches: [] };
+    if (!(bytes instanceof Uint8Array)) return { file, errors: [bytes], skipped: [skippedDocument(file, bytes)], branches: [] };
     loaded = loadRecordFile(file, bytes);
   }
   const outcome: FileOutcome = { file, errors: detached(loaded.errors), skipped: detached(loaded.skipped), branches: [] };

@@ -1,4 +1,4 @@
-import type { Position } from './position.js';
+import { LineIndex, type Position } from './position.js';
 
 export type Decoded = { ok: true; text: string } | { ok: false; position: Position; byte: number };
 
@@ -11,28 +11,21 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   } catch {
     const offset = firstInvalidByte(bytes);
     const valid = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-    const lastBreak = valid.lastIndexOf('\n');
-    const line = valid.split('\n').length;
-    // Columns count UTF-16 units, as LineIndex (and editors speaking LSP) do.
-    const column = valid.length - (lastBreak + 1) + 1;
-    return { ok: false, position: { line, column }, byte: bytes[offset] ?? 0 };
+    return { ok: false, position: new LineIndex(valid).at(valid.length), byte: bytes[offset] ?? 0 };
   }
 }
 
+/** The offset of the first byte of the first invalid sequence (the lenient decoder writes a U+FFFD for each; one the bytes spell out, EF BF BD, is text). */
 function firstInvalidByte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    // Overlong three-byte forms, surrogates and out-of-range four-byte forms.
-    const b1 = bytes[i + 1] ?? 0;
-    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i;
-    i += need + 1;
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const encoder = new TextEncoder();
+  let offset = 0;
+  let from = 0;
+  for (let k = text.indexOf('\ufffd'); k !== -1; k = text.indexOf('\ufffd', from)) {
+    offset += encoder.encode(text.slice(from, k)).length;
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
+    offset += 3;
+    from = k + 1;
   }
   return bytes.length;
 }

@@ -83,12 +83,6 @@ export function displayPath(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** Where the collected files come from besides the file system: standard input, and what to leave out. */
-export interface CollectOptions {
-  /** The name a record read from standard input (`-`) goes by. */
-  stdinName?: string;
-}
-
 /** The `.zhibuignore` of the working directory (gitignore syntax), if any: paths are relative to it, with `/`. */
 function ignoreFile(cwd: string): ((file: string) => boolean) | null {
   let text: string;
@@ -108,10 +102,10 @@ function ignoreFile(cwd: string): ((file: string) => boolean) | null {
  * Expands command-line paths into record files: directories are walked (skipping
  * node_modules, .git and dot-folders) for *.yaml/*.yml; a quoted glob is expanded
  * (tinyglobby); what `.zhibuignore` lists is left out of both; a file named
- * explicitly is taken whatever its extension; `-` is standard input. Missing paths
- * are returned apart.
+ * explicitly is taken whatever its extension; `-` is standard input, named `stdinName`.
+ * Missing paths are returned apart.
  */
-export function collectFiles(paths: readonly string[], cwd: string, options: CollectOptions = {}): { files: string[]; missing: { path: string; reason: string }[] } {
+export function collectFiles(paths: readonly string[], cwd: string, options: { stdinName?: string } = {}): { files: string[]; missing: { path: string; reason: string }[] } {
   const files: string[] = [];
   const found: string[] = [];
   const missing: { path: string; reason: string }[] = [];

@@ -2,18 +2,16 @@ import type { z } from 'zod';
 import { normalizeNames } from '../model/names.js';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
-import type { Branch, InputError, Organization, SkippedDocument, Source } from '../model/types.js';
+import { positionOf, type Branch, type InputError, type Organization, type SkippedDocument, type Source } from '../model/types.js';
 import { fastBranchDocument, fastOrganizationDocument } from '../schema/validate.js';
 import { issueIds } from '../schema/fields.js';
 import { branchDocument, organizationDocument } from '../schema/records.js';
 import { closest } from './closest.js';
 import { decodeUtf8 } from './decode.js';
+import { MAX_FILE_BYTES } from './files.js';
 import { LineIndex, type Position } from './position.js';
 import { Locator, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
 
-import { MAX_FILE_BYTES } from './files.js';
-
-export { MAX_FILE_BYTES };
 /** A list longer than this (a meeting of 100,000 attendees) is refused before validation: one bad item each would overflow zod. */
 export const MAX_LIST_ITEMS = 100_000;
 /** At most this many errors are listed for one document. */
@@ -30,19 +28,20 @@ export interface LoadedFile {
 }
 
 type Path = readonly PropertyKey[];
+/** A problem of one document, before it is located. */
+type Issue = { path: Path; id: MessageId; args: Record<string, unknown>; key?: boolean };
 
 /** Reads one record file's bytes into domain records; never throws for bad input. */
 export function loadRecordFile(file: string, bytes: Uint8Array): LoadedFile {
   const loaded: LoadedFile = { file, branches: [], organizations: [], errors: [], skipped: [] };
   if (bytes.length > MAX_FILE_BYTES) {
-    loaded.errors.push({ file, line: 1, column: 1, id: 'file.too-large', args: { size: bytes.length, limit: MAX_FILE_BYTES } });
-    loaded.skipped.push(unreadDocument(file, { line: 1, column: 1 }));
+    unread(loaded, { file, line: 1, column: 1, id: 'file.too-large', args: { size: bytes.length, limit: MAX_FILE_BYTES } });
     return loaded;
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
-    loaded.errors.push({ file, ...decoded.position, id: 'file.not-utf8', args: { byte: decoded.byte.toString(16).toUpperCase().padStart(2, '0') } });
-    loaded.skipped.push(unreadDocument(file, { line: 1, column: 1 }));
+    const byte = decoded.byte.toString(16).toUpperCase().padStart(2, '0');
+    unread(loaded, { file, ...decoded.position, id: 'file.not-utf8', args: { byte } }, { line: 1, column: 1 });
     return loaded;
   }
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
@@ -61,26 +60,21 @@ export function loadRecordFile(file: string, bytes: Uint8Array): LoadedFile {
     ...parsed.documentProblems.map(({ index, problem }) => ({ index, error: yamlProblem(problem, 'yaml.document') })),
   ].sort((a, b) => a.index - b.index);
   for (const item of items) {
-    if (item.error) {
-      loaded.errors.push(item.error);
-      loaded.skipped.push(unreadDocument(file, item.error));
-    } else if (item.doc) loadDocument(item.doc, text, locator, source, loaded);
+    if (item.error) unread(loaded, item.error);
+    else if (item.doc) loadDocument(item.doc, text, locator, source, loaded);
   }
-  if (parsed.fatal) {
-    const error = yamlProblem(parsed.fatal, 'yaml.syntax');
-    loaded.errors.push(error);
-    loaded.skipped.push(unreadDocument(file, error));
-  }
+  if (parsed.fatal) unread(loaded, yamlProblem(parsed.fatal, 'yaml.syntax'));
   return loaded;
 }
 
-/** A skipped document nothing could be read of: it may be any organization's branch. */
-export function unreadDocument(file: string, at: Position): SkippedDocument {
-  return { file, line: at.line, column: at.column, kind: null, id: null, name: null, parent: null };
+/** An input error that leaves a document (or the whole file) unread, skipped at `at`. */
+function unread(loaded: LoadedFile, error: InputError, at: Position = error): void {
+  loaded.errors.push(error);
+  loaded.skipped.push(skippedDocument(loaded.file, at));
 }
 
-/** What a skipped document says of itself, where it says it plainly. */
-function skippedDocument(file: string, at: Position, kind: 'branch' | 'organization', header: unknown): SkippedDocument {
+/** A skipped document, with what its header says of it where it says it plainly (nothing: it may be any organization's branch). */
+export function skippedDocument(file: string, at: Position, kind: 'branch' | 'organization' | null = null, header: unknown = null): SkippedDocument {
   const field = (key: string) => {
     const value = header !== null && typeof header === 'object' ? (header as Record<string, unknown>)[key] : undefined;
     return typeof value === 'string' && value !== '' ? value : null;
@@ -94,9 +88,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   const hasBranch = isMapping && 'branch' in value;
   const hasOrganization = isMapping && 'organization' in value;
   if (hasBranch === hasOrganization) {
-    const at = source.lines.at(source.lines.nodeStart(doc.start));
-    loaded.errors.push({ file: source.file, ...at, id: hasBranch ? 'document.both' : 'document.neither', args: { document: doc.index + 1 } });
-    loaded.skipped.push(unreadDocument(source.file, at));
+    unread(loaded, { file: source.file, ...positionOf(source, doc.start), id: hasBranch ? 'document.both' : 'document.neither', args: { document: doc.index + 1 } });
     return;
   }
   const long = longList(value);
@@ -104,7 +96,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     // Pointed at by its top-level entry, which the parser already placed: locating it inside would parse the list again, slowly.
     const [key, index] = long.path;
     const offset = (typeof index === 'number' ? doc.items.get(String(key))?.[index] : undefined) ?? doc.keys.get(String(key)) ?? doc.start;
-    loaded.errors.push({ file: source.file, ...source.lines.at(source.lines.nodeStart(offset)), id: 'list.too-long', args: { path: formatPath(long.path), count: long.count, limit: MAX_LIST_ITEMS } });
+    loaded.errors.push({ file: source.file, ...positionOf(source, offset), id: 'list.too-long', args: { path: formatPath(long.path), count: long.count, limit: MAX_LIST_ITEMS } });
     return;
   }
   normalizeNames(value);
@@ -116,10 +108,10 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   } catch (error) {
     // zod gathers one issue per bad list item with a spread: a list of some 100,000 bad items overflows the stack.
     if (!(error instanceof RangeError)) throw error;
-    loaded.errors.push({ file: source.file, ...source.lines.at(source.lines.nodeStart(doc.start)), id: 'document.too-complex', args: { document: doc.index + 1 } });
+    loaded.errors.push({ file: source.file, ...positionOf(source, doc.start), id: 'document.too-complex', args: { document: doc.index + 1 } });
     return;
   }
-  const issues: { path: Path; id: MessageId; args: Record<string, unknown>; key?: boolean }[] = [];
+  const issues: Issue[] = [];
   // zod drops an own `__proto__` key while copying, so its unknown-key check never sees one.
   if (text.includes('__proto__')) issues.push(...protoKeys(value, []));
   if (!result.success) {
@@ -132,7 +124,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
       loaded.errors.push({ file: source.file, ...source.lines.at(offset), id: issue.id, args: { path: formatPath(issue.path), ...issue.args } });
     }
     const kind = hasBranch ? 'branch' : 'organization';
-    loaded.skipped.push(skippedDocument(source.file, source.lines.at(source.lines.nodeStart(doc.keys.get(kind) ?? doc.start)), kind, (value as Record<string, unknown>)[kind]));
+    loaded.skipped.push(skippedDocument(source.file, positionOf(source, doc.keys.get(kind) ?? doc.start), kind, (value as Record<string, unknown>)[kind]));
     return;
   }
   if (hasBranch) loaded.branches.push(toBranch(result.data as z.output<typeof branchDocument>, doc, source));
@@ -140,33 +132,16 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
 }
 
 /** The first list in a document longer than MAX_LIST_ITEMS (depth first), or null. */
-function longList(root: unknown): { path: PropertyKey[]; count: number } | null {
-  // Each node links to its parent; the path is spelled out only for the list found (nearly never).
-  interface Visit {
-    node: unknown;
-    parent: Visit | null;
-    key: PropertyKey;
-  }
-  const stack: Visit[] = [{ node: root, parent: null, key: '' }];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const visit = stack.pop() as Visit;
-    const node = visit.node;
-    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      if (node.length > MAX_LIST_ITEMS) {
-        const path: PropertyKey[] = [];
-        for (let v: Visit | null = visit; v?.parent; v = v.parent) path.unshift(v.key);
-        return { path, count: node.length };
-      }
-      for (let i = node.length - 1; i >= 0; i--) if (typeof node[i] === 'object') stack.push({ node: node[i], parent: visit, key: i });
-    } else {
-      const keys = Object.keys(node);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const value = (node as Record<string, unknown>)[keys[i] as string];
-        if (value !== null && typeof value === 'object') stack.push({ node: value, parent: visit, key: keys[i] as string });
-      }
+function longList(node: unknown): { path: PropertyKey[]; count: number } | null {
+  if (node === null || typeof node !== 'object') return null;
+  const list = Array.isArray(node);
+  if (list && node.length > MAX_LIST_ITEMS) return { path: [], count: node.length };
+  for (const key of Object.keys(node)) {
+    const found = longList((node as Record<string, unknown>)[key]);
+    if (found) {
+      // The path is spelled out only for the list found (nearly never).
+      found.path.unshift(list ? Number(key) : key);
+      return found;
     }
   }
   return null;
@@ -199,7 +174,7 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id: MessageId; args: Record<string, unknown>; key?: boolean } {
+function describeIssue(issue: z.core.$ZodIssue, root: unknown): Issue {
   const path = issue.path;
   const value = valueAt(root, path);
   const shown = describeValue(value);
@@ -237,9 +212,9 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Path; id
   }
 }
 
-function protoKeys(value: unknown, path: PropertyKey[]): { path: Path; key: boolean; id: MessageId; args: Record<string, unknown> }[] {
+function protoKeys(value: unknown, path: PropertyKey[]): Issue[] {
   if (value === null || typeof value !== 'object' || path.length > 8) return [];
-  const found: { path: Path; key: boolean; id: MessageId; args: Record<string, unknown> }[] = [];
+  const found: Issue[] = [];
   if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
     found.push({ path: [...path, '__proto__'], key: true, id: 'key.unknown', args: { key: '__proto__', suggestion: '', known: '' } });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { render } from '../../src/i18n/index.js';
-import { loadRecordFile, MAX_FILE_BYTES, type LoadedFile } from '../../src/load/records.js';
+import { MAX_FILE_BYTES } from '../../src/load/files.js';
+import { loadRecordFile, type LoadedFile } from '../../src/load/records.js';
 import { fixtureFiles, readBytes, where } from '../support/fixtures.js';
 
 const HEAD = 'branch: { id: a, name: A, secretary: 张三 }\n';
