@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from './deferred-z.js';
 import { activityTypes } from '../schema/enums.js';
 import type { Activity } from '../model/types.js';
 import { aboutRecord, primitive } from './primitive.js';
@@ -7,7 +8,7 @@ const keyField = z.enum(['type', 'date', 'group', 'topic', 'host', 'with', 'memb
 const activityType = z.enum(Object.keys(activityTypes) as [string, ...string[]]);
 
 /** A key field's value for comparison: absent equals absent, and a list of names compares as a set. */
-function keyValue(a: Activity, field: z.output<typeof keyField>): unknown {
+function keyValue(a: Activity, field: Zod.output<typeof keyField>): unknown {
   const value = a[field] ?? null;
   return Array.isArray(value) ? [...new Set(value)].sort().join('\u0000') : value;
 }
