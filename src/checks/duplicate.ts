@@ -7,7 +7,9 @@ const keyField = z.enum(['type', 'date', 'group', 'topic', 'host', 'with', 'memb
 const activityType = z.enum(Object.keys(activityTypes) as [string, ...string[]]);
 
 /** A key field's value for comparison: absent equals absent, and a list of names compares as a set. */
-function keyValue(a: Activity, field: z.output<typeof keyField>): unknown {
+type KeyField = z.output<typeof keyField>;
+
+function keyValue(a: Activity, field: KeyField): unknown {
   const value = a[field] ?? null;
   return Array.isArray(value) ? [...new Set(value)].sort().join('\u0000') : value;
 }
@@ -28,8 +30,12 @@ export const duplicate = primitive({
     const [lead, ...rest] = o.key as [(typeof o.key)[number], ...typeof o.key];
     // Earlier records by their first key field; the rest compared field by field.
     const earlier = new Map<unknown, Activity[]>();
+    // The fields compared after the first, per type of the later record.
+    const compared = new Map<string, readonly KeyField[]>();
     const same = (a: Activity, b: Activity) => {
-      for (const k of [...rest, ...(o.keyByType[a.type] ?? [])]) if (keyValue(a, k) !== keyValue(b, k)) return false;
+      let fields = compared.get(a.type);
+      if (!fields) compared.set(a.type, (fields = [...rest, ...(o.keyByType[a.type] ?? [])]));
+      for (const k of fields) if (keyValue(a, k) !== keyValue(b, k)) return false;
       return true;
     };
     // File order decides which record is the earlier one.
