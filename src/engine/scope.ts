@@ -29,7 +29,8 @@ export class BranchScope {
   private readonly periodCache = new Map<PeriodSize, Period[]>();
   private readonly periodSpans = new Map<Period, readonly Activity[]>();
   private windowSpan: readonly Activity[] | null = null;
-  private readonly typeLists = new Map<string, readonly Activity[]>();
+  /** Activities by type, and by several types (`a,b`). */
+  private byType: Map<string, Activity[]> | null = null;
   private appearances: ReadonlyMap<string, Appearances> | null = null;
   private monthNumbers: number[] | null = null;
   private readonly memos = new Map<string, unknown>();
@@ -82,9 +83,18 @@ export class BranchScope {
   /** Activities (on or before as-of, by date) of the given types, or all; each list is made once and shared. */
   ofTypes(types: readonly string[] | undefined): readonly Activity[] {
     if (!types) return this.activities;
-    const key = types.length === 1 ? (types[0] as string) : types.join(',');
-    let list = this.typeLists.get(key);
-    if (!list) this.typeLists.set(key, (list = this.activities.filter((a) => types.includes(a.type))));
+    if (!this.byType) {
+      this.byType = new Map();
+      for (const a of this.activities) {
+        const list = this.byType.get(a.type);
+        if (list) list.push(a);
+        else this.byType.set(a.type, [a]);
+      }
+    }
+    if (types.length === 1) return this.byType.get(types[0] as string) ?? [];
+    const key = types.join(',');
+    let list = this.byType.get(key);
+    if (!list) this.byType.set(key, (list = this.activities.filter((a) => types.includes(a.type))));
     return list;
   }
 
@@ -95,9 +105,7 @@ export class BranchScope {
   people(): ReadonlyMap<string, Appearances> {
     if (this.appearances) return this.appearances;
     const people = new Map<string, Appearances>();
-    let at = 0;
-    let role = 0;
-    const visit = (name: unknown) => {
+    const visit = (name: unknown, at: number, role: number) => {
       if (typeof name !== 'string') return;
       const seen = people.get(name);
       if (!seen) people.set(name, { at: [at], roles: [role] });
@@ -107,13 +115,13 @@ export class BranchScope {
         seen.roles.push(role);
       }
     };
-    for (; at < this.activities.length; at++) {
+    for (let at = 0; at < this.activities.length; at++) {
       const a = this.activities[at] as Activity;
       for (let i = 0; i < ROLES.length; i++) {
-        role = 1 << i;
         const value = a[ROLES[i] as Role];
-        if (!Array.isArray(value)) visit(value);
-        else for (const v of value) visit(typeof v === 'object' && v !== null ? (v as { name?: unknown }).name : v);
+        if (value == null) continue;
+        if (!Array.isArray(value)) visit(value, at, 1 << i);
+        else for (const v of value) visit(typeof v === 'object' && v !== null ? (v as { name?: unknown }).name : v, at, 1 << i);
       }
     }
     return (this.appearances = people);
@@ -141,9 +149,14 @@ export class BranchScope {
       if ((list[mid] as Activity).date < first) low = mid + 1;
       else high = mid;
     }
-    const out: Activity[] = [];
-    for (let i = low; i < list.length && (list[i] as Activity).date <= last; i++) out.push(list[i] as Activity);
-    return out;
+    let end = low;
+    high = list.length;
+    while (end < high) {
+      const mid = (end + high) >> 1;
+      if ((list[mid] as Activity).date <= last) end = mid + 1;
+      else high = mid;
+    }
+    return list.slice(low, end);
   }
 }
 
