@@ -5,10 +5,12 @@ import { monthNumber, periodsOf, type Period, type PeriodSize, type Window } fro
 export const ROLES = ['attendees', 'absentees', 'guests', 'host', 'lecturer', 'with', 'recorder'] as const;
 export type Role = (typeof ROLES)[number];
 
+const BIT = Object.fromEntries(ROLES.map((role, i) => [role, 1 << i])) as Record<Role, number>;
+
 /** The bits of some roles in `Appearances.roles`. */
 export function roleBits(roles: readonly Role[]): number {
   let bits = 0;
-  for (const role of roles) bits |= 1 << ROLES.indexOf(role);
+  for (const role of roles) bits |= BIT[role];
   return bits;
 }
 
@@ -20,8 +22,8 @@ export interface Appearances {
 
 /** Everything a branch-level check may ask about one branch, as of one day. */
 export class BranchScope {
-  /** Activities dated on or before as-of, by date. */
-  readonly activities: Activity[];
+  /** Activities dated on or before as-of, by date (file order for the same date). */
+  readonly activities: readonly Activity[];
   readonly committee: ReadonlySet<string> | null;
   /** Secretary, deputy secretaries and committee members (支委). */
   readonly cadres: ReadonlySet<string>;
@@ -42,9 +44,15 @@ export class BranchScope {
     /** Today, when --as-of was not given (records.future-date looks for entries after it); else null. */
     readonly today: string | null = null,
   ) {
-    this.activities = branch.activities.filter((a) => a.date <= asOf);
-    // Records are mostly written in date order: sort only when they are not (file order breaks ties).
-    if (!inDateOrder(this.activities)) this.activities.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+    // Records are mostly written in date order: then those up to as-of are the first ones, and nothing is sorted.
+    const all = branch.activities;
+    if (inDateOrder(all)) {
+      let end = all.length;
+      while (end > 0 && (all[end - 1] as Activity).date > asOf) end--;
+      this.activities = end === all.length ? all : all.slice(0, end);
+    } else {
+      this.activities = all.filter((a) => a.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+    }
     const committee = branch.header.committee ?? [];
     this.committee = committee.length > 0 ? new Set(committee) : null;
     this.cadres = new Set([branch.header.secretary, ...(branch.header.deputy_secretaries ?? []), ...committee]);
@@ -105,7 +113,7 @@ export class BranchScope {
   people(): ReadonlyMap<string, Appearances> {
     if (this.appearances) return this.appearances;
     const people = new Map<string, Appearances>();
-    const visit = (name: unknown, at: number, role: number) => {
+    const visit = (name: string | null | undefined, at: number, role: number) => {
       if (typeof name !== 'string') return;
       const seen = people.get(name);
       if (!seen) people.set(name, { at: [at], roles: [role] });
@@ -115,14 +123,19 @@ export class BranchScope {
         seen.roles.push(role);
       }
     };
+    const visitAll = (names: readonly (string | null | undefined)[] | null | undefined, at: number, role: number) => {
+      if (Array.isArray(names)) for (const name of names) visit(name, at, role);
+    };
     for (let at = 0; at < this.activities.length; at++) {
       const a = this.activities[at] as Activity;
-      for (let i = 0; i < ROLES.length; i++) {
-        const value = a[ROLES[i] as Role];
-        if (value == null) continue;
-        if (!Array.isArray(value)) visit(value, at, 1 << i);
-        else for (const v of value) visit(typeof v === 'object' && v !== null ? (v as { name?: unknown }).name : v, at, 1 << i);
-      }
+      // One named read per role (activities come in many shapes, where a[role] is slow).
+      visitAll(a.attendees, at, BIT.attendees);
+      visitAll(a.absentees?.map((x) => x.name), at, BIT.absentees);
+      visitAll(a.guests, at, BIT.guests);
+      visit(a.host, at, BIT.host);
+      visit(a.lecturer, at, BIT.lecturer);
+      visitAll(a.with, at, BIT.with);
+      visit(a.recorder, at, BIT.recorder);
     }
     return (this.appearances = people);
   }
