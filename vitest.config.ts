@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30000,
+    setupFiles: ['test/support/zod.ts'],
   },
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import { roleBits } from '../engine/scope.js';
 import type { Activity } from '../model/types.js';
 import { aboutRecord, primitive } from './primitive.js';

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from './deferred-z.js';
 import { addDays, addMonths, daysBetween } from '../engine/periods.js';
 import { isActive } from '../engine/scope.js';
 import type { Located } from '../model/types.js';
@@ -8,7 +9,7 @@ import { dayCount, primitive, whole } from './primitive.js';
 export const deadlineTarget = z.enum(['branch', 'probationary-members', 'open-rectifications']);
 
 /** The records a deadline-like rule looks at, as of as-of, with their subjects. */
-export function deadlineItems(scope: BranchScope, target: z.output<typeof deadlineTarget>): { record: Record<string, unknown> & Located; subject: string | null }[] {
+export function deadlineItems(scope: BranchScope, target: Zod.output<typeof deadlineTarget>): { record: Record<string, unknown> & Located; subject: string | null }[] {
   const { branch, asOf } = scope;
   const items: { record: Record<string, unknown> & Located; subject: string | null }[] = [];
   if (target === 'branch') items.push({ record: { ...branch.header, at: branch.at }, subject: null });

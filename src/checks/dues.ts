@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import { isActiveThroughout } from '../engine/scope.js';
 import { primitive } from './primitive.js';
 

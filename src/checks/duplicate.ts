@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from './deferred-z.js';
 import { activityTypes } from '../schema/enums.js';
 import type { Activity } from '../model/types.js';
 import { aboutRecord, primitive } from './primitive.js';
@@ -7,7 +8,7 @@ const keyField = z.enum(['type', 'date', 'group', 'topic', 'host', 'with', 'memb
 const activityType = z.enum(Object.keys(activityTypes) as [string, ...string[]]);
 
 /** A key field's value for comparison: absent equals absent, and a list of names compares as a set. */
-type KeyField = z.output<typeof keyField>;
+type KeyField = Zod.output<typeof keyField>;
 /** Earlier records by the value of each key field in turn; the last field's values lead to the records. */
 type Earlier = Map<unknown, Earlier | Activity[]>;
 

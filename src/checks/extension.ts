@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import { addMonths } from '../engine/periods.js';
 import { deadlineItems, deadlineTarget } from './deadline.js';
 import { primitive, whole } from './primitive.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import { aboutRecord, primitive } from './primitive.js';
 import { matches, selector } from './select.js';
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from './deferred-z.js';
 import { primitive } from './primitive.js';
 
 const entryKinds = z.enum(['activities', 'training', 'progress']);
@@ -27,7 +28,7 @@ export const futureDated = primitive({
     if (today === null) return;
     const { branch } = scope;
     // Each dated entry: after today, a finding; else met.
-    const entry = (subject: string, date: string, at: number, kind: z.output<typeof entryKinds>, type: string | null, path: string | null) => {
+    const entry = (subject: string, date: string, at: number, kind: Zod.output<typeof entryKinds>, type: string | null, path: string | null) => {
       if (date > today) emit({ messageId: 'future-dated', args: { date, today, kind, type, subject }, period: null, subject, path, at, status: 'violation', date });
       else emit.met?.(null, subject);
     };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import type { Leader } from '../model/types.js';
 import type { BranchDigest, OrganizationScope } from './primitive.js';
 import { localText, periodSize, primitive, whole } from './primitive.js';

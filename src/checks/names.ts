@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import { aboutRecord, primitive } from './primitive.js';
 import { eachPerson } from './member-activity.js';
 import { roleBits } from '../engine/scope.js';

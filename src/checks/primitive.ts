@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from './deferred-z.js';
 import type { BranchDigest } from '../engine/digest.js';
 import type { Emit, Shortfall } from '../engine/finding.js';
 import type { Window } from '../engine/periods.js';
@@ -25,8 +26,8 @@ export interface OrganizationScope {
 interface PrimitiveBase<O> {
   /** The `check:` name rules use. */
   name: string;
-  /** Options a rule gives, validated once when the rule loads. */
-  options: z.ZodType<O>;
+  /** Options a rule gives, validated once when the rule loads (or when zhibu is built, for the built-in rules). */
+  options: Zod.ZodType<O>;
 }
 
 export interface BranchPrimitive<O> extends PrimitiveBase<O> {
@@ -42,8 +43,8 @@ export interface OrganizationPrimitive<O> extends PrimitiveBase<O> {
 export type Primitive<O = unknown> = BranchPrimitive<O> | OrganizationPrimitive<O>;
 
 /** Declares a primitive with its option type inferred from its schema. */
-export function primitive<S extends z.ZodType>(p: BranchPrimitive<z.output<S>> & { options: S }): Primitive;
-export function primitive<S extends z.ZodType>(p: OrganizationPrimitive<z.output<S>> & { options: S }): Primitive;
+export function primitive<S extends Zod.ZodType>(p: BranchPrimitive<Zod.output<S>> & { options: S }): Primitive;
+export function primitive<S extends Zod.ZodType>(p: OrganizationPrimitive<Zod.output<S>> & { options: S }): Primitive;
 export function primitive(p: Primitive<never>): Primitive {
   return p as unknown as Primitive;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import { periodOf } from '../engine/periods.js';
 import { periodSize, primitive, whole } from './primitive.js';
 

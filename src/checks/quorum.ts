@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from './deferred-z.js';
 import type { Activity } from '../model/types.js';
-import { isMissing } from '../schema/records.js';
+import { isMissing } from '../schema/enums.js';
 import type { BranchScope } from '../engine/scope.js';
 import { isActive, isFullOn } from '../engine/scope.js';
 import { aboutRecord, primitive, ratio } from './primitive.js';
@@ -9,7 +10,7 @@ import { matches, selector } from './select.js';
 /** Who counts as expected at a record: voting members, the committee, or the record's own counts. */
 const base = z.enum(['members', 'committee', 'counts']);
 
-function attendance(scope: BranchScope, a: Activity, by: z.output<typeof base>, expectedField: 'expected' | 'eligible') {
+function attendance(scope: BranchScope, a: Activity, by: Zod.output<typeof base>, expectedField: 'expected' | 'eligible') {
   const attendees = isMissing(a.attendees) ? null : new Set(a.attendees);
   if (by === 'members') {
     if (attendees) {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { isMissing } from '../schema/records.js';
+import { z } from './deferred-z.js';
+import { isMissing } from '../schema/enums.js';
 import { isActive } from '../engine/scope.js';
 import { primitive } from './primitive.js';
 

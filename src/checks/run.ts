@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import { addDays, monthNumber, periodOf, type Window } from '../engine/periods.js';
 import { primitive, whole } from './primitive.js';
 import { roleNames } from './select.js';

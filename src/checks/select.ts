@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from './deferred-z.js';
 import type { Activity } from '../model/types.js';
 import { activityTypes, themeDayForms } from '../schema/enums.js';
 
-const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+const oneOrMany = <T extends Zod.ZodType>(t: T) => z.union([t, z.array(t).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as Zod.output<T>[]);
 
 const fieldSelector = z.strictObject({
   type: oneOrMany(z.enum(Object.keys(activityTypes) as [string, ...string[]])).optional(),
@@ -17,7 +18,7 @@ const fieldSelector = z.strictObject({
  */
 export const selector = fieldSelector.extend({ not: fieldSelector.optional() }).default({});
 
-export type Selector = z.output<typeof selector>;
+export type Selector = Zod.output<typeof selector>;
 export type Bindings = Record<string, string | undefined>;
 
 const bound = (value: string, bindings: Bindings): string | undefined => (value.startsWith('$') ? bindings[value.slice(1)] : value);

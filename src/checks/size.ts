@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import { isActive, isFullOn } from '../engine/scope.js';
 import { primitive, whole } from './primitive.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import { isActiveThroughout } from '../engine/scope.js';
 import type { Activity } from '../model/types.js';
 import { periodSize, primitive } from './primitive.js';

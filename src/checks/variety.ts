@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deferred-z.js';
 import { localText, periodSize, primitive, whole } from './primitive.js';
 import { matches, selector } from './select.js';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UsageError } from '../io.js';
 import { formatPath } from '../load/records.js';
 import type { Report } from '../report/report.js';
-import { isRealDate } from '../schema/fields.js';
+import { isRealDate } from '../schema/dates.js';
 import { shardProblem } from '../engine/shard.js';
 
 const count = z.number().int().min(0);

@@ -1,20 +1,13 @@
 import { MAX_JSON_BYTES, readBounded } from '../load/files.js';
 import path from 'node:path';
-import { applyBaseline, parseBaseline, pruneBaseline, writeBaseline } from '../ci/baseline.js';
 import { gateExitCode } from '../ci/gate.js';
 import type { Rule } from '../engine/rules.js';
 import { render as message, type Lang } from '../i18n/index.js';
 import type { ColorLevel } from '../report/color.js';
-import { formatCompact } from '../report/compact.js';
 import type { CheckedUnit } from '../report/report.js';
 import { progress } from './progress.js';
 import { UsageError, type Io } from '../io.js';
-import { formatGithub } from '../report/github.js';
-import { formatGitlab } from '../report/gitlab.js';
-import { jsonChunks } from '../report/json.js';
-import { formatJunit } from '../report/junit.js';
 import type { Report } from '../report/report.js';
-import { formatSarif } from '../report/sarif.js';
 import { Outputs } from '../write/files.js';
 
 import { FORMATS, type Format } from './formats.js';
@@ -97,25 +90,26 @@ export interface Checked {
   units: readonly CheckedUnit[];
 }
 
-function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toStdout: boolean, terminal: Terminal | null, checked: Checked | null, html?: (report: Report) => string): string | Iterable<string> {
+/** One format of the report; each format's writer is loaded only when it is asked for. */
+async function render(format: Format, report: Report, rules: readonly Rule[], options: OutputOptions, io: Io, toStdout: boolean, terminal: Terminal | null, checked: Checked | null, html?: (report: Report) => string): Promise<string | Iterable<string>> {
   switch (format) {
     case 'html':
       if (!html) throw new UsageError('--format html: 只有 check 和 score 能写 HTML (only check and score write HTML)');
       return html(report);
     case 'json':
-      return jsonChunks(report);
+      return (await import('../report/json.js')).jsonChunks(report);
     case 'compact':
-      return formatCompact(report, { quiet: options.quiet });
+      return (await import('../report/compact.js')).formatCompact(report, { quiet: options.quiet });
     case 'junit':
-      return formatJunit(report, { lang: options.lang, failOn: options.failOn, units: checked?.units });
+      return (await import('../report/junit.js')).formatJunit(report, { lang: options.lang, failOn: options.failOn, units: checked?.units });
     case 'sarif': {
       const meta = rules.map((r) => (options.lang === 'en' && r.en ? { ...r, title: r.en.title, remedy: r.en.remedy } : r));
-      return formatSarif(report, meta, { lang: options.lang });
+      return (await import('../report/sarif.js')).formatSarif(report, meta, { lang: options.lang });
     }
     case 'github':
-      return formatGithub(report, { lang: options.lang });
+      return (await import('../report/github.js')).formatGithub(report, { lang: options.lang });
     case 'gitlab':
-      return formatGitlab(report);
+      return (await import('../report/gitlab.js')).formatGitlab(report);
     default:
       return (terminal as Terminal).formatTerminal(report, {
         lang: options.lang,
@@ -155,6 +149,8 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
   const resolve = (file: string) => path.resolve(io.cwd, file);
   let report = raw;
   if (options.baseline) {
+    // The baseline code (and zod, which reads a baseline) is loaded only for a run that has one.
+    const { applyBaseline, parseBaseline, pruneBaseline } = await import('../ci/baseline.js');
     let text: string;
     try {
       text = readBounded(resolve(options.baseline), MAX_JSON_BYTES).toString('utf8');
@@ -179,11 +175,11 @@ export async function finish(raw: Report, rules: readonly Rule[], options: Outpu
     }
     if (options.pruneBaseline) outputs.write(options.baseline, '--prune-baseline', pruneBaseline(baseline, raw), { owns: true });
   }
-  if (options.writeBaseline) outputs.write(options.writeBaseline, '--write-baseline', writeBaseline(raw), { owns: sameFile(io, options.writeBaseline, options.baseline) });
+  if (options.writeBaseline) outputs.write(options.writeBaseline, '--write-baseline', (await import('../ci/baseline.js')).writeBaseline(raw), { owns: sameFile(io, options.writeBaseline, options.baseline) });
   const shown = progress(io, options.progress !== false);
   for (const { format, file } of formats) {
     shown.update(message(options.lang, 'progress.writing', { what: file ?? format }));
-    const text = render(format, report, rules, options, io, file === null, terminal, checked, html);
+    const text = await render(format, report, rules, options, io, file === null, terminal, checked, html);
     shown.clear();
     if (file) outputs.write(file, formatOption(format, file, options), text);
     else if (typeof text === 'string') io.stdout.write(text);

@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { primitives } from '../checks/index.js';
 import type { Primitive } from '../checks/primitive.js';
+import { z } from '../checks/deferred-z.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { LineIndex } from '../load/position.js';
 import { formatPath } from '../load/records.js';
@@ -12,7 +15,7 @@ export const severity = z.enum(['error', 'warning', 'info']);
 const categories = ['组织设置', '三会一课', '主题党日', '组织生活', '党员管理', '联系基层', '活动载体与整改', '记录规范'] as const;
 
 /** Identity and metadata of a rule file; every other key is an option of its check. */
-export const ruleMeta = z.strictObject({
+const ruleMetaShape = {
   id: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/),
   category: z.string().min(1),
   severity,
@@ -25,11 +28,12 @@ export const ruleMeta = z.strictObject({
   /** The rule's own wording of its findings instead of its check's; `{period}`, `{name}`… are the finding's arguments. */
   message: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }).optional(),
   examples: z.strictObject({ pass: z.string(), fail: z.string() }).optional(),
-});
-const metaKeys = new Set(Object.keys(ruleMeta.shape));
+};
+export const ruleMeta = z.strictObject(ruleMetaShape);
+const metaKeys = new Set(Object.keys(ruleMetaShape));
 
 /** A loaded, validated rule ready to run. */
-export interface Rule extends Omit<z.output<typeof ruleMeta>, 'severity'> {
+export interface Rule extends Omit<Zod.output<typeof ruleMeta>, 'severity'> {
   severity: Severity;
   primitive: Primitive;
   /** Check options as written (after configuration), for `rules show`. */
@@ -41,8 +45,35 @@ export interface Rule extends Omit<z.output<typeof ruleMeta>, 'severity'> {
 
 export { categories };
 
+/** A rule file as validated when zhibu was built: its metadata, options as written, options as validated. */
+export interface BuiltRule {
+  meta: Zod.output<typeof ruleMeta>;
+  params: Record<string, unknown>;
+  options: unknown;
+}
+
+/** Where `npm run build` writes the built-in rules it validated (scripts/build-rules.mjs), by the SHA-256 of each file. */
+export const builtRulesFile = new URL('../built-in-rules.json', import.meta.url);
+
+export function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The rule files validated at build time; none when running the sources (tests) or before a build. */
+export function builtRules(): Map<string, BuiltRule> {
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(builtRulesFile, 'utf8')) as Record<string, BuiltRule>));
+  } catch {
+    return new Map();
+  }
+}
+
 /** Parses and validates one rule file; a bad rule becomes an input error with its position. */
-export function loadRuleFile(file: string, bytes: Uint8Array): { rule: Rule | null; errors: InputError[] } {
+export function loadRuleFile(file: string, bytes: Uint8Array, built?: Map<string, BuiltRule>): { rule: Rule | null; errors: InputError[] } {
+  // A file as it was when validated at build time needs no second validation (nor zod).
+  const known = built?.get(digestOf(bytes));
+  const builtPrimitive = known && primitives.get(known.meta.check);
+  if (known && builtPrimitive) return { rule: { ...known.meta, primitive: builtPrimitive, params: known.params, options: known.options, file }, errors: [] };
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { rule: null, errors: [{ file, ...decoded.position, id: 'file.not-utf8', args: { byte: decoded.byte.toString(16) } }] };
   const text = decoded.text.replace(/^\uFEFF/, '');
@@ -76,13 +107,13 @@ export function loadRuleFile(file: string, bytes: Uint8Array): { rule: Rule | nu
   return { rule: { ...metaResult.data, primitive, params, options: options.data, file }, errors: [] };
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+function describe(issue: Zod.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown option ${issue.keys.join(', ')}`;
   return issue.message;
 }
 
 /** Re-validates a rule with configured parameter values; returns the issues when they do not fit (worded by `error`). */
-export function withParams(rule: Rule, overrides: Record<string, unknown>, error?: z.core.$ZodErrorMap): Rule | z.core.$ZodIssue[] {
+export function withParams(rule: Rule, overrides: Record<string, unknown>, error?: Zod.core.$ZodErrorMap): Rule | Zod.core.$ZodIssue[] {
   const params = { ...rule.params, ...overrides };
   const options = rule.primitive.options.safeParse(params, { error });
   if (!options.success) return options.error.issues;

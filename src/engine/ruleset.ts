@@ -4,11 +4,12 @@ import { decodeUtf8 } from '../load/decode.js';
 import { LineIndex } from '../load/position.js';
 import { Locator, parseYaml } from '../load/yaml.js';
 import type { InputError } from '../model/types.js';
-import { z } from 'zod';
-import { configFile, configKeys, SEVERITY_WORDS, type ConfigFile } from '../schema/config.js';
+import type { z as Zod } from 'zod';
+import type { ConfigFile } from '../schema/config.js';
+import { zod } from '../zod.js';
 import { render, type Lang } from '../i18n/index.js';
 import type { Severity } from './finding.js';
-import { loadRuleFile, withParams, type Rule } from './rules.js';
+import { builtRules, loadRuleFile, withParams, type Rule } from './rules.js';
 
 export interface RuleSource {
   file: string;
@@ -19,8 +20,9 @@ export interface RuleSource {
 export function loadRules(sources: readonly RuleSource[]): { rules: Rule[]; errors: InputError[] } {
   const byId = new Map<string, Rule>();
   const errors: InputError[] = [];
+  const built = builtRules();
   for (const source of sources) {
-    const loaded = loadRuleFile(source.file, source.bytes);
+    const loaded = loadRuleFile(source.file, source.bytes, built);
     errors.push(...loaded.errors);
     if (loaded.rule) byId.set(loaded.rule.id, loaded.rule);
   }
@@ -30,13 +32,13 @@ export function loadRules(sources: readonly RuleSource[]): { rules: Rule[]; erro
 type Locate = (path: PropertyKey[], key?: boolean) => { line: number; column: number };
 
 /** zod's own wording in the chosen language (zh-CN locale for Chinese), so no English leaks into Chinese output. */
-function zodErrors(lang: Lang): z.core.$ZodErrorMap | undefined {
-  return lang === 'zh' ? (zhErrors ??= z.locales.zhCN().localeError) : undefined;
+function zodErrors(lang: Lang): Zod.core.$ZodErrorMap | undefined {
+  return lang === 'zh' ? (zhErrors ??= zod().z.locales.zhCN().localeError) : undefined;
 }
-let zhErrors: z.core.$ZodErrorMap | undefined;
+let zhErrors: Zod.core.$ZodErrorMap | undefined;
 
 /** A zod issue as one line: zod's localised text, with the allowed keys for an unknown key. */
-function issueText(issue: z.core.$ZodIssue, lang: Lang, allowedKeys: () => readonly string[]): string {
+function issueText(issue: Zod.core.$ZodIssue, lang: Lang, allowedKeys: () => readonly string[]): string {
   if (issue.code === 'unrecognized_keys') return render(lang, 'config.unknown-key', { key: issue.keys.join(', '), allowed: allowedKeys().join(', ') });
   return issue.message;
 }
@@ -55,6 +57,9 @@ export function parseConfig(file: string, bytes: Uint8Array, lang: Lang = 'en'):
   const second = parsed.documents[1];
   if (second) return { config: null, errors: [{ file, ...lines.at(second.start), id: 'config.multi-document', args: {} }], locate };
   const value = parsed.documents[0]?.value ?? {};
+  const simple = simpleConfig(value);
+  if (simple) return { config: simple, errors: [], locate };
+  const { configFile, configKeys } = zod();
   const result = configFile.safeParse(value, { error: zodErrors(lang) });
   if (result.success) return { config: result.data, errors: [], locate };
   const errors = result.error.issues.map((i): InputError => {
@@ -68,7 +73,36 @@ export function parseConfig(file: string, bytes: Uint8Array, lang: Lang = 'en'):
   return { config: partial, errors, locate };
 }
 
+/** A severity as a configuration may write it: ESLint's `warn` is accepted for `warning`. */
+export const SEVERITY_WORDS = ['error', 'warning', 'warn', 'info'] as const;
 const SETTING_WORDS = ['off', ...SEVERITY_WORDS];
+
+/** The time zone "today" is taken in when --as-of is not given (records.md). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** True for an IANA time zone name this Node knows (Asia/Shanghai, UTC, Europe/Berlin …). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/**
+ * A configuration of only a time zone and rule settings, as the schema would give it back, without
+ * loading zod; null for anything else. Each rule's setting is checked when the rules are configured.
+ */
+function simpleConfig(value: unknown): ConfigFile | null {
+  if (!isMapping(value) || !Object.keys(value).every((key) => key === 'timezone' || key === 'rules')) return null;
+  const { timezone, rules } = value;
+  if (timezone !== undefined && (typeof timezone !== 'string' || !isTimeZone(timezone))) return null;
+  if (rules !== undefined && (!isMapping(rules) || Object.hasOwn(rules, '__proto__'))) return null;
+  return { ...(timezone !== undefined && { timezone }), ...(rules !== undefined && { rules: { ...rules } }) };
+}
 
 /** A configured severity word as a severity (`warn` is `warning`). */
 function severityOf(word: unknown): Severity | null {
@@ -106,7 +140,7 @@ export function configureRules(rules: readonly Rule[], config: ConfigFile | null
       if (off === true) continue;
       const severity = word === undefined ? rule.severity : severityOf(word);
       if (!severity) bad([...at, 'severity'], render(lang, 'config.bad-severity', { value: JSON.stringify(word), allowed: SEVERITY_WORDS.join(', ') }));
-      const configured = withParams(rule, params, zodErrors(lang));
+      const configured = Object.keys(params).length === 0 ? rule : withParams(rule, params, zodErrors(lang));
       if (Array.isArray(configured)) {
         for (const issue of configured) {
           const unknownKey = issue.code === 'unrecognized_keys';

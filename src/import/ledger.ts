@@ -1,5 +1,5 @@
 import { activityTypes } from '../schema/enums.js';
-import { requiredByType } from '../schema/records.js';
+import { requiredByType } from '../schema/enums.js';
 import { findHeader, type HeaderRow } from './headers.js';
 import type { ImportSettings } from './settings.js';
 import { cellAddress, type Table } from './sheets.js';

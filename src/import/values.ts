@@ -1,5 +1,5 @@
 import { activityTypes, memberStatuses, themeDayForms, extraLabels } from '../schema/enums.js';
-import { isRealDate } from '../schema/fields.js';
+import { isRealDate } from '../schema/dates.js';
 
 /** A cell as a ledger holds it: text, a number, an Excel date, a boolean, or empty. */
 export type CellValue = string | number | boolean | Date | null;

@@ -4,8 +4,9 @@ import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import type { Branch, InputError, Organization, SkippedDocument, Source } from '../model/types.js';
 import { fastBranchDocument, fastOrganizationDocument } from '../schema/validate.js';
-import { issueIds } from '../schema/fields.js';
-import { branchDocument, organizationDocument } from '../schema/records.js';
+import { issueIds } from '../schema/enums.js';
+import type { branchDocument, organizationDocument } from '../schema/records.js';
+import { zod } from '../zod.js';
 import { closest } from './closest.js';
 import { decodeUtf8 } from './decode.js';
 import { LineIndex, type Position } from './position.js';
@@ -112,7 +113,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   const fast = hasBranch ? fastBranchDocument(value) : fastOrganizationDocument(value);
   let result;
   try {
-    result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? branchDocument : organizationDocument).safeParse(value);
+    result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(value);
   } catch (error) {
     // zod gathers one issue per bad list item with a spread: a list of some 100,000 bad items overflows the stack.
     if (!(error instanceof RangeError)) throw error;

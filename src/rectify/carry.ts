@@ -2,7 +2,7 @@ import { isPositional, type Severity } from '../engine/finding.js';
 import { daysBetween, periodSpan, type Window } from '../engine/periods.js';
 import type { BranchInfo } from '../engine/run.js';
 import type { PreviousState, RectificationItem } from './list.js';
-import { isRealDate } from '../schema/fields.js';
+import { isRealDate } from '../schema/dates.js';
 
 /** One row of an earlier list written by zhibu (JSON or XLSX): a list row plus what carry-over matches on. */
 export interface PreviousItem extends Pick<RectificationItem, 'id' | 'branch' | 'problem' | 'basis' | 'remedy' | 'owner' | 'deadline' | 'status' | 'fixedOn' | 'listed' | 'completion' | 'note'> {

@@ -8,7 +8,7 @@ import type { PreviousItem, PreviousList } from './carry.js';
 import { parseRowId } from './group.js';
 import { columnKeys, labels, statusFromLabel, type ColumnKey } from './labels.js';
 import { SEVERITY_HEADER } from './xlsx.js';
-import { isRealDate } from '../schema/fields.js';
+import { isRealDate } from '../schema/dates.js';
 import { restoreFormula } from '../escape/spreadsheet.js';
 
 const date = z.string().refine(isRealDate, { message: 'expected a real date YYYY-MM-DD in the years 1921–2200' });

@@ -2,22 +2,8 @@ import { z } from 'zod';
 import { rectifyPolicy } from '../rectify/policy.js';
 import { scorePolicy } from '../score/policy.js';
 import { importSettings } from '../import/settings.js';
+import { isTimeZone } from '../engine/ruleset.js';
 
-/** A severity as a configuration may write it: ESLint's `warn` is accepted for `warning`. */
-export const SEVERITY_WORDS = ['error', 'warning', 'warn', 'info'] as const;
-
-/** The time zone "today" is taken in when --as-of is not given (records.md). */
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-
-/** True for an IANA time zone name this Node knows (Asia/Shanghai, UTC, Europe/Berlin …). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * zhibu.config.yaml. Each rule's setting (`off`, a severity, or parameters) is checked

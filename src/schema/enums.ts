@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** Enumerations of docs/records.md: English token → Chinese label (extra aliases map to a token too). */
 export const activityTypes = {
   'general-meeting': '支部党员大会',
@@ -38,3 +40,58 @@ export const extraLabels: Record<string, Record<string, string>> = {
 
 export type ActivityType = keyof typeof activityTypes;
 export type ThemeDayForm = keyof typeof themeDayForms;
+
+/** Message ids carried by custom issues; the loader turns them into input errors. */
+export const issueIds = {
+  date: 'date.invalid',
+  month: 'month.invalid',
+  period: 'period.invalid',
+  unknownKey: 'key.unknown',
+  required: 'field.required',
+  duplicateName: 'name.duplicate',
+  header: 'document.header',
+} as const;
+
+/** When record()'s unknown-key check runs: on any mapping, even when its fields failed. */
+export const onMapping = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+
+/** docs/records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
+export function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+}
+
+/** Fields each activity type must carry (docs/records.md, "Activity types"). */
+export const requiredByType: Partial<Record<ActivityType, readonly string[]>> = {
+  'group-meeting': ['group'],
+  'party-lecture': ['lecturer'],
+  'theme-day': ['form'],
+  'heart-to-heart': ['host', 'with'],
+  training: ['hours'],
+  election: ['eligible', 'present'],
+  'probation-review': ['member'],
+};
+
+function uniqueNames(list: unknown, at: string): z.core.$ZodRawIssue[] {
+  if (!Array.isArray(list)) return [];
+  const seen = new Map<string, number>();
+  const issues: z.core.$ZodRawIssue[] = [];
+  list.forEach((entry: unknown, index) => {
+    // Runs even when other fields failed (all of a document's errors in one run): skip malformed entries.
+    const name = entry !== null && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
+    if (typeof name !== 'string' || name === '') return;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, index);
+    else issues.push({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name, first }, input: name });
+  });
+  return issues;
+}
+
+/** The records' refinements as plain functions (their issues), by name: zod runs them, and so does the fast validator. */
+export const recordProblems: Record<'activity' | 'branchDocument' | 'organizationDocument', (value: Record<string, unknown>) => z.core.$ZodRawIssue[]> = {
+  activity: (value) =>
+    (requiredByType[value.type as ActivityType] ?? [])
+      .filter((field) => isMissing(value[field]))
+      .map((field) => ({ code: 'custom', message: issueIds.required, path: [field], params: { field, type: value.type }, input: value })),
+  branchDocument: (doc) => [...uniqueNames(doc.members, 'members'), ...uniqueNames(doc.groups, 'groups')],
+  organizationDocument: (doc) => uniqueNames(doc.leaders, 'leaders'),
+};

@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import { isPeriodRef, isRealDate, isRealMonth } from './dates.js';
-
-/** Message ids carried by custom issues; the loader turns them into input errors. */
-export const issueIds = {
-  date: 'date.invalid',
-  month: 'month.invalid',
-  period: 'period.invalid',
-  unknownKey: 'key.unknown',
-  required: 'field.required',
-  duplicateName: 'name.duplicate',
-  header: 'document.header',
-} as const;
-
-export { daysInMonth, isRealDate, isRealMonth } from './dates.js';
+import { issueIds, onMapping } from './enums.js';
 
 /** A required calendar date. */
 export const date = z
@@ -51,8 +39,6 @@ export function enumOf<T extends Record<string, string>>(table: T, extra: Record
   return z.enum(accepted).transform((v) => toToken.get(v) as keyof T & string);
 }
 
-/** When record()'s unknown-key check runs: on any mapping, even when its fields failed. */
-export const onMapping = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
 
 /**
  * A mapping with exactly these keys (plus free `x-` keys): unknown keys become

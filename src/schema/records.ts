@@ -1,30 +1,17 @@
 import { z } from 'zod';
-import {
-  activityTypes,
-  branchKinds,
-  extraLabels,
-  memberStatuses,
-  projectStatuses,
-  rectificationStatuses,
-  themeDayForms,
-} from './enums.js';
-import { count, date, enumOf, hours, issueIds, month, names, onMapping, optionalDate, optionalText, periodRef, record, text } from './fields.js';
+import { activityTypes, branchKinds, extraLabels, memberStatuses, onMapping, projectStatuses, recordProblems, rectificationStatuses, themeDayForms } from './enums.js';
+import { count, date, enumOf, hours, month, names, optionalDate, optionalText, periodRef, record, text } from './fields.js';
 
-/** Every record refinement, by schema: validate.ts compiles a record only with its refinement listed here. */
+/** Every record refinement, by schema: validate.ts plans a record only with its refinement listed here. */
 export const refinements = new Map<z.ZodType, (value: Record<string, unknown>) => unknown[]>();
 
-/** A record with a refinement written as data (its issues), so the fast validator needs no copy of it. */
-function refined<T extends z.ZodType>(schema: T, problems: (value: z.output<T>) => z.core.$ZodRawIssue[], options?: { when: (payload: { value: unknown }) => boolean }): T {
+/** A record with a refinement written as data (its issues, enums.ts), so the fast validator needs no copy of it. */
+function refined<T extends z.ZodType>(schema: T, problems: (value: Record<string, unknown>) => z.core.$ZodRawIssue[], options?: { when: (payload: { value: unknown }) => boolean }): T {
   const out = schema.superRefine((value, ctx) => {
-    for (const issue of problems(value)) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+    for (const issue of problems(value as Record<string, unknown>)) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
   }, options) as unknown as T;
-  refinements.set(out, problems as unknown as (value: Record<string, unknown>) => unknown[]);
+  refinements.set(out, problems);
   return out;
-}
-
-/** docs/records.md: a field is missing when absent, null, '' or [] (and `minutes: false`). */
-export function isMissing(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
 }
 
 const training = record({ date, hours, title: optionalText });
@@ -50,17 +37,6 @@ export const group = record({ name: text, leader: optionalText });
 
 const absentee = record({ name: text, reason: optionalText });
 
-/** Fields each activity type must carry (docs/records.md, "Activity types"). */
-export const requiredByType: Partial<Record<keyof typeof activityTypes, readonly string[]>> = {
-  'group-meeting': ['group'],
-  'party-lecture': ['lecturer'],
-  'theme-day': ['form'],
-  'heart-to-heart': ['host', 'with'],
-  training: ['hours'],
-  election: ['eligible', 'present'],
-  'probation-review': ['member'],
-};
-
 export const activity = refined(record({
   type: enumOf(activityTypes),
   date,
@@ -82,11 +58,7 @@ export const activity = refined(record({
   eligible: count,
   address: optionalText,
   decision: optionalText,
-}), (value) =>
-  (requiredByType[value.type] ?? [])
-    .filter((field) => isMissing(value[field as keyof typeof value]))
-    .map((field) => ({ code: 'custom', message: issueIds.required, path: [field], params: { field, type: value.type }, input: value })),
-);
+}), recordProblems.activity);
 
 const progress = record({ date, note: optionalText });
 
@@ -131,21 +103,6 @@ export const branchHeader = record({
   elected: optionalDate,
 });
 
-function uniqueNames(list: unknown, at: string): z.core.$ZodRawIssue[] {
-  if (!Array.isArray(list)) return [];
-  const seen = new Map<string, number>();
-  const issues: z.core.$ZodRawIssue[] = [];
-  list.forEach((entry: unknown, index) => {
-    // Runs even when other fields failed (all of a document's errors in one run): skip malformed entries.
-    const name = entry !== null && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
-    if (typeof name !== 'string' || name === '') return;
-    const first = seen.get(name);
-    if (first === undefined) seen.set(name, index);
-    else issues.push({ code: 'custom', message: issueIds.duplicateName, path: [at, index, 'name'], params: { name, first }, input: name });
-  });
-  return issues;
-}
-
 /** Lets a document-level check run when fields failed, so all its errors come in one run. */
 const evenWithErrors = { when: (payload: { value: unknown }) => onMapping(payload) };
 
@@ -158,7 +115,7 @@ export const branchDocument = refined(record({
   projects: z.array(project).nullish(),
   rectifications: z.array(rectification).nullish(),
   exemptions: z.array(exemption).nullish(),
-}), (doc) => [...uniqueNames(doc.members, 'members'), ...uniqueNames(doc.groups, 'groups')], evenWithErrors);
+}), recordProblems.branchDocument, evenWithErrors);
 
 export const leader = record({ name: text, title: optionalText, branch: optionalText, liaison: optionalText });
 export const unit = record({ name: text, party_members: z.number().int().min(0) });
@@ -169,7 +126,7 @@ export const organizationDocument = refined(record({
   leaders: z.array(leader).nullish(),
   units: z.array(unit).nullish(),
   exemptions: z.array(exemption).nullish(),
-}), (doc) => uniqueNames(doc.leaders, 'leaders'), evenWithErrors);
+}), recordProblems.organizationDocument, evenWithErrors);
 
 export type BranchDocument = z.output<typeof branchDocument>;
 export type OrganizationDocument = z.output<typeof organizationDocument>;

@@ -1,120 +1,146 @@
 /**
- * The fast validator: compiled, when first used, from the zod schemas of records.ts —
- * no second copy of the schema. For a valid document it returns exactly zod's output
- * (fresh objects and arrays, tokens for labels, absent keys absent, `x-` keys kept as
- * they are after the schema's keys); on anything else it returns null, and zod parses
- * the document and words the issues. What it does not know how to compile (a check it
- * cannot read, a refinement not listed in `refinements`) it hands to zod's own
- * safeParse for that field or record: slower there, never different.
+ * The fast validator, run from a plan (plain data) that `planOf` reads from the zod schemas of records.ts:
+ * no second copy of the schema, and no zod at run time (`npm run build` writes the plan to dist/record-plan.json;
+ * the sources, in tests, plan when first used). For a valid document it returns exactly zod's output (fresh
+ * objects, tokens for labels, absent keys absent, `x-` keys kept after the schema's keys); else null, and zod
+ * parses the document and words the issues. What the plan cannot say leaves its documents to zod.
  */
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { isRealDate, isRealMonth } from './dates.js';
-import { onMapping } from './fields.js';
-import { branchDocument, organizationDocument, refinements, type BranchDocument, type OrganizationDocument } from './records.js';
+import { zod } from '../zod.js';
+import { isPeriodRef, isRealDate, isRealMonth } from './dates.js';
+import { onMapping, recordProblems } from './enums.js';
+import type { BranchDocument, OrganizationDocument } from './records.js';
 
 type Rec = Record<string, unknown>;
-/** Marks a failed parse (null is a value). */
-const FAIL: unique symbol = Symbol('fail');
-type Parser = (value: unknown) => unknown;
+export type Plan =
+  | { t: 'string'; min: number; real: 'date' | 'month' | null }
+  | { t: 'number'; int: boolean; min: number | null; inclusive: boolean }
+  | { t: 'boolean' }
+  | { t: 'nullable'; of: Plan }
+  | { t: 'union'; of: Plan[] }
+  | { t: 'enum'; tokens: [string, unknown][] }
+  | { t: 'period'; of: Plan }
+  | { t: 'array'; of: Plan }
+  | { t: 'record'; keys: [string, Plan, boolean][]; refine: keyof typeof recordProblems | null }
+  | { t: 'zod'; why: string };
 
 /** The schema internals read here (zod 4's `_zod.def`). */
 interface Def {
   type: string;
   coerce?: boolean;
-  checks?: { _zod: { def: CheckDef } }[];
-  innerType?: Schema;
-  element?: Schema;
-  in?: Schema;
-  out?: Schema;
-  options?: Schema[];
-  entries?: Record<string, unknown>;
-  shape?: Record<string, Schema>;
-  catchall?: Schema;
-}
-interface CheckDef {
-  check: string;
-  minimum?: unknown;
-  value?: unknown;
-  inclusive?: unknown;
-  format?: unknown;
-  fn?: unknown;
-  when?: unknown;
+  checks?: { _zod: { def: { check: string; minimum?: unknown; value?: unknown; inclusive?: unknown; format?: unknown; fn?: unknown; when?: unknown } } }[];
+  innerType?: Schema; element?: Schema; in?: Schema; out?: Schema; options?: Schema[];
+  entries?: Record<string, unknown>; shape?: Record<string, Schema>; catchall?: Schema;
 }
 type Schema = { _zod: { def: Def } } & Pick<z.ZodType, 'safeParse'>;
 
-/** Records and fields handed to zod's safeParse, by path: the fast path is complete when this stays empty. */
-export const fastPathProblems: string[] = [];
-
-/** zod itself for what is not compiled. */
-function byZod(schema: Schema, path: string, why: string): Parser {
-  fastPathProblems.push(`${path || '(document)'}: ${why}`);
-  return (value) => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : FAIL;
-  };
+/** The plan of a zod schema; `problems` gets the path of each part left to zod. */
+export function planOf(schema: z.ZodType, refinements: Map<z.ZodType, unknown>, problems: string[] = [], path = ''): Plan {
+  const node = schema as unknown as Schema;
+  const def = node._zod.def;
+  const checks = (def.checks ?? []).map((check) => check._zod.def);
+  const byZod = (why: string): Plan => (problems.push(`${path || '(document)'}: ${why}`), { t: 'zod', why });
+  const inner = (s: Schema | undefined, at = path) => planOf(s as unknown as z.ZodType, refinements, problems, at);
+  if (def.coerce) return byZod('coercion');
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+      // A key is present here (YAML gives no undefined); optional alone takes no null.
+      if (checks.length > 0) break;
+      return def.type === 'nullable' || def.innerType?._zod.def.type === 'nullable' ? { t: 'nullable', of: inner(def.innerType) } : inner(def.innerType);
+    case 'string': {
+      let [min, real] = [0, null as 'date' | 'month' | null];
+      for (const c of checks) {
+        if (c.check === 'min_length' && typeof c.minimum === 'number') min = c.minimum;
+        else if (c.check === 'custom' && !c.when && (c.fn === isRealDate || c.fn === isRealMonth) && real === null) real = c.fn === isRealDate ? 'date' : 'month';
+        else return byZod(`string check ${c.check}`);
+      }
+      return { t: 'string', min, real };
+    }
+    case 'number': {
+      // zod's number is finite; its int is a safe integer.
+      const plan = { t: 'number' as const, int: false, min: null as number | null, inclusive: true };
+      for (const c of checks) {
+        if (c.check === 'number_format' && c.format === 'safeint') plan.int = true;
+        else if (c.check === 'greater_than' && typeof c.value === 'number') [plan.min, plan.inclusive] = [c.value, c.inclusive === true];
+        else return byZod(`number check ${c.check}`);
+      }
+      return plan;
+    }
+    case 'boolean':
+    case 'union':
+      if (checks.length === 0) return def.type === 'boolean' ? { t: 'boolean' } : { t: 'union', of: (def.options ?? []).map((option) => inner(option)) };
+      break;
+    case 'pipe': {
+      // enumOf(): an enum piped into label → token; the table is read as zod itself maps each value.
+      const from = def.in?._zod.def;
+      // periodRef: a year, quarter or month written as text or a number, as text.
+      if (from?.type === 'union' && checks.length === 1 && checks[0]?.check === 'custom' && checks[0].fn === isPeriodRef) return { t: 'period', of: inner(def.in) };
+      if (from?.type !== 'enum' || def.out?._zod.def.type !== 'transform' || checks.length > 0 || from.checks?.length) break;
+      const tokens: [string, unknown][] = [];
+      for (const entry of Object.values(from.entries ?? {})) {
+        const parsed = node.safeParse(entry);
+        if (!parsed.success || typeof entry !== 'string') return byZod('enum entry');
+        tokens.push([entry, parsed.data]);
+      }
+      return { t: 'enum', tokens };
+    }
+    case 'array':
+      if (checks.length === 0) return { t: 'array', of: inner(def.element, `${path}[]`) };
+      break;
+    case 'object': {
+      // `record()` of fields.ts: the schema's keys, then free `x-` keys, kept as they are.
+      const shape = def.shape ?? {};
+      if (def.catchall?._zod.def.type !== 'unknown' || Object.getOwnPropertySymbols(shape).length > 0) return byZod('not a record()');
+      // record()'s own check (unknown keys) carries a `when`; any other refinement must be one of recordProblems.
+      const refine = (Object.keys(recordProblems) as (keyof typeof recordProblems)[]).find((name) => recordProblems[name] === refinements.get(schema)) ?? null;
+      const own = checks.filter((c) => c.check === 'custom' && c.when === onMapping).length;
+      if (own !== 1 || checks.length !== (refinements.has(schema) ? 2 : 1) || (refinements.has(schema) && refine === null)) return byZod('a refinement the fast validator does not know');
+      return { t: 'record', refine, keys: Object.entries(shape).map(([key, s]) => [key, inner(s, path === '' ? key : `${path}.${key}`), !s.safeParse(undefined).success]) };
+    }
+  }
+  return byZod([def.type, ...checks.map((c) => c.check)].join(' '));
 }
 
+/** Marks a failed parse (null is a value). */
+const FAIL: unique symbol = Symbol('fail');
+type Parser = (value: unknown) => unknown;
+
 // Dates and months repeat (meeting days, dues months): what isRealDate / isRealMonth said is kept.
-const CACHE_LIMIT = 100_000;
 function cached(test: (text: string) => boolean): (text: string) => boolean {
   const known = new Map<string, boolean>();
   return (text) => {
     let real = known.get(text);
-    if (real === undefined) {
-      if (known.size >= CACHE_LIMIT) known.clear();
-      real = test(text);
-      known.set(text, real);
-    }
+    if (real === undefined) known.set(text, (real = test(text)));
+    if (known.size >= 100_000) known.clear();
     return real;
   };
 }
-const STRING_TESTS = new Map<unknown, (text: string) => boolean>([
-  [isRealDate, cached(isRealDate)],
-  [isRealMonth, cached(isRealMonth)],
-]);
+const REAL = { date: cached(isRealDate), month: cached(isRealMonth) };
 
-function compile(schema: Schema, path: string): Parser {
-  const def = schema._zod.def;
-  const checks = (def.checks ?? []).map((check) => check._zod.def);
-  if (def.coerce) return byZod(schema, path, 'coercion');
-  switch (def.type) {
-    case 'optional':
-    case 'nullable': {
-      if (checks.length > 0) break;
-      const inner = compile(def.innerType as Schema, path);
-      const nullable = def.type === 'nullable' || def.innerType?._zod.def.type === 'nullable';
-      // A key is present here (YAML gives no undefined); optional alone takes no null.
-      return nullable ? (v) => (v === null ? null : inner(v)) : inner;
-    }
+/** A mapping as YAML gives one (zod takes any non-array object; anything unusual is left to it). */
+const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+export function compile(plan: Plan): Parser {
+  switch (plan.t) {
     case 'string': {
-      const tests: ((text: string) => boolean)[] = [];
-      for (const c of checks) {
-        if (c.check === 'min_length' && typeof c.minimum === 'number') {
-          const min = c.minimum;
-          tests.push((text) => text.length >= min);
-        } else if (c.check === 'custom' && STRING_TESTS.has(c.fn) && !c.when) tests.push(STRING_TESTS.get(c.fn) as (text: string) => boolean);
-        else return byZod(schema, path, `string check ${c.check}`);
-      }
-      return (v) => (typeof v === 'string' && tests.every((test) => test(v)) ? v : FAIL);
+      const { min } = plan;
+      const real = plan.real && REAL[plan.real];
+      return (v) => (typeof v === 'string' && v.length >= min && (!real || real(v)) ? v : FAIL);
     }
     case 'number': {
-      // zod's number is finite; its int is a safe integer.
-      let whole = false;
-      let min = -Infinity;
-      let inclusive = true;
-      for (const c of checks) {
-        if (c.check === 'number_format' && c.format === 'safeint') whole = true;
-        else if (c.check === 'greater_than' && typeof c.value === 'number') [min, inclusive] = [c.value, c.inclusive === true];
-        else return byZod(schema, path, `number check ${c.check}`);
-      }
-      return (v) => (typeof v === 'number' && (whole ? Number.isSafeInteger(v) : Number.isFinite(v)) && (inclusive ? v >= min : v > min) ? v : FAIL);
+      const { int, inclusive, min } = plan;
+      return (v) => (typeof v === 'number' && (int ? Number.isSafeInteger(v) : Number.isFinite(v)) && (min === null || (inclusive ? v >= min : v > min)) ? v : FAIL);
     }
     case 'boolean':
-      if (checks.length > 0) break;
       return (v) => (typeof v === 'boolean' ? v : FAIL);
+    case 'nullable': {
+      const inner = compile(plan.of);
+      return (v) => (v === null ? null : inner(v));
+    }
     case 'union': {
-      if (checks.length > 0) break;
-      const options = (def.options ?? []).map((option) => compile(option, path));
+      const options = plan.of.map(compile);
       return (v) => {
         for (const option of options) {
           const out = option(v);
@@ -123,21 +149,16 @@ function compile(schema: Schema, path: string): Parser {
         return FAIL;
       };
     }
-    case 'pipe': {
-      // enumOf(): an enum piped into label → token; the table is read as zod itself maps each value.
-      const from = def.in?._zod.def;
-      if (from?.type !== 'enum' || def.out?._zod.def.type !== 'transform' || checks.length > 0 || from.checks?.length) break;
-      const tokens = new Map<unknown, unknown>();
-      for (const entry of Object.values(from.entries ?? {})) {
-        const parsed = schema.safeParse(entry);
-        if (!parsed.success) return byZod(schema, path, 'enum entry');
-        tokens.set(entry, parsed.data);
-      }
+    case 'enum': {
+      const tokens = new Map(plan.tokens);
       return (v) => (typeof v === 'string' && tokens.has(v) ? tokens.get(v) : FAIL);
     }
+    case 'period': {
+      const inner = compile(plan.of);
+      return (v) => (inner(v) !== FAIL && isPeriodRef(String(v)) ? String(v) : FAIL);
+    }
     case 'array': {
-      if (checks.length > 0) break;
-      const element = compile(def.element as Schema, `${path}[]`);
+      const element = compile(plan.of);
       return (v) => {
         if (!Array.isArray(v)) return FAIL;
         const out = new Array<unknown>(v.length);
@@ -145,32 +166,14 @@ function compile(schema: Schema, path: string): Parser {
         return out;
       };
     }
-    case 'object':
-      return compileRecord(schema, path, checks);
+    case 'zod':
+      return () => FAIL;
   }
-  return byZod(schema, path, [def.type, ...checks.map((c) => c.check)].join(' '));
-}
-
-/** A mapping as YAML gives one (zod takes any non-array object; anything unusual is left to it). */
-function isRecord(value: unknown): value is Rec {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-/** `record()` of fields.ts: the schema's keys, then free `x-` keys, kept as they are. */
-function compileRecord(schema: Schema, path: string, checks: CheckDef[]): Parser {
-  const def = schema._zod.def;
-  const shape = def.shape ?? {};
-  if (def.catchall?._zod.def.type !== 'unknown' || Object.getOwnPropertySymbols(shape).length > 0) return byZod(schema, path, 'not a record()');
-  // record()'s own check (unknown keys) carries a `when`; any other refinement must be listed in `refinements`.
-  const own = checks.filter((c) => c.check === 'custom' && c.when === onMapping).length;
-  const problems = refinements.get(schema as unknown as z.ZodType);
-  if (own !== 1 || checks.length !== (problems ? 2 : 1)) return byZod(schema, path, 'a refinement the fast validator does not know');
-  const keys = Object.keys(shape);
+  const keys = plan.keys.map(([key]) => key);
   const index = new Map(keys.map((key, i) => [key, i]));
-  const parsers = keys.map((key) => compile(shape[key] as Schema, path === '' ? key : `${path}.${key}`));
-  const required = keys.map((key) => !(shape[key] as Schema).safeParse(undefined).success);
+  const parsers = plan.keys.map(([, p]) => compile(p));
+  const required = plan.keys.map(([, , r]) => r);
+  const problems = plan.refine && recordProblems[plan.refine];
   return (value) => {
     if (!isRecord(value)) return FAIL;
     const fields = new Array<unknown>(keys.length);
@@ -192,9 +195,25 @@ function compileRecord(schema: Schema, path: string, checks: CheckDef[]): Parser
   };
 }
 
+/** Where `npm run build` writes the plans of both documents. */
+export const planFile = new URL('../record-plan.json', import.meta.url);
+
+/** The plans of both documents, from the schemas themselves (`problems` gets what is left to zod). */
+export function recordPlans(problems: string[] = []): { branch: Plan; organization: Plan } {
+  const { branchDocument, organizationDocument, refinements } = zod();
+  return { branch: planOf(branchDocument, refinements, problems), organization: planOf(organizationDocument, refinements, problems) };
+}
+
 let compiled: { branch: Parser; organization: Parser } | null = null;
 function validators(): { branch: Parser; organization: Parser } {
-  return (compiled ??= { branch: compile(branchDocument as unknown as Schema, ''), organization: compile(organizationDocument as unknown as Schema, '') });
+  if (compiled) return compiled;
+  let plans: { branch: Plan; organization: Plan };
+  try {
+    plans = JSON.parse(readFileSync(planFile, 'utf8')) as typeof plans;
+  } catch {
+    plans = recordPlans();
+  }
+  return (compiled = { branch: compile(plans.branch), organization: compile(plans.organization) });
 }
 
 /** zod's output for a valid branch document, or null. */
@@ -207,9 +226,4 @@ export function fastBranchDocument(value: unknown): BranchDocument | null {
 export function fastOrganizationDocument(value: unknown): OrganizationDocument | null {
   const out = validators().organization(value);
   return out === FAIL ? null : (out as OrganizationDocument);
-}
-
-/** Compiles both validators now (tests read `fastPathProblems` after). */
-export function compileValidators(): void {
-  validators();
 }

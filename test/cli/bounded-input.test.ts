@@ -9,7 +9,7 @@ import { readBounded, ReadRefused } from '../../src/load/files.js';
 import { normalizeName } from '../../src/model/names.js';
 import { readPreviousXlsx, unpackedSize } from '../../src/rectify/previous.js';
 import type { Report } from '../../src/report/report.js';
-import { isRealDate, isRealMonth } from '../../src/schema/fields.js';
+import { isRealDate, isRealMonth } from '../../src/schema/dates.js';
 import { runCli } from '../support/cli.js';
 import { checkTexts, rulesById } from '../support/engine.js';
 import { root } from '../support/fixtures.js';
