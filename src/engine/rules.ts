@@ -52,7 +52,7 @@ export interface BuiltRule {
   options: unknown;
 }
 
-/** Where `npm run build` writes the built-in rules it validated (scripts/build-rules.mjs), by the SHA-256 of each file. */
+/** Where `npm run build` writes the built-in rules it validated (scripts/build-data.mjs), by the SHA-256 of each file. */
 export const builtRulesFile = new URL('../built-in-rules.json', import.meta.url);
 
 export function digestOf(bytes: Uint8Array): string {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -23,6 +23,13 @@ function zhibu(args: string[], env: Record<string, string> = {}) {
 describe('bin/zhibu.js', () => {
   test('dist is built (npm install / npm ci run the build)', () => {
     expect(built).toBe(true);
+  });
+
+  test('--version and -V alone answer before the CLI loads, as the CLI would', () => {
+    const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(zhibu(['--version'])).toEqual({ code: 0, out: `${version}\n` });
+    expect(zhibu(['-V'])).toEqual({ code: 0, out: `${version}\n` });
+    expect(zhibu(['--version', '--debug'])).toEqual({ code: 0, out: `${version}\n` });
   });
 
   test('runs the demo with exit code 1 and the report on stdout', () => {

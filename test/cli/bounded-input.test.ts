@@ -165,6 +165,11 @@ describe('the default --as-of is today in the configured time zone', () => {
 
   test('dateIn', () => {
     expect(dateIn('Asia/Shanghai', evening())).toBe('2026-07-02');
+    // The default zone goes by its fixed offset, as the time-zone database has it (hourly across 1990–2100, and edges).
+    const instants = [Date.UTC(1991, 8, 15, 15, 59), Date.UTC(1991, 11, 31, 16), Date.UTC(1992, 0, 1), Date.UTC(2026, 11, 31, 15, 59, 59, 999), Date.UTC(2026, 11, 31, 16), Date.UTC(2100, 1, 28, 16)];
+    for (let t = Date.UTC(1990, 0, 1); t < Date.UTC(2100, 0, 1); t += 3_600_000 * 97) instants.push(t);
+    const viaZone = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t));
+    expect(instants.filter((t) => dateIn('Asia/Shanghai', new Date(t)) !== viaZone(t)).map((t) => new Date(t).toISOString())).toEqual([]);
     expect(dateIn('UTC', evening())).toBe('2026-07-01');
   });
 
