@@ -10,7 +10,7 @@ export const count = primitive({
   run(scope, o, emit) {
     const groups = o.each === 'group' ? scope.branch.groups : [null];
     for (const period of scope.periods(o.per)) {
-      const records = scope.during(period);
+      const records = scope.during(period, o.select.type);
       for (const group of groups) {
         const bindings = { secretary: scope.branch.header.secretary, group: group?.name };
         let actual = 0;

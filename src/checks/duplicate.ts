@@ -8,7 +8,11 @@ const keyField = z.enum(['type', 'date', 'group', 'topic', 'host', 'with', 'memb
 const activityType = z.enum(Object.keys(activityTypes) as [string, ...string[]]);
 
 /** A key field's value for comparison: absent equals absent, and a list of names compares as a set. */
-function keyValue(a: Activity, field: Zod.output<typeof keyField>): unknown {
+type KeyField = Zod.output<typeof keyField>;
+/** Earlier records by the value of each key field in turn; the last field's values lead to the records. */
+type Earlier = Map<unknown, Earlier | Activity[]>;
+
+function keyValue(a: Activity, field: KeyField): unknown {
   const value = a[field] ?? null;
   return Array.isArray(value) ? [...new Set(value)].sort().join('\u0000') : value;
 }
@@ -26,22 +30,29 @@ export const duplicate = primitive({
   }),
   run(scope, o, emit) {
     const { from, to } = scope.window;
-    const [lead, ...rest] = o.key as [(typeof o.key)[number], ...typeof o.key];
-    // Earlier records by their first key field; the rest compared field by field.
-    const earlier = new Map<unknown, Activity[]>();
+    // Earlier records by their `key` fields, one nested map per field (no key string to build);
+    // the fields a type adds are compared one by one.
+    const earlier: Earlier = new Map();
     const same = (a: Activity, b: Activity) => {
-      for (const k of [...rest, ...(o.keyByType[a.type] ?? [])]) if (keyValue(a, k) !== keyValue(b, k)) return false;
+      for (const k of o.keyByType[a.type] ?? []) if (keyValue(a, k) !== keyValue(b, k)) return false;
       return true;
     };
     // File order decides which record is the earlier one.
     for (const a of scope.branch.activities) {
-      const value = keyValue(a, lead);
-      const list = earlier.get(value);
+      let node = earlier;
+      for (let i = 0; i < o.key.length - 1; i++) {
+        const value = keyValue(a, o.key[i] as KeyField);
+        let next = node.get(value) as Earlier | undefined;
+        if (!next) node.set(value, (next = new Map()));
+        node = next;
+      }
+      const value = keyValue(a, o.key[o.key.length - 1] as KeyField);
+      const list = node.get(value) as Activity[] | undefined;
       const first = list?.find((b) => same(a, b));
       const inWindow = a.date >= from && a.date <= to && a.date <= scope.asOf;
       if (!first) {
         if (list) list.push(a);
-        else earlier.set(value, [a]);
+        else node.set(value, [a]);
         if (inWindow) emit.met?.(null, a.key);
         continue;
       }

@@ -29,6 +29,49 @@ function missing(record: Record<string, unknown>, { name, key }: FieldPath): boo
   return !Array.isArray(value) || !value.some((entry) => entry && typeof entry === 'object' && !isMissing((entry as Record<string, unknown>)[key]));
 }
 
+/** A requirement as a rule gives it: fields of which any one suffices, for some activity types. */
+interface Required {
+  field: string[];
+  only?: string[] | undefined;
+  except?: string[] | undefined;
+}
+
+interface Requirement extends Omit<Required, 'field'> {
+  paths: FieldPath[];
+  label: string;
+}
+
+/** A rule's requirements: all of them, and those of each activity type (`only`, `except`). */
+class Requirements {
+  readonly all: Requirement[];
+  private readonly byType = new Map<string, Requirement[]>();
+
+  constructor(require: readonly Required[]) {
+    this.all = require.map((r) => ({ paths: r.field.map(fieldPath), label: r.field.join('/'), only: r.only, except: r.except }));
+  }
+
+  ofType(type: string): Requirement[] {
+    let list = this.byType.get(type);
+    if (!list) this.byType.set(type, (list = this.all.filter((r) => (!r.only || r.only.includes(type)) && !r.except?.includes(type))));
+    return list;
+  }
+}
+
+// Made once per rule (its options object), not per branch.
+const prepared = new WeakMap<object, Requirements>();
+function requirementsOf(require: readonly Required[]): Requirements {
+  let requirements = prepared.get(require);
+  if (!requirements) prepared.set(require, (requirements = new Requirements(require)));
+  return requirements;
+}
+
+/** The labels of the requirements a record meets none of the paths of. */
+function lacking(record: Record<string, unknown>, requirements: readonly Requirement[]): string[] {
+  const absent: string[] = [];
+  for (const r of requirements) if (r.paths.every((path) => missing(record, path))) absent.push(r.label);
+  return absent;
+}
+
 /** Required fields on records, members, projects or the branch header; one finding per record naming every missing field. */
 export const fields = primitive({
   name: 'fields',
@@ -40,20 +83,11 @@ export const fields = primitive({
     require: z.array(requirement).min(1),
   }),
   run(scope, o, emit) {
-    const requirements = o.require.map((r) => ({ ...r, paths: r.field.map(fieldPath), label: r.field.join('/') }));
-    const lacking = (record: Record<string, unknown>, recordType?: string) => {
-      const absent: string[] = [];
-      for (const r of requirements) {
-        if (recordType && ((r.only && !r.only.includes(recordType)) || (r.except && r.except.includes(recordType)))) continue;
-        if (r.paths.every((path) => missing(record, path))) absent.push(r.label);
-      }
-      return absent;
-    };
+    const required = requirementsOf(o.require);
     const { branch, asOf } = scope;
     if (o.target === 'activities') {
-      for (const a of scope.inWindow()) {
-        if (o.types && !o.types.includes(a.type)) continue;
-        const absent = lacking(a, a.type);
+      for (const a of scope.inWindow(o.types)) {
+        const absent = lacking(a, required.ofType(a.type));
         if (absent.length === 0) {
           emit.met?.(null, a.key);
           continue;
@@ -63,19 +97,19 @@ export const fields = primitive({
     } else if (o.target === 'members') {
       for (const m of branch.members) {
         if (!isActive(m, asOf) || (o.members?.full && !isFullOn(m, asOf))) continue;
-        const absent = lacking(m);
+        const absent = lacking(m, required.all);
         if (absent.length > 0) emit({ messageId: 'fields.member', args: { name: m.name, fields: absent }, period: null, subject: m.name, at: m.at, status: 'violation' });
         else emit.met?.(null, m.name);
       }
     } else if (o.target === 'projects') {
       for (const p of branch.projects) {
         if (p.approved && p.approved > asOf) continue;
-        const absent = lacking(p);
+        const absent = lacking(p, required.all);
         if (absent.length > 0) emit({ messageId: 'fields.project', args: { name: p.name, fields: absent }, period: null, subject: p.name, at: p.at, status: 'violation' });
         else emit.met?.(null, p.name);
       }
     } else {
-      const absent = lacking(branch.header);
+      const absent = lacking(branch.header, required.all);
       if (absent.length > 0) emit({ messageId: 'fields.branch', args: { fields: absent }, period: null, subject: null, at: branch.at, status: 'violation' });
       else emit.met?.(null, null);
     }

@@ -1,5 +1,5 @@
 import type { Activity, Member } from '../model/types.js';
-import type { BranchScope } from '../engine/scope.js';
+import { roleBits, type BranchScope, type Role } from '../engine/scope.js';
 
 /** Calls `visit` for every name an activity gives in the roles (a name may come more than once). */
 export function eachPerson(activity: Activity, roles: readonly string[], visit: (name: string) => void): void {
@@ -30,29 +30,24 @@ export function datesByPerson(activities: readonly Activity[], roles: readonly s
   return byPerson;
 }
 
-/** A month as one number (year × 12 + month − 1) from a `YYYY-MM…` label or date. */
-export function monthNumber(date: string): number {
-  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
-  return year * 12 + (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48) - 1;
-}
-
 /**
  * Per member name: the months (as `monthNumber`s, ascending, each once) with an
  * activity naming them in the roles; made once per branch and shared by its rules.
  */
-export function monthsByPerson(scope: BranchScope, roles: readonly string[]): ReadonlyMap<string, readonly number[]> {
+export function monthsByPerson(scope: BranchScope, roles: readonly Role[]): ReadonlyMap<string, readonly number[]> {
   return scope.memo(`months-by-person:${roles.join(',')}`, () => {
+    const bits = roleBits(roles);
+    const monthOf = scope.months();
     const byPerson = new Map<string, number[]>();
-    let month = 0;
-    const visit = (name: string) => {
-      const months = byPerson.get(name);
-      if (!months) byPerson.set(name, [month]);
-      else if (months[months.length - 1] !== month) months.push(month);
-    };
-    // Activities come sorted by date, so each person's months come in order.
-    for (const a of scope.activities) {
-      month = monthNumber(a.date);
-      eachPerson(a, roles, visit);
+    // Each person's activities come by date, so their months come in order.
+    for (const [name, { at, roles: named }] of scope.people()) {
+      let months: number[] | undefined;
+      for (let k = 0; k < at.length; k++) {
+        if (((named[k] as number) & bits) === 0) continue;
+        const month = monthOf[at[k] as number] as number;
+        if (!months) byPerson.set(name, (months = [month]));
+        else if (months[months.length - 1] !== month) months.push(month);
+      }
     }
     return byPerson;
   });

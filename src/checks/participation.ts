@@ -10,7 +10,7 @@ export const participation = primitive({
   scope: 'branch',
   options: z.strictObject({ per: periodSize, select: selector, roles: roleNames, min: whole.default(1), what: localText }),
   run(scope, o, emit) {
-    const dates = datesByPerson(scope.activities, o.roles, (a) => matches(a, o.select, { secretary: scope.branch.header.secretary }));
+    const dates = datesByPerson(scope.ofTypes(o.select.type), o.roles, (a) => matches(a, o.select, { secretary: scope.branch.header.secretary }));
     for (const period of scope.periods(o.per)) {
       for (const m of scope.branch.members) {
         if (!isActiveThroughout(m, period.first, period.last)) continue;

@@ -45,7 +45,7 @@ export const quorum = primitive({
   scope: 'branch',
   options: z.strictObject({ select: selector, base, ratio, expected: z.enum(['expected', 'eligible']).default('expected') }),
   run(scope, o, emit) {
-    for (const a of scope.inWindow()) {
+    for (const a of scope.inWindow(o.select.type)) {
       if (!matches(a, o.select)) continue;
       const counts = attendance(scope, a, o.base, o.expected);
       if (!counts || counts.expected === 0) continue;

@@ -1,9 +1,8 @@
 import { z } from './deferred-z.js';
-import { addDays, periodOf, type Window } from '../engine/periods.js';
-import { isActiveThroughout } from '../engine/scope.js';
+import { addDays, monthNumber, periodOf, type Window } from '../engine/periods.js';
 import { primitive, whole } from './primitive.js';
 import { roleNames } from './select.js';
-import { membersOf, monthNumber, monthsBetween, monthsByPerson } from './member-activity.js';
+import { membersOf, monthsBetween, monthsByPerson } from './member-activity.js';
 
 /**
  * Per member: a run of `length`+ consecutive closed months, the member active in each,
@@ -31,15 +30,13 @@ export const run = primitive({
       // The months of every long enough run that ends inside the window.
       const qualifying: string[] = [];
       let runStart = -1;
+      // The months to look at: begun once the branch was established and the member joined, ended before the member left.
+      const from = firstMonth(months, (month) => (!established || established <= month.first) && (!m.since || m.since <= month.first));
+      const to = m.until ? firstMonth(months, (month) => (m.until as string) < month.last) : months.length;
       for (let i = 0; i <= months.length; i++) {
-        const month = months[i];
         const number = numbers[i] as number;
         while (next < named.length && (named[next] as number) < number) next++;
-        const lacking =
-          month !== undefined &&
-          (!established || established <= month.first) &&
-          isActiveThroughout(m, month.first, month.last) &&
-          (participation ? named[next] !== number : !m.paid.has(month.label));
+        const lacking = i >= from && i < to && (participation ? named[next] !== number : !m.paid.has((months[i] as RunMonths['months'][number]).label));
         if (lacking) {
           if (runStart === -1) runStart = i;
           continue;
@@ -80,6 +77,18 @@ function runMonths(window: Window, asOf: string, length: number): RunMonths {
   cached = { months, numbers: months.map((month) => monthNumber(month.first)), windowFirstMonth: window.from.slice(0, 7) };
   known.set(key, cached);
   return cached;
+}
+
+/** The first of `months` that `holds` (it holds for all after that one), or `months.length`. */
+function firstMonth(months: RunMonths['months'], holds: (month: RunMonths['months'][number]) => boolean): number {
+  let low = 0;
+  let high = months.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (holds(months[mid] as RunMonths['months'][number])) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 function shiftMonths(date: string, months: number): string {

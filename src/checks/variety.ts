@@ -9,7 +9,7 @@ export const variety = primitive({
   options: z.strictObject({ per: periodSize, select: selector, field: z.literal('form'), min: whole.default(2), what: localText }),
   run(scope, o, emit) {
     for (const period of scope.periods(o.per)) {
-      const records = scope.during(period).filter((a) => matches(a, o.select));
+      const records = scope.during(period, o.select.type).filter((a) => matches(a, o.select));
       const forms = new Set(records.map((a) => a[o.field]));
       if (records.length < o.min || forms.size !== 1) {
         emit.met?.(period.label, null);

@@ -141,3 +141,9 @@ export function periodContains(outer: string, inner: string): boolean {
   const within = periodSpan(inner);
   return !!span && !!within && span.first <= within.first && within.last <= span.last;
 }
+
+/** A month as one number (year × 12 + month − 1) from a `YYYY-MM…` label or date. */
+export function monthNumber(date: string): number {
+  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  return year * 12 + (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48) - 1;
+}

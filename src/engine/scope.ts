@@ -1,10 +1,29 @@
 import type { Activity, Branch, Member } from '../model/types.js';
-import { periodsOf, type Period, type PeriodSize, type Window } from './periods.js';
+import { monthNumber, periodsOf, type Period, type PeriodSize, type Window } from './periods.js';
+
+/** The roles in which an activity names people; `Appearances.roles` has bit `1 << i` for `ROLES[i]`. */
+export const ROLES = ['attendees', 'absentees', 'guests', 'host', 'lecturer', 'with', 'recorder'] as const;
+export type Role = (typeof ROLES)[number];
+
+const BIT = Object.fromEntries(ROLES.map((role, i) => [role, 1 << i])) as Record<Role, number>;
+
+/** The bits of some roles in `Appearances.roles`. */
+export function roleBits(roles: readonly Role[]): number {
+  let bits = 0;
+  for (const role of roles) bits |= BIT[role];
+  return bits;
+}
+
+/** The activities naming one person: their places in `BranchScope.activities` (ascending, each once) and the role bits of each. */
+export interface Appearances {
+  at: number[];
+  roles: number[];
+}
 
 /** Everything a branch-level check may ask about one branch, as of one day. */
 export class BranchScope {
-  /** Activities dated on or before as-of, by date. */
-  readonly activities: Activity[];
+  /** Activities dated on or before as-of, by date (file order for the same date). */
+  readonly activities: readonly Activity[];
   readonly committee: ReadonlySet<string> | null;
   /** Secretary, deputy secretaries and committee members (支委). */
   readonly cadres: ReadonlySet<string>;
@@ -12,6 +31,10 @@ export class BranchScope {
   private readonly periodCache = new Map<PeriodSize, Period[]>();
   private readonly periodSpans = new Map<Period, readonly Activity[]>();
   private windowSpan: readonly Activity[] | null = null;
+  /** Activities by type, and by several types (`a,b`). */
+  private byType: Map<string, Activity[]> | null = null;
+  private appearances: ReadonlyMap<string, Appearances> | null = null;
+  private monthNumbers: number[] | null = null;
   private readonly memos = new Map<string, unknown>();
 
   constructor(
@@ -21,7 +44,15 @@ export class BranchScope {
     /** Today, when --as-of was not given (records.future-date looks for entries after it); else null. */
     readonly today: string | null = null,
   ) {
-    this.activities = branch.activities.filter((a) => a.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+    // Records are mostly written in date order: then those up to as-of are the first ones, and nothing is sorted.
+    const all = branch.activities;
+    if (inDateOrder(all)) {
+      let end = all.length;
+      while (end > 0 && (all[end - 1] as Activity).date > asOf) end--;
+      this.activities = end === all.length ? all : all.slice(0, end);
+    } else {
+      this.activities = all.filter((a) => a.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+    }
     const committee = branch.header.committee ?? [];
     this.committee = committee.length > 0 ? new Set(committee) : null;
     this.cadres = new Set([branch.header.secretary, ...(branch.header.deputy_secretaries ?? []), ...committee]);
@@ -40,18 +71,78 @@ export class BranchScope {
   }
 
   /**
-   * Activities of a period (from its first day to its `end`, which is not after as-of).
-   * Computed once per period and shared by every rule that asks: do not change the list.
+   * Activities of a period (from its first day to its `end`, which is not after as-of), of
+   * the given types only when some are given. The whole period's list is made once and
+   * shared by every rule that asks: do not change it.
    */
-  during(period: Period): readonly Activity[] {
+  during(period: Period, types?: readonly string[]): readonly Activity[] {
+    if (types) return this.between(period.first, period.end, this.ofTypes(types));
     let span = this.periodSpans.get(period);
     if (!span) this.periodSpans.set(period, (span = this.between(period.first, period.end)));
     return span;
   }
 
-  /** Activities inside the window (record rules); shared like `during`. */
-  inWindow(): readonly Activity[] {
+  /** Activities inside the window (record rules), of the given types only when some are given; shared like `during`. */
+  inWindow(types?: readonly string[]): readonly Activity[] {
+    if (types) return this.between(this.window.from, this.window.to, this.ofTypes(types));
     return (this.windowSpan ??= this.between(this.window.from, this.window.to));
+  }
+
+  /** Activities (on or before as-of, by date) of the given types, or all; each list is made once and shared. */
+  ofTypes(types: readonly string[] | undefined): readonly Activity[] {
+    if (!types) return this.activities;
+    if (!this.byType) {
+      this.byType = new Map();
+      for (const a of this.activities) {
+        const list = this.byType.get(a.type);
+        if (list) list.push(a);
+        else this.byType.set(a.type, [a]);
+      }
+    }
+    if (types.length === 1) return this.byType.get(types[0] as string) ?? [];
+    const key = types.join(',');
+    let list = this.byType.get(key);
+    if (!list) this.byType.set(key, (list = this.activities.filter((a) => types.includes(a.type))));
+    return list;
+  }
+
+  /**
+   * Per name given in any role (`ROLES`) of the activities on or before as-of: where it is
+   * given, each activity once with all its roles there. Made once, on first use.
+   */
+  people(): ReadonlyMap<string, Appearances> {
+    if (this.appearances) return this.appearances;
+    const people = new Map<string, Appearances>();
+    const visit = (name: string | null | undefined, at: number, role: number) => {
+      if (typeof name !== 'string') return;
+      const seen = people.get(name);
+      if (!seen) people.set(name, { at: [at], roles: [role] });
+      else if (seen.at[seen.at.length - 1] === at) (seen.roles[seen.roles.length - 1] as number) |= role;
+      else {
+        seen.at.push(at);
+        seen.roles.push(role);
+      }
+    };
+    const visitAll = (names: readonly (string | null | undefined)[] | null | undefined, at: number, role: number) => {
+      if (Array.isArray(names)) for (const name of names) visit(name, at, role);
+    };
+    for (let at = 0; at < this.activities.length; at++) {
+      const a = this.activities[at] as Activity;
+      // One named read per role (activities come in many shapes, where a[role] is slow).
+      visitAll(a.attendees, at, BIT.attendees);
+      visitAll(a.absentees?.map((x) => x.name), at, BIT.absentees);
+      visitAll(a.guests, at, BIT.guests);
+      visit(a.host, at, BIT.host);
+      visit(a.lecturer, at, BIT.lecturer);
+      visitAll(a.with, at, BIT.with);
+      visit(a.recorder, at, BIT.recorder);
+    }
+    return (this.appearances = people);
+  }
+
+  /** The month (`monthNumber`) of each of `activities`, by place. */
+  months(): readonly number[] {
+    return (this.monthNumbers ??= this.activities.map((a) => monthNumber(a.date)));
   }
 
   /** Something derived from this branch that several rules share (an index by person, ...): made once per key. */
@@ -62,9 +153,8 @@ export class BranchScope {
     return value;
   }
 
-  /** Activities dated from `first` to `last` inclusive (and not after as-of). */
-  between(first: string, last: string): Activity[] {
-    const list = this.activities;
+  /** Activities of `list` (by date; all activities on or before as-of unless given) dated from `first` to `last` inclusive. */
+  between(first: string, last: string, list: readonly Activity[] = this.activities): Activity[] {
     let low = 0;
     let high = list.length;
     while (low < high) {
@@ -72,10 +162,20 @@ export class BranchScope {
       if ((list[mid] as Activity).date < first) low = mid + 1;
       else high = mid;
     }
-    const out: Activity[] = [];
-    for (let i = low; i < list.length && (list[i] as Activity).date <= last; i++) out.push(list[i] as Activity);
-    return out;
+    let end = low;
+    high = list.length;
+    while (end < high) {
+      const mid = (end + high) >> 1;
+      if ((list[mid] as Activity).date <= last) end = mid + 1;
+      else high = mid;
+    }
+    return list.slice(low, end);
   }
+}
+
+function inDateOrder(activities: readonly Activity[]): boolean {
+  for (let i = 1; i < activities.length; i++) if ((activities[i - 1] as Activity).date > (activities[i] as Activity).date) return false;
+  return true;
 }
 
 /** Active on a date: `since` on or before it and `until` on or after it. */
