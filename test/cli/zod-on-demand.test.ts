@@ -59,6 +59,8 @@ describe('zod is loaded on demand', () => {
     const { code, zod } = zodLoadedBy(['check', 'fixtures/invalid', '--as-of', '2026-10-08']);
     expect(code).toBe(2);
     expect(zod.length).toBeGreaterThan(0);
+    // One copy: the ES build that the schemas import, never the CommonJS one beside it.
+    expect(zod.filter((line) => line.endsWith('.cjs'))).toEqual([]);
   });
 
   test('by a configuration that sets a parameter (checked against the rule)', () => {
