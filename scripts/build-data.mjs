@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtRulesFile, digestOf, loadRuleFile } from '../dist/engine/rules.js';
+import { contentHash } from '../dist/engine/cache.js';
+import { builtRulesFile, loadRuleFile } from '../dist/engine/rules.js';
 import { planFile, recordPlans } from '../dist/schema/validate.js';
 
 const dir = fileURLToPath(new URL('../rules/', import.meta.url));
@@ -18,7 +19,7 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
   if (!rule) throw new Error(`rules/${name}: ${JSON.stringify(errors)}`);
   const { params, options } = rule;
   const meta = Object.fromEntries(Object.entries(rule).filter(([key]) => !['primitive', 'params', 'options', 'file'].includes(key)));
-  rules[digestOf(bytes)] = { meta, params, options };
+  rules[contentHash(bytes)] = { meta, params, options };
 }
 writeFileSync(builtRulesFile, `${JSON.stringify(rules)}\n`);
 writeFileSync(planFile, `${JSON.stringify(recordPlans())}\n`);

@@ -1,7 +1,7 @@
 import type { z as Zod } from 'zod';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { primitives } from '../checks/index.js';
+import { contentHash } from './cache.js';
 import type { Primitive } from '../checks/primitive.js';
 import { z } from '../checks/deferred-z.js';
 import { decodeUtf8 } from '../load/decode.js';
@@ -55,10 +55,6 @@ export interface BuiltRule {
 /** Where `npm run build` writes the built-in rules it validated (scripts/build-data.mjs), by the SHA-256 of each file. */
 export const builtRulesFile = new URL('../built-in-rules.json', import.meta.url);
 
-export function digestOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** The rule files validated at build time; none when running the sources (tests) or before a build. */
 export function builtRules(): Map<string, BuiltRule> {
   try {
@@ -71,7 +67,7 @@ export function builtRules(): Map<string, BuiltRule> {
 /** Parses and validates one rule file; a bad rule becomes an input error with its position. */
 export function loadRuleFile(file: string, bytes: Uint8Array, built?: Map<string, BuiltRule>): { rule: Rule | null; errors: InputError[] } {
   // A file as it was when validated at build time needs no second validation (nor zod).
-  const known = built?.get(digestOf(bytes));
+  const known = built?.get(contentHash(bytes));
   const builtPrimitive = known && primitives.get(known.meta.check);
   if (known && builtPrimitive) return { rule: { ...known.meta, primitive: builtPrimitive, params: known.params, options: known.options, file }, errors: [] };
   const decoded = decodeUtf8(bytes);

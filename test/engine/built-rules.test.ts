@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { builtRules, digestOf, loadRuleFile } from '../../src/engine/rules.js';
+import { contentHash } from '../../src/engine/cache.js';
+import { builtRules, loadRuleFile } from '../../src/engine/rules.js';
 import { root } from '../support/fixtures.js';
 
 // npm run build validates the built-in rules once (scripts/build-data.mjs); a check then reads them without zod.
@@ -13,7 +14,7 @@ describe('the built-in rules as built', () => {
     const bytes = readFileSync(path.join(root, 'rules', name));
     const validated = loadRuleFile(`rules/${name}`, bytes);
     expect(validated.errors).toEqual([]);
-    expect(built[digestOf(bytes)]).toBeDefined();
+    expect(built[contentHash(bytes)]).toBeDefined();
     const fromBuild = loadRuleFile(`rules/${name}`, bytes, new Map(Object.entries(built)) as ReturnType<typeof builtRules>);
     expect(fromBuild).toEqual(validated);
   });
