@@ -120,7 +120,11 @@ function cached(test: (text: string) => boolean): (text: string) => boolean {
 const REAL = { date: cached(isRealDate), month: cached(isRealMonth) };
 
 /** A mapping as YAML gives one (zod takes any non-array object; anything unusual is left to it). */
-const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+function isRecord(value: unknown): value is Rec {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
 
 export function compile(plan: Plan): Parser {
   switch (plan.t) {
