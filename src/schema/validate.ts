@@ -103,6 +103,25 @@ export function planOf(schema: z.ZodType, refinements: Map<z.ZodType, unknown>, 
   return byZod([def.type, ...checks.map((c) => c.check)].join(' '));
 }
 
+/** A list longer than this (a meeting of 100,000 attendees) is refused before validation: one bad item each would overflow zod. */
+export const MAX_LIST_ITEMS = 100_000;
+
+/** The first list in a document longer than MAX_LIST_ITEMS (depth first), or null. */
+export function longList(node: unknown): { path: PropertyKey[]; count: number } | null {
+  if (node === null || typeof node !== 'object') return null;
+  const list = Array.isArray(node);
+  if (list && node.length > MAX_LIST_ITEMS) return { path: [], count: node.length };
+  for (const key of Object.keys(node)) {
+    const found = longList((node as Record<string, unknown>)[key]);
+    if (found) {
+      // The path is spelled out only for the list found (nearly never).
+      found.path.unshift(list ? Number(key) : key);
+      return found;
+    }
+  }
+  return null;
+}
+
 /** Marks a failed parse (null is a value). */
 const FAIL: unique symbol = Symbol('fail');
 type Parser = (value: unknown) => unknown;
@@ -164,7 +183,8 @@ export function compile(plan: Plan): Parser {
     case 'array': {
       const element = compile(plan.of);
       return (v) => {
-        if (!Array.isArray(v)) return FAIL;
+        // A list past MAX_LIST_ITEMS is refused by the loader (records.ts), which looks for it only when this fails.
+        if (!Array.isArray(v) || v.length > MAX_LIST_ITEMS) return FAIL;
         const out = new Array<unknown>(v.length);
         for (let i = 0; i < v.length; i++) if ((out[i] = element(v[i])) === FAIL) return FAIL;
         return out;
@@ -185,7 +205,7 @@ export function compile(plan: Plan): Parser {
     for (const key in value) {
       const i = index.get(key);
       if (i === undefined) {
-        if (key.charCodeAt(0) !== 0x78 /* x */ || key.charCodeAt(1) !== 0x2d /* - */) return FAIL;
+        if (key.charCodeAt(0) !== 0x78 /* x */ || key.charCodeAt(1) !== 0x2d /* - */ || longList(value[key])) return FAIL;
         (extra ??= []).push(key);
       } else if ((fields[i] = (parsers[i] as Parser)(value[key])) === FAIL) return FAIL;
     }

@@ -244,4 +244,10 @@ describe('one long flow list', () => {
     expect(result.inputErrors.map((e) => [e.file, e.line, e.column, e.id, e.args.path])).toEqual([['a.yaml', 9, 5, 'list.too-long', 'activities[0].attendees']]);
     expect(result.findings.map((f) => f.branch)).toEqual(['b']);
   });
+
+  test('a long list kept under an x- key of a valid document is refused as well', () => {
+    const list = Array.from({ length: 100_001 }, (_, i) => i).join(', ');
+    const result = checkTexts({ 'a.yaml': `branch: { id: a, name: 甲党支部, secretary: 张三 }\nmembers:\n  - name: 张三\n    status: full\n    x-log: { days: [${list}] }\n` }, '2026Q1', '2026-04-01', rulesById('org.branch-min-members'));
+    expect(result.inputErrors.map((e) => [e.line, e.column, e.id, e.args.path])).toEqual([[3, 5, 'list.too-long', 'members[0].x-log.days']]);
+  });
 });
