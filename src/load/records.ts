@@ -90,9 +90,11 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     unread(loaded, { file: source.file, ...positionOf(source, doc.start), id: hasBranch ? 'document.both' : 'document.neither', args: { document: doc.index + 1 } });
     return;
   }
-  normalizeNames(value);
+  // Names are normalised as the fast path copies them; in place first where an alias may share a list between a name and other text.
+  const aliased = text.includes('*');
+  if (aliased) normalizeNames(value);
   // The fast path gives zod's output for a valid document, or null (also for a list too long); zod then parses it and words the issues.
-  const fast = hasBranch ? fastBranchDocument(value) : fastOrganizationDocument(value);
+  const fast = hasBranch ? fastBranchDocument(value, !aliased) : fastOrganizationDocument(value, !aliased);
   const long = fast === null ? longList(value) : null;
   if (long) {
     // Pointed at by its top-level entry, which the parser already placed: locating it inside would parse the list again, slowly.
@@ -101,6 +103,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     loaded.errors.push({ file: source.file, ...positionOf(source, offset), id: 'list.too-long', args: { path: formatPath(long.path), count: long.count, limit: MAX_LIST_ITEMS } });
     return;
   }
+  if (fast === null || text.includes('__proto__')) normalizeNames(value);
   let result;
   try {
     result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(value);

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { dateIn, main } from '../../src/cli.js';
 import { parseWindow } from '../../src/engine/periods.js';
 import { readBounded, ReadRefused } from '../../src/load/files.js';
+import { loadRecordFile } from '../../src/load/records.js';
 import { normalizeName } from '../../src/model/names.js';
 import { readPreviousXlsx, unpackedSize } from '../../src/rectify/previous.js';
 import type { Report } from '../../src/report/report.js';
@@ -156,6 +157,14 @@ activities:
     expect(result.findings).toEqual([]);
     const typo = checkTexts({ 'n.yaml': branch('张三', '李四', '李五') }, '2026Q1', '2026-04-01', rules);
     expect(typo.findings.map((f) => f.rule)).toEqual(['records.unknown-person']);
+  });
+});
+
+describe('names in an aliased document', () => {
+  test('a list of names shared by an alias is normalised wherever it is used, and the header keeps its own name', () => {
+    const text = 'branch: { id: " pb-a", name: " 甲\u200B", secretary: 张三 }\nmembers: [{ name: 张三, status: full }]\nactivities:\n  - { type: other, date: 2026-01-05, attendees: &all [" 张三\u3000"] }\nprojects: [{ name: 攻坚, goals: *all }]\n';
+    const [branch] = loadRecordFile('a.yaml', Buffer.from(text)).branches;
+    expect([branch?.id, branch?.header.name, branch?.activities[0]?.attendees, branch?.projects[0]?.goals]).toEqual(['pb-a', ' 甲\u200B', ['张三'], ['张三']]);
   });
 });
 
