@@ -85,11 +85,11 @@ export interface DroppedEntry {
  * not be read at all.
  */
 export class CacheFile {
-  entries: Record<string, StoredEntry> = {};
+  readonly entries: Record<string, StoredEntry> = {};
   /** The settings its entries are for (null: no cache of this version). */
-  settings: string | null = null;
+  readonly settings: string | null = null;
   /** Why the file as a whole is not trusted. */
-  problem: DroppedEntry | null = null;
+  readonly problem: DroppedEntry | null = null;
 
   constructor(text: string | null) {
     if (!text) return;
