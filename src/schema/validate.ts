@@ -127,17 +127,7 @@ export function longList(node: unknown): { path: PropertyKey[]; count: number } 
 const FAIL: unique symbol = Symbol('fail');
 type Parser = (value: unknown) => unknown;
 
-// Dates and months repeat (meeting days, dues months): what isRealDate / isRealMonth said is kept.
-function cached(test: (text: string) => boolean): (text: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (text) => {
-    let real = known.get(text);
-    if (real === undefined) known.set(text, (real = test(text)));
-    if (known.size >= 100_000) known.clear();
-    return real;
-  };
-}
-const REAL = { date: cached(isRealDate), month: cached(isRealMonth) };
+const REAL = { date: isRealDate, month: isRealMonth };
 
 /** A mapping as YAML gives one (zod takes any non-array object; anything unusual is left to it). */
 function isRecord(value: unknown): value is Rec {

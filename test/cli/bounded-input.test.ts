@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { dateIn, main } from '../../src/cli.js';
 import { parseWindow } from '../../src/engine/periods.js';
@@ -43,6 +44,24 @@ describe('dates are bounded to the years 1921–2200', () => {
     expect(parseWindow('9999Q2')).toBeNull();
     expect(parseWindow('0001')).toBeNull();
     expect(parseWindow('0001-01-01..2026-01-01')).toBeNull();
+  });
+
+  test('a date or month is real exactly as the calendar and the pattern YYYY-MM-DD / YYYY-MM say', () => {
+    const calendar = (text: string, day: boolean) => {
+      const m = (day ? /^(\d{4})-(\d{2})-(\d{2})$/ : /^(\d{4})-(\d{2})$/).exec(text);
+      if (!m) return false;
+      const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, day ? Number(m[3]) : 1));
+      return Number(m[1]) >= 1921 && Number(m[1]) <= 2200 && date.getUTCMonth() === Number(m[2]) - 1 && (!day || date.getUTCDate() === Number(m[3]));
+    };
+    const written = fc.oneof(
+      fc.date({ min: new Date('1900-01-01'), max: new Date('2300-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc.tuple(fc.integer({ min: 1919, max: 2202 }), fc.integer({ min: -1, max: 13 }), fc.integer({ min: -1, max: 32 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc.string({ maxLength: 11, unit: fc.constantFrom('0', '1', '2', '9', '-', ' ', 'a', '\n', '٣') }),
+    );
+    fc.assert(fc.property(written, fc.boolean(), (text, whole) => {
+      const input = whole ? text : text.slice(0, 7);
+      expect([isRealDate(input), isRealMonth(input)]).toEqual([calendar(input, true), calendar(input, false)]);
+    }), { numRuns: 5000 });
   });
 
   test('--as-of 9999-06-01 is a usage error (it looped forever)', async () => {
