@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { dateIn, main } from '../../src/cli.js';
 import { parseWindow } from '../../src/engine/periods.js';
 import { readBounded, ReadRefused } from '../../src/load/files.js';
+import { loadRecordFile } from '../../src/load/records.js';
 import { normalizeName } from '../../src/model/names.js';
 import { readPreviousXlsx, unpackedSize } from '../../src/rectify/previous.js';
 import type { Report } from '../../src/report/report.js';
@@ -159,6 +160,14 @@ activities:
   });
 });
 
+describe('names in an aliased document', () => {
+  test('a list of names shared by an alias is normalised wherever it is used, and the header keeps its own name', () => {
+    const text = 'branch: { id: " pb-a", name: " 甲\u200B", secretary: 张三 }\nmembers: [{ name: 张三, status: full }]\nactivities:\n  - { type: other, date: 2026-01-05, attendees: &all [" 张三\u3000"] }\nprojects: [{ name: 攻坚, goals: *all }]\n';
+    const [branch] = loadRecordFile('a.yaml', Buffer.from(text)).branches;
+    expect([branch?.id, branch?.header.name, branch?.activities[0]?.attendees, branch?.projects[0]?.goals]).toEqual(['pb-a', ' 甲\u200B', ['张三'], ['张三']]);
+  });
+});
+
 describe('the default --as-of is today in the configured time zone', () => {
   // 2026-07-01 20:00 UTC is already 2 July in Beijing.
   const evening = () => new Date('2026-07-01T20:00:00Z');
@@ -243,5 +252,11 @@ describe('one long flow list', () => {
     );
     expect(result.inputErrors.map((e) => [e.file, e.line, e.column, e.id, e.args.path])).toEqual([['a.yaml', 9, 5, 'list.too-long', 'activities[0].attendees']]);
     expect(result.findings.map((f) => f.branch)).toEqual(['b']);
+  });
+
+  test('a long list kept under an x- key of a valid document is refused as well', () => {
+    const list = Array.from({ length: 100_001 }, (_, i) => i).join(', ');
+    const result = checkTexts({ 'a.yaml': `branch: { id: a, name: 甲党支部, secretary: 张三 }\nmembers:\n  - name: 张三\n    status: full\n    x-log: { days: [${list}] }\n` }, '2026Q1', '2026-04-01', rulesById('org.branch-min-members'));
+    expect(result.inputErrors.map((e) => [e.line, e.column, e.id, e.args.path])).toEqual([[3, 5, 'list.too-long', 'members[0].x-log.days']]);
   });
 });
