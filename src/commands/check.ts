@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { FileCache, settingsKey } from '../engine/cache.js';
+import { CacheFile, cacheText, FileCache, settingsKey, type FileStamp } from '../engine/cache.js';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
 import { canRunParallel, checkParallel } from '../engine/parallel.js';
@@ -43,7 +43,20 @@ function cachePath(cwd: string, location: string | undefined): string {
 /** The cache file's text, or null when there is none (or it is not a regular file, or too large: then it is rebuilt). */
 function readCache(file: string): string | null {
   try {
-    return readBounded(file, MAX_JSON_BYTES).toString('utf8');
+    return cacheText(readBounded(file, MAX_JSON_BYTES));
+  } catch {
+    return null;
+  }
+}
+
+/** A file changed within this many milliseconds of a run is read again by the next: a change in the same clock tick would not show in its stamp. */
+const SETTLED_MS = 2000;
+
+/** A record file's stamp for the cache, or null when it is not a regular file or not yet settled. */
+function stampOf(cwd: string, file: string): FileStamp | null {
+  try {
+    const stat = statSync(path.resolve(cwd, file));
+    return stat.isFile() && Date.now() - Math.max(stat.mtimeMs, stat.ctimeMs) > SETTLED_MS ? [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino] : null;
   } catch {
     return null;
   }
@@ -97,8 +110,10 @@ export async function checkPaths(
   let cache = null as FileCache | null;
   if (cacheFile) {
     const settings = { version: VERSION, rules: ready.ruleSpec, asOf: ready.asOf, window: ready.window, today: ready.today, branches: options.branch ?? null, shard: options.shard ?? null };
+    const stored = new CacheFile(readCache(cacheFile));
+    checkInput.stamps = { file: stored, of: (file) => (stdin && file === stdinName ? null : stampOf(io.cwd, file)) };
     checkInput.cache = (leadersByBranch) => {
-      cache = new FileCache(settingsKey({ ...settings, leadersByBranch }), readCache(cacheFile));
+      cache = new FileCache(settingsKey({ ...settings, leadersByBranch }), stored);
       return cache;
     };
   }

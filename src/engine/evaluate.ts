@@ -25,9 +25,11 @@ export function newSink(evaluations = false): Sink {
 /** Runs the branch rules (those whose `when` fits the branch) over one branch's scope. */
 export function evaluateBranch(scope: BranchScope, rules: readonly Rule[], sink: Sink): void {
   const branch = scope.branch;
+  const to = new Emitter(branch.id, branch.source, branch.exemptions, scope.asOf, sink);
   for (const rule of rules) {
     if (rule.primitive.scope !== 'branch' || !applies(rule, branch)) continue;
-    rule.primitive.run(scope, rule.options as never, emitter(rule, branch.id, branch.source, branch.exemptions, scope.asOf, sink));
+    to.rule = rule;
+    rule.primitive.run(scope, rule.options as never, to.emit);
   }
 }
 
@@ -50,8 +52,10 @@ export function organizationFindings(
     if (only && !only.has(org.id)) continue;
     const branches = new Map([...digests].filter(([, d]) => d.parent === org.id || d.parent === null));
     const scope: OrganizationScope = { organization: org, branches, everyBranch: digests, unread: unreadBranches(org.id, skipped), asOf, window };
+    const to = new Emitter(org.id, org.source, org.exemptions, asOf, sink);
     for (const rule of organizationRules) {
-      (rule.primitive.run as (s: OrganizationScope, o: unknown, e: Emit) => void)(scope, rule.options, emitter(rule, org.id, org.source, org.exemptions, asOf, sink));
+      to.rule = rule;
+      (rule.primitive.run as (s: OrganizationScope, o: unknown, e: Emit) => void)(scope, rule.options, to.emit);
     }
   }
 }
@@ -76,31 +80,39 @@ function applies(rule: Rule, branch: Branch): boolean {
   return true;
 }
 
-function emitter(rule: Rule, owner: string, source: Source, exemptions: readonly Exemption[], asOf: string, sink: Sink): Emit {
-  const evaluations = sink.evaluations;
-  const emit: Emit = (s) => {
-    if (exemptions.length > 0 && isExempted(exemptions, rule.id, s.subject, s.period ?? s.date ?? asOf, asOf)) {
-      sink.exempted++;
-      evaluations?.push({ rule: rule.id, branch: owner, period: s.period, subject: s.subject, outcome: 'exempted' });
-      return;
-    }
-    evaluations?.push({ rule: rule.id, branch: owner, period: s.period, subject: s.subject, outcome: s.status === 'violation' ? 'unmet' : 'pending' });
-    sink.findings.push({
-      rule: rule.id,
-      severity: rule.severity,
-      status: s.status,
-      branch: owner,
-      period: s.period,
-      subject: s.subject,
-      messageId: s.messageId,
-      args: s.args,
-      file: source.file,
-      ...positionOf(source, s.at),
-      path: s.path ?? null,
-    });
-  };
-  if (evaluations) emit.met = (period, subject) => evaluations.push({ rule: rule.id, branch: owner, period, subject, outcome: 'met' });
-  return emit;
+/** The `emit` of one branch or organization, for each of its rules in turn (`rule`): one per owner, not one per rule and owner (measured). */
+class Emitter {
+  rule!: Rule;
+  readonly emit: Emit;
+
+  constructor(owner: string, source: Source, exemptions: readonly Exemption[], asOf: string, sink: Sink) {
+    const evaluations = sink.evaluations;
+    this.emit = (s) => {
+      const rule = this.rule;
+      if (exemptions.length > 0 && isExempted(exemptions, rule.id, s.subject, s.period ?? s.date ?? asOf, asOf)) {
+        sink.exempted++;
+        evaluations?.push({ rule: rule.id, branch: owner, period: s.period, subject: s.subject, outcome: 'exempted' });
+        return;
+      }
+      evaluations?.push({ rule: rule.id, branch: owner, period: s.period, subject: s.subject, outcome: s.status === 'violation' ? 'unmet' : 'pending' });
+      const position = positionOf(source, s.at);
+      sink.findings.push({
+        rule: rule.id,
+        severity: rule.severity,
+        status: s.status,
+        branch: owner,
+        period: s.period,
+        subject: s.subject,
+        messageId: s.messageId,
+        args: s.args,
+        file: source.file,
+        line: position.line,
+        column: position.column,
+        path: s.path ?? null,
+      });
+    };
+    if (evaluations) this.emit.met = (period, subject) => evaluations.push({ rule: this.rule.id, branch: owner, period, subject, outcome: 'met' });
+  }
 }
 
 /** What organization rules must not guess about, for one organization (standards: skipped branches). */

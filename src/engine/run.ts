@@ -2,7 +2,7 @@ import { liaisonTarget } from '../checks/liaison.js';
 import { loadRecordFile, skippedDocument, type LoadedFile } from '../load/records.js';
 import { ReadRefused } from '../load/files.js';
 import { detached, positionOf, type Branch, type InputError, type Organization, type SkippedDocument } from '../model/types.js';
-import { contentHash, type OutcomeCache } from './cache.js';
+import { contentHash, type CacheFile, type FileStamp, type OutcomeCache } from './cache.js';
 import { digestOf, type BranchDigest } from './digest.js';
 import { duplicateDocument, duplicateError, evaluateBranch, newSink, organizationFindings } from './evaluate.js';
 import { compareFindings, comparePositions, type Evaluation, type Finding } from './finding.js';
@@ -37,6 +37,8 @@ export interface FileStageInput {
 export interface CheckInput extends Omit<FileStageInput, 'leadersByBranch'> {
   /** Outcomes of unchanged files from an earlier run (--cache); its key must cover every setting. */
   cache?: (leadersByBranch: ReadonlyMap<string, ReadonlySet<string>>) => OutcomeCache;
+  /** With a cache: the earlier run's cache file and each record file's stamp now (null: not to be trusted), so unchanged files are not read. */
+  stamps?: { file: CacheFile; of: (file: string) => FileStamp | null };
   /** Record files (display paths); they are checked in sorted order. */
   files: string[];
   /** Reads a file's bytes (the only I/O the engine does, passed in). */
@@ -86,17 +88,31 @@ interface KeepBytes {
 }
 
 /** Stage 1: organization files first, so leaders are known before branches stream past. */
-export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, options: { hashing?: boolean; keep?: KeepBytes } = {}) {
+export function readOrganizations(files: readonly string[], read: (file: string) => Uint8Array, options: { hashing?: boolean; keep?: KeepBytes; stamps?: CheckInput['stamps'] } = {}) {
   const early = new Map<string, LoadedFile>();
   const hashes = new Map<string, string>();
+  /** Stamps of the files without an organization document, to keep with their outcomes. */
+  const stamps = new Map<string, FileStamp>();
   const kept = new Map<string, Uint8Array>();
   let room = options.keep?.bytes ?? 0;
   for (const file of files) {
+    const stamp = options.hashing ? (options.stamps?.of(file) ?? null) : null;
+    const known = stamp && options.stamps?.file.hashOf(file, stamp);
+    if (stamp && known) {
+      // Unchanged since a run hashed it, and no organization file (only those are stamped): not read.
+      hashes.set(file, known);
+      stamps.set(file, stamp);
+      continue;
+    }
     const bytes = safeRead(read, file);
     if (!(bytes instanceof Uint8Array)) continue;
     if (options.hashing) hashes.set(file, contentHash(bytes));
-    if (mayHoldOrganization(bytes)) early.set(file, loadRecordFile(file, bytes));
-    else if (bytes.byteLength <= room && options.keep?.files.has(file)) {
+    if (mayHoldOrganization(bytes)) {
+      early.set(file, loadRecordFile(file, bytes));
+      continue;
+    }
+    if (stamp) stamps.set(file, stamp);
+    if (bytes.byteLength <= room && options.keep?.files.has(file)) {
       kept.set(file, bytes);
       room -= bytes.byteLength;
     }
@@ -126,7 +142,7 @@ export function readOrganizations(files: readonly string[], read: (file: string)
       }
     }
   }
-  return { early, kept, organizations, errors, leadersByBranch, hashes };
+  return { early, kept, organizations, errors, leadersByBranch, hashes, stamps };
 }
 
 function safeRead(read: (file: string) => Uint8Array, file: string): Uint8Array | InputError {
@@ -214,7 +230,7 @@ export function assemble(outcomes: readonly FileOutcome[], organizations: readon
 export function prepare(input: CheckInput, keep = input.cache ? 0 : KEPT_BYTES) {
   const files = [...new Set(input.files)].sort();
   const owned = ownedFiles(files, input.shard);
-  const stage = readOrganizations(files, input.read, { hashing: !!input.cache, keep: { files: new Set(owned), bytes: keep } });
+  const stage = readOrganizations(files, input.read, { hashing: !!input.cache, keep: { files: new Set(owned), bytes: keep }, stamps: input.stamps });
   const fileInput: FileStageInput = { ...input, leadersByBranch: stage.leadersByBranch };
   const cache = input.cache?.(stage.leadersByBranch);
   return {
@@ -231,12 +247,12 @@ export function prepare(input: CheckInput, keep = input.cache ? 0 : KEPT_BYTES) 
     /** An unchanged file's outcome from the cache. */
     cached(file: string): FileOutcome | undefined {
       const hash = stage.hashes.get(file);
-      return hash ? cache?.get(file, hash) : undefined;
+      return hash ? cache?.get(file, hash, stage.stamps.get(file)) : undefined;
     },
     /** Keeps a fresh outcome in the cache. */
     store(outcome: FileOutcome): void {
       const hash = stage.hashes.get(outcome.file);
-      if (hash) cache?.set(outcome.file, hash, outcome);
+      if (hash) cache?.set(outcome.file, hash, outcome, stage.stamps.get(outcome.file));
     },
   };
 }

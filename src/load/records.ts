@@ -3,7 +3,7 @@ import { normalizeNames } from '../model/names.js';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import { positionOf, type Branch, type InputError, type Organization, type SkippedDocument, type Source } from '../model/types.js';
-import { fastBranchDocument, fastOrganizationDocument } from '../schema/validate.js';
+import { fastBranchDocument, fastOrganizationDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
 import { issueIds } from '../schema/enums.js';
 import type { branchDocument, organizationDocument } from '../schema/records.js';
 import { zod } from '../zod.js';
@@ -13,8 +13,6 @@ import { MAX_FILE_BYTES } from './files.js';
 import { LineIndex, type Position } from './position.js';
 import { Locator, parseYaml, type YamlDocument, type YamlProblem } from './yaml.js';
 
-/** A list longer than this (a meeting of 100,000 attendees) is refused before validation: one bad item each would overflow zod. */
-export const MAX_LIST_ITEMS = 100_000;
 /** At most this many errors are listed for one document. */
 const MAX_ERRORS_PER_DOCUMENT = 20;
 
@@ -92,7 +90,12 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     unread(loaded, { file: source.file, ...positionOf(source, doc.start), id: hasBranch ? 'document.both' : 'document.neither', args: { document: doc.index + 1 } });
     return;
   }
-  const long = longList(value);
+  // Names are normalised as the fast path copies them; in place first where an alias may share a list between a name and other text.
+  const aliased = text.includes('*');
+  if (aliased) normalizeNames(value);
+  // The fast path gives zod's output for a valid document, or null (also for a list too long); zod then parses it and words the issues.
+  const fast = hasBranch ? fastBranchDocument(value, !aliased) : fastOrganizationDocument(value, !aliased);
+  const long = fast === null ? longList(value) : null;
   if (long) {
     // Pointed at by its top-level entry, which the parser already placed: locating it inside would parse the list again, slowly.
     const [key, index] = long.path;
@@ -100,9 +103,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     loaded.errors.push({ file: source.file, ...positionOf(source, offset), id: 'list.too-long', args: { path: formatPath(long.path), count: long.count, limit: MAX_LIST_ITEMS } });
     return;
   }
-  normalizeNames(value);
-  // The fast path gives zod's output for a valid document, or null; zod then parses it and words the issues.
-  const fast = hasBranch ? fastBranchDocument(value) : fastOrganizationDocument(value);
+  if (fast === null || text.includes('__proto__')) normalizeNames(value);
   let result;
   try {
     result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(value);
@@ -130,22 +131,6 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   }
   if (hasBranch) loaded.branches.push(toBranch(result.data as z.output<typeof branchDocument>, doc, source));
   else loaded.organizations.push(toOrganization(result.data as z.output<typeof organizationDocument>, doc, source));
-}
-
-/** The first list in a document longer than MAX_LIST_ITEMS (depth first), or null. */
-function longList(node: unknown): { path: PropertyKey[]; count: number } | null {
-  if (node === null || typeof node !== 'object') return null;
-  const list = Array.isArray(node);
-  if (list && node.length > MAX_LIST_ITEMS) return { path: [], count: node.length };
-  for (const key of Object.keys(node)) {
-    const found = longList((node as Record<string, unknown>)[key]);
-    if (found) {
-      // The path is spelled out only for the list found (nearly never).
-      found.path.unshift(list ? Number(key) : key);
-      return found;
-    }
-  }
-  return null;
 }
 
 /** `activities[3].date` from ['activities', 3, 'date']. */

@@ -1,8 +1,5 @@
 /** Calendar checks of the record format, without zod (the fast validator and the periods use them). */
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_RE = /^(\d{4})-(\d{2})$/;
-
 /** Years a record, --as-of or --period may name: from the Party's founding to well beyond any plan; outside them date arithmetic has no business. */
 export const FIRST_YEAR = 1921;
 export const LAST_YEAR = 2200;
@@ -18,24 +15,36 @@ export function yearOutOfRange(value: unknown): boolean {
   return year !== undefined && !isYearInRange(Number(year));
 }
 
+/** The number written in ASCII digits at text[from..to), or -1 if any is not one. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** True for a real calendar date written exactly YYYY-MM-DD, in years FIRST_YEAR..LAST_YEAR. */
 export function isRealDate(text: string): boolean {
-  const m = DATE_RE.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  if (!isYearInRange(year)) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d /* - */ || text.charCodeAt(7) !== 0x2d) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  return isYearInRange(year) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** True for a real month written exactly YYYY-MM, in years FIRST_YEAR..LAST_YEAR. */
 export function isRealMonth(text: string): boolean {
-  const m = MONTH_RE.exec(text);
-  return m !== null && isYearInRange(Number(m[1])) && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+  if (text.length !== 7 || text.charCodeAt(4) !== 0x2d /* - */) return false;
+  const month = digits(text, 5, 7);
+  return isYearInRange(digits(text, 0, 4)) && month >= 1 && month <= 12;
 }
 
 /** A period as exemptions write it: a year (2026), a quarter (2026Q1) or a month (2026-02). */

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { named as normalName, NAME_KEYS, normalizeNames } from '../model/names.js';
 import { zod } from '../zod.js';
 import { isPeriodRef, isRealDate, isRealMonth } from './dates.js';
 import { onMapping, recordProblems } from './enums.js';
@@ -103,26 +104,46 @@ export function planOf(schema: z.ZodType, refinements: Map<z.ZodType, unknown>, 
   return byZod([def.type, ...checks.map((c) => c.check)].join(' '));
 }
 
+/** A list longer than this (a meeting of 100,000 attendees) is refused before validation: one bad item each would overflow zod. */
+export const MAX_LIST_ITEMS = 100_000;
+
+/** The first list in a document longer than MAX_LIST_ITEMS (depth first), or null. */
+export function longList(node: unknown): { path: PropertyKey[]; count: number } | null {
+  if (node === null || typeof node !== 'object') return null;
+  const list = Array.isArray(node);
+  if (list && node.length > MAX_LIST_ITEMS) return { path: [], count: node.length };
+  for (const key of Object.keys(node)) {
+    const found = longList((node as Record<string, unknown>)[key]);
+    if (found) {
+      // The path is spelled out only for the list found (nearly never).
+      found.path.unshift(list ? Number(key) : key);
+      return found;
+    }
+  }
+  return null;
+}
+
 /** Marks a failed parse (null is a value). */
 const FAIL: unique symbol = Symbol('fail');
 type Parser = (value: unknown) => unknown;
 
-// Dates and months repeat (meeting days, dues months): what isRealDate / isRealMonth said is kept.
-function cached(test: (text: string) => boolean): (text: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (text) => {
-    let real = known.get(text);
-    if (real === undefined) known.set(text, (real = test(text)));
-    if (known.size >= 100_000) known.clear();
-    return real;
-  };
-}
-const REAL = { date: cached(isRealDate), month: cached(isRealMonth) };
+const REAL = { date: isRealDate, month: isRealMonth };
 
 /** A mapping as YAML gives one (zod takes any non-array object; anything unusual is left to it). */
-const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+function isRecord(value: unknown): value is Rec {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
 
-export function compile(plan: Plan): Parser {
+/**
+ * Where a parser stands, for names (model/names.ts): in the document (`root`), in its header (whose own
+ * `name` is shown, never compared), deeper (`inner`), or nowhere (null: names left as they are).
+ */
+type Names = 'root' | 'header' | 'inner' | null;
+
+export function compile(plan: Plan, names: Names = 'root'): Parser {
+  const under = names && 'inner';
   switch (plan.t) {
     case 'string': {
       const { min } = plan;
@@ -136,11 +157,11 @@ export function compile(plan: Plan): Parser {
     case 'boolean':
       return (v) => (typeof v === 'boolean' ? v : FAIL);
     case 'nullable': {
-      const inner = compile(plan.of);
+      const inner = compile(plan.of, under);
       return (v) => (v === null ? null : inner(v));
     }
     case 'union': {
-      const options = plan.of.map(compile);
+      const options = plan.of.map((option) => compile(option, under));
       return (v) => {
         for (const option of options) {
           const out = option(v);
@@ -154,13 +175,14 @@ export function compile(plan: Plan): Parser {
       return (v) => (typeof v === 'string' && tokens.has(v) ? tokens.get(v) : FAIL);
     }
     case 'period': {
-      const inner = compile(plan.of);
+      const inner = compile(plan.of, under);
       return (v) => (inner(v) !== FAIL && isPeriodRef(String(v)) ? String(v) : FAIL);
     }
     case 'array': {
-      const element = compile(plan.of);
+      const element = compile(plan.of, under);
       return (v) => {
-        if (!Array.isArray(v)) return FAIL;
+        // A list past MAX_LIST_ITEMS is refused by the loader (records.ts), which looks for it only when this fails.
+        if (!Array.isArray(v) || v.length > MAX_LIST_ITEMS) return FAIL;
         const out = new Array<unknown>(v.length);
         for (let i = 0; i < v.length; i++) if ((out[i] = element(v[i])) === FAIL) return FAIL;
         return out;
@@ -171,7 +193,9 @@ export function compile(plan: Plan): Parser {
   }
   const keys = plan.keys.map(([key]) => key);
   const index = new Map(keys.map((key, i) => [key, i]));
-  const parsers = plan.keys.map(([, p]) => compile(p));
+  const parsers = plan.keys.map(([key, p]) => compile(p, names === 'root' && (key === 'branch' || key === 'organization') ? 'header' : under));
+  // A name is compared as normalised: the parser gets it so (copied, never changed in place: zod may parse the input after).
+  const named = plan.keys.map(([key]) => names !== null && NAME_KEYS.has(key) && !(names === 'header' && key === 'name'));
   const required = plan.keys.map(([, , r]) => r);
   const problems = plan.refine && recordProblems[plan.refine];
   return (value) => {
@@ -181,9 +205,11 @@ export function compile(plan: Plan): Parser {
     for (const key in value) {
       const i = index.get(key);
       if (i === undefined) {
-        if (key.charCodeAt(0) !== 0x78 /* x */ || key.charCodeAt(1) !== 0x2d /* - */) return FAIL;
+        if (key.charCodeAt(0) !== 0x78 /* x */ || key.charCodeAt(1) !== 0x2d /* - */ || longList(value[key])) return FAIL;
+        // Kept as it is, so its names are normalised in place, as the slow path does.
+        if (names !== null && typeof value[key] === 'object') normalizeNames(value[key], false);
         (extra ??= []).push(key);
-      } else if ((fields[i] = (parsers[i] as Parser)(value[key])) === FAIL) return FAIL;
+      } else if ((fields[i] = (parsers[i] as Parser)(named[i] ? normalName(value[key]) : value[key])) === FAIL) return FAIL;
     }
     const out: Rec = {};
     for (let i = 0; i < keys.length; i++) {
@@ -204,26 +230,28 @@ export function recordPlans(problems: string[] = []): { branch: Plan; organizati
   return { branch: planOf(branchDocument, refinements, problems), organization: planOf(organizationDocument, refinements, problems) };
 }
 
-let compiled: { branch: Parser; organization: Parser } | null = null;
-function validators(): { branch: Parser; organization: Parser } {
-  if (compiled) return compiled;
+const compiled = new Map<boolean, { branch: Parser; organization: Parser }>();
+function validators(names: boolean): { branch: Parser; organization: Parser } {
+  let parsers = compiled.get(names);
+  if (parsers) return parsers;
   let plans: { branch: Plan; organization: Plan };
   try {
     plans = JSON.parse(readFileSync(planFile, 'utf8')) as typeof plans;
   } catch {
     plans = recordPlans();
   }
-  return (compiled = { branch: compile(plans.branch), organization: compile(plans.organization) });
+  compiled.set(names, (parsers = { branch: compile(plans.branch, names ? 'root' : null), organization: compile(plans.organization, names ? 'root' : null) }));
+  return parsers;
 }
 
-/** zod's output for a valid branch document, or null. */
-export function fastBranchDocument(value: unknown): BranchDocument | null {
-  const out = validators().branch(value);
+/** zod's output for a valid branch document (with its names normalised unless `names` is false), or null. */
+export function fastBranchDocument(value: unknown, names = true): BranchDocument | null {
+  const out = validators(names).branch(value);
   return out === FAIL ? null : (out as BranchDocument);
 }
 
-/** zod's output for a valid organization document, or null. */
-export function fastOrganizationDocument(value: unknown): OrganizationDocument | null {
-  const out = validators().organization(value);
+/** zod's output for a valid organization document (with its names normalised unless `names` is false), or null. */
+export function fastOrganizationDocument(value: unknown, names = true): OrganizationDocument | null {
+  const out = validators(names).organization(value);
   return out === FAIL ? null : (out as OrganizationDocument);
 }

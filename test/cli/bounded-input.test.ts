@@ -2,10 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { dateIn, main } from '../../src/cli.js';
 import { parseWindow } from '../../src/engine/periods.js';
 import { readBounded, ReadRefused } from '../../src/load/files.js';
+import { loadRecordFile } from '../../src/load/records.js';
 import { normalizeName } from '../../src/model/names.js';
 import { readPreviousXlsx, unpackedSize } from '../../src/rectify/previous.js';
 import type { Report } from '../../src/report/report.js';
@@ -42,6 +44,24 @@ describe('dates are bounded to the years 1921–2200', () => {
     expect(parseWindow('9999Q2')).toBeNull();
     expect(parseWindow('0001')).toBeNull();
     expect(parseWindow('0001-01-01..2026-01-01')).toBeNull();
+  });
+
+  test('a date or month is real exactly as the calendar and the pattern YYYY-MM-DD / YYYY-MM say', () => {
+    const calendar = (text: string, day: boolean) => {
+      const m = (day ? /^(\d{4})-(\d{2})-(\d{2})$/ : /^(\d{4})-(\d{2})$/).exec(text);
+      if (!m) return false;
+      const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, day ? Number(m[3]) : 1));
+      return Number(m[1]) >= 1921 && Number(m[1]) <= 2200 && date.getUTCMonth() === Number(m[2]) - 1 && (!day || date.getUTCDate() === Number(m[3]));
+    };
+    const written = fc.oneof(
+      fc.date({ min: new Date('1900-01-01'), max: new Date('2300-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc.tuple(fc.integer({ min: 1919, max: 2202 }), fc.integer({ min: -1, max: 13 }), fc.integer({ min: -1, max: 32 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc.string({ maxLength: 11, unit: fc.constantFrom('0', '1', '2', '9', '-', ' ', 'a', '\n', '٣') }),
+    );
+    fc.assert(fc.property(written, fc.boolean(), (text, whole) => {
+      const input = whole ? text : text.slice(0, 7);
+      expect([isRealDate(input), isRealMonth(input)]).toEqual([calendar(input, true), calendar(input, false)]);
+    }), { numRuns: 5000 });
   });
 
   test('--as-of 9999-06-01 is a usage error (it looped forever)', async () => {
@@ -159,6 +179,14 @@ activities:
   });
 });
 
+describe('names in an aliased document', () => {
+  test('a list of names shared by an alias is normalised wherever it is used, and the header keeps its own name', () => {
+    const text = 'branch: { id: " pb-a", name: " 甲\u200B", secretary: 张三 }\nmembers: [{ name: 张三, status: full }]\nactivities:\n  - { type: other, date: 2026-01-05, attendees: &all [" 张三\u3000"] }\nprojects: [{ name: 攻坚, goals: *all }]\n';
+    const [branch] = loadRecordFile('a.yaml', Buffer.from(text)).branches;
+    expect([branch?.id, branch?.header.name, branch?.activities[0]?.attendees, branch?.projects[0]?.goals]).toEqual(['pb-a', ' 甲\u200B', ['张三'], ['张三']]);
+  });
+});
+
 describe('the default --as-of is today in the configured time zone', () => {
   // 2026-07-01 20:00 UTC is already 2 July in Beijing.
   const evening = () => new Date('2026-07-01T20:00:00Z');
@@ -243,5 +271,11 @@ describe('one long flow list', () => {
     );
     expect(result.inputErrors.map((e) => [e.file, e.line, e.column, e.id, e.args.path])).toEqual([['a.yaml', 9, 5, 'list.too-long', 'activities[0].attendees']]);
     expect(result.findings.map((f) => f.branch)).toEqual(['b']);
+  });
+
+  test('a long list kept under an x- key of a valid document is refused as well', () => {
+    const list = Array.from({ length: 100_001 }, (_, i) => i).join(', ');
+    const result = checkTexts({ 'a.yaml': `branch: { id: a, name: 甲党支部, secretary: 张三 }\nmembers:\n  - name: 张三\n    status: full\n    x-log: { days: [${list}] }\n` }, '2026Q1', '2026-04-01', rulesById('org.branch-min-members'));
+    expect(result.inputErrors.map((e) => [e.line, e.column, e.id, e.args.path])).toEqual([[3, 5, 'list.too-long', 'members[0].x-log.days']]);
   });
 });

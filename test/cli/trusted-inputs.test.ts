@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -14,6 +15,37 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const year = ['--period', '2026', '--as-of', '2027-01-15'];
 const zhibu = (argv: string[]) => runCli(argv, work, '2027-01-15');
 cpSync(path.join(root, 'fixtures/demo'), path.join(work, 'demo'), { recursive: true });
+
+describe('cache stamps', () => {
+  test('a file edited in place with its size and modification time set back is read again: its ctime changed', async () => {
+    cpSync(path.join(root, 'fixtures/demo'), path.join(work, 'stamped'), { recursive: true });
+    // Files changed within 2 seconds of a run are not stamped; these must be.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const args = ['check', 'stamped', ...year, '--cache', '--cache-location', 'stamped-cache/', '--format', 'json', '--fail-on', 'never'];
+    const cold = await zhibu(args);
+    const entries = Object.values((JSON.parse(readFileSync(path.join(work, 'stamped-cache/check.json'), 'utf8')) as { entries: Record<string, { stamp?: unknown }> }).entries);
+    expect(entries.filter((entry) => entry.stamp).length).toBe(4); // the branch files, not the organization's
+    const file = path.join(work, 'stamped/hy01-jg.yaml');
+    const before = statSync(file);
+    // touch -r copies the times to the nanosecond (utimes in Node goes by microseconds).
+    const times = path.join(work, 'stamped-times');
+    writeFileSync(times, '');
+    execFileSync('touch', ['-r', file, times]);
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace('2026-11, 2026-12]', '2026-11, 2025-12]'); // 唐建国's December dues, same size
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    execFileSync('touch', ['-r', times, file]);
+    expect(statSync(file).size).toBe(before.size);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    // Settled again: only its ctime tells the edit.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const warm = await zhibu(args);
+    const fresh = await zhibu(['check', 'stamped', ...year, '--format', 'json', '--fail-on', 'never']);
+    expect(warm.out).not.toBe(cold.out);
+    expect(warm.out).toBe(fresh.out);
+  });
+});
 
 describe('cache entries', () => {
   const cacheFile = path.join(work, 'cache/check.json');

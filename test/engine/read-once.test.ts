@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { FileCache, settingsKey } from '../../src/engine/cache.js';
+import { CacheFile, FileCache, settingsKey, type FileStamp } from '../../src/engine/cache.js';
 import { check, prepare, type CheckInput } from '../../src/engine/run.js';
 import { builtinRules, root, windowOf, yamlFilesUnder } from '../support/engine.js';
 
@@ -45,5 +45,40 @@ describe('each file read once', () => {
     // With a cache nothing is kept: a warm run checks nothing.
     const cached = prepare({ ...counted().input, cache: () => new FileCache(settingsKey({ test: 1 }), null) });
     expect(cached.stage.kept.size).toBe(0);
+  });
+
+  test('with a cache, a warm run reads only organization files and files whose stamp changed', () => {
+    const stamps = new Map<string, FileStamp>(files.map((file, i) => [file, [i, 1, 1, i]]));
+    const settings = settingsKey({ test: 'stamps' });
+    const organizationFiles = files.filter((file) => readFileSync(path.join(root, file)).includes('organization')).sort();
+    const branchFile = files.find((file) => !organizationFiles.includes(file)) as string;
+    expect(organizationFiles.length).toBeGreaterThan(0);
+    /** A run over the cache file `text`, with the stamps as they are now. */
+    const run = (text: string | null) => {
+      const { input, reads } = counted();
+      const stored = new CacheFile(text);
+      const cache = new FileCache(settings, stored);
+      const result = check({ ...input, cache: () => cache, stamps: { file: stored, of: (file) => stamps.get(file) ?? null } });
+      return { result, reads: [...reads.keys()].sort(), cache };
+    };
+    const cold = run(null);
+    expect(cold.reads).toEqual([...files].sort());
+    const text = cold.cache.serialise(files);
+    const warm = run(text);
+    expect(warm.reads).toEqual(organizationFiles);
+    expect(JSON.stringify(warm.result)).toBe(JSON.stringify(cold.result));
+    expect(warm.cache.unchanged(files)).toBe(true);
+    // Organization files are never stamped: they are read for their leaders every run.
+    for (const file of organizationFiles) expect(new CacheFile(text).hashOf(file, stamps.get(file) as FileStamp)).toBeUndefined();
+    // A file with another stamp (touched, rewritten) is read again; its new stamp is kept.
+    stamps.set(branchFile, [0, 2, 2, 0]);
+    const touched = run(text);
+    expect(touched.reads).toEqual([...organizationFiles, branchFile].sort());
+    expect(JSON.stringify(touched.result)).toBe(JSON.stringify(cold.result));
+    expect(touched.cache.unchanged(files)).toBe(false);
+    expect(new CacheFile(touched.cache.serialise(files)).hashOf(branchFile, [0, 2, 2, 0])).toBe(new CacheFile(text).hashOf(branchFile, [0, 1, 1, files.indexOf(branchFile)]));
+    // Without a stamp (standard input, a file changed seconds ago) a file is read.
+    stamps.delete(branchFile);
+    expect(run(text).reads).toEqual([...organizationFiles, branchFile].sort());
   });
 });

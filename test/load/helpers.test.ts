@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { decodeUtf8 } from '../../src/load/decode.js';
 import { LineIndex } from '../../src/load/position.js';
@@ -72,6 +73,26 @@ describe('decodeUtf8', () => {
     ['GBK that starts like UTF-8', bytes([0xd5, 0xb3, 0xd6, 0xa7, 0xb2, 0xbf]), 1, 3, 0xb2],
   ])('refuses %s, at the first invalid byte', (_, input, line, column, byte) => {
     expect(decodeUtf8(input)).toEqual({ ok: false, position: { line, column }, byte });
+  });
+
+  test('accepts and decodes exactly what a fatal TextDecoder does (one BOM stripped, a view of a larger buffer read as itself)', () => {
+    const reference = new TextDecoder('utf-8', { fatal: true });
+    const expected = (input: Uint8Array) => {
+      try {
+        return reference.decode(input);
+      } catch {
+        return null;
+      }
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 12 }), fc.string({ unit: 'binary' }).map((text) => new TextEncoder().encode(text))), fc.nat(2), (body, boms) => {
+        const framed = Buffer.concat([Buffer.from('xy'), ...Array.from({ length: boms }, () => Buffer.from([0xef, 0xbb, 0xbf])), body, Buffer.from('z')]);
+        const input = framed.subarray(2, framed.length - 1);
+        const decoded = decodeUtf8(input);
+        expect(decoded.ok ? decoded.text : null).toBe(expected(input));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

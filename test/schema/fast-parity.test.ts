@@ -5,6 +5,7 @@ import jsYaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { activityTypes, branchKinds, extraLabels, memberStatuses, projectStatuses, rectificationStatuses, themeDayForms } from '../../src/schema/enums.js';
+import { NAME_KEYS, normalizeNames } from '../../src/model/names.js';
 import { compile, fastBranchDocument, fastOrganizationDocument, planFile, planOf, recordPlans } from '../../src/schema/validate.js';
 import { branchDocument, organizationDocument, refinements } from '../../src/schema/records.js';
 import { yamlFilesUnder } from '../support/engine.js';
@@ -44,12 +45,15 @@ function hasXKey(value: unknown): boolean {
 }
 
 /**
- * The contract: a non-null fast result means zod accepts the value and gives the same data
- * (strictly: undefined vs absent, -0, prototypes), in the same key order, built fresh.
+ * The contract: a non-null fast result means zod accepts the value with its names normalised
+ * (normalizeNames, as the loader's slow path does) and gives the same data (strictly: undefined
+ * vs absent, -0, prototypes), in the same key order, built fresh.
  */
 function contract(kind: Kind, value: unknown): { problem: string | null; quick: boolean; accepted: boolean } {
   const quick = fast[kind](value);
-  const slow = zod[kind].safeParse(value);
+  const named = structuredClone(value);
+  normalizeNames(named);
+  const slow = zod[kind].safeParse(named);
   let problem: string | null = null;
   if (quick === null) problem = null;
   else if (!slow.success) problem = `fast accepted what zod rejects: ${slow.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
@@ -262,6 +266,32 @@ const everyKeyOrganization = {
   units: [{ name: '一部', party_members: 3 }],
   exemptions: [{ rule: 'org.unit-coverage', subject: '一部', period: '2026Q1', reason: '新建', approved_by: '公司党委', expires: null }],
 };
+
+/** Every text and list of texts under a name key, written with zero-width characters, padding and a compatibility ideograph (U+F9E1 for 李). */
+function misspelled(value: unknown, key = ''): unknown {
+  const odd = (text: string) => ` \u200B${text.replaceAll('李', '\uF9E1')}\uFEFF\u3000`;
+  if (typeof value === 'string') return NAME_KEYS.has(key) ? odd(value) : value;
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? misspelled(item, key) : misspelled(item)));
+  if (!isObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, child]) => [k, misspelled(child, k)]));
+}
+
+describe('names, normalised as the fast path copies them', () => {
+  test('every name key of both documents gives what normalizeNames then zod give, and the header keeps its own name as written', () => {
+    for (const [kind, value] of [['branch', misspelled(everyKeyBranch)], ['organization', misspelled(everyKeyOrganization)]] as const) {
+      const { problem, quick } = contract(kind, value);
+      expect(problem).toBeNull();
+      expect(quick).toBe(true);
+    }
+    const out = fastBranchDocument(misspelled({ ...everyKeyBranch, 'x-note': { secretary: '李四', topic: ' 李 ' } }));
+    expect([out?.branch.id, out?.branch.name, out?.members?.[1]?.name, out?.activities?.[0]?.with]).toEqual(['pb-900', ' \u200B全字段党支部\uFEFF\u3000', '李四', ['李四']]);
+    expect((out as unknown as Record<string, unknown>)['x-note']).toEqual({ secretary: '李四', topic: ' 李 ' });
+  });
+
+  test('without names (the loader normalises an aliased document in place first), the fast path leaves them as written', () => {
+    expect(fastBranchDocument(misspelled(everyKeyBranch), false)?.branch.secretary).toBe(' \u200B张三\uFEFF\u3000');
+  });
+});
 
 describe('the fast path when the schemas change', () => {
   type Records = typeof import('../../src/schema/records.js');
