@@ -127,14 +127,8 @@ export function longList(node: unknown): { path: PropertyKey[]; count: number } 
 const FAIL: unique symbol = Symbol('fail');
 type Parser = (value: unknown) => unknown;
 
-const REAL = { date: isRealDate, month: isRealMonth };
-
 /** A mapping as YAML gives one (zod takes any non-array object; anything unusual is left to it). */
-function isRecord(value: unknown): value is Rec {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
+const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
 /**
  * Where a parser stands, for names (model/names.ts): in the document (`root`), in its header (whose own
@@ -147,7 +141,7 @@ export function compile(plan: Plan, names: Names = 'root'): Parser {
   switch (plan.t) {
     case 'string': {
       const { min } = plan;
-      const real = plan.real && REAL[plan.real];
+      const real = plan.real && (plan.real === 'date' ? isRealDate : isRealMonth);
       return (v) => (typeof v === 'string' && v.length >= min && (!real || real(v)) ? v : FAIL);
     }
     case 'number': {
