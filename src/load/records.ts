@@ -92,6 +92,8 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   }
   // Names are normalised as the fast path copies them; in place first where an alias may share a list between a name and other text.
   const aliased = text.includes('*');
+  // zod drops an own `__proto__` key while copying, so its unknown-key check never sees one.
+  const proto = text.includes('__proto__');
   if (aliased) normalizeNames(value);
   // The fast path gives zod's output for a valid document, or null (also for a list too long); zod then parses it and words the issues.
   const fast = hasBranch ? fastBranchDocument(value, !aliased) : fastOrganizationDocument(value, !aliased);
@@ -103,7 +105,8 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     loaded.errors.push({ file: source.file, ...positionOf(source, offset), id: 'list.too-long', args: { path: formatPath(long.path), count: long.count, limit: MAX_LIST_ITEMS } });
     return;
   }
-  if (fast === null || text.includes('__proto__')) normalizeNames(value);
+  // Read in place from here on (by zod, or for a skipped document's header): normalised once, as the fast path would.
+  if (!aliased && (fast === null || proto)) normalizeNames(value);
   let result;
   try {
     result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(value);
@@ -114,8 +117,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     return;
   }
   const issues: Issue[] = [];
-  // zod drops an own `__proto__` key while copying, so its unknown-key check never sees one.
-  if (text.includes('__proto__')) issues.push(...protoKeys(value, []));
+  if (proto) issues.push(...protoKeys(value, []));
   if (!result.success) {
     for (const issue of result.error.issues.slice(0, MAX_ERRORS_PER_DOCUMENT)) issues.push(describeIssue(issue, value));
   }

@@ -19,7 +19,7 @@ export const NAME_KEYS = new Set([
 ]);
 
 /** The value of a NAME_KEYS key as it is compared: a text normalised, a list's texts normalised (in a copy), anything else as it is. */
-export function named(value: unknown): unknown {
+export function normalValue(value: unknown): unknown {
   if (typeof value === 'string') return normalizeName(value);
   if (!Array.isArray(value)) return value;
   let out: unknown[] | null = null;

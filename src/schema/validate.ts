@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { named as normalName, NAME_KEYS, normalizeNames } from '../model/names.js';
+import { NAME_KEYS, normalizeNames, normalValue } from '../model/names.js';
 import { zod } from '../zod.js';
 import { isPeriodRef, isRealDate, isRealMonth } from './dates.js';
 import { onMapping, recordProblems } from './enums.js';
@@ -203,7 +203,7 @@ export function compile(plan: Plan, names: Names = 'root'): Parser {
         // Kept as it is, so its names are normalised in place, as the slow path does.
         if (names !== null && typeof value[key] === 'object') normalizeNames(value[key], false);
         (extra ??= []).push(key);
-      } else if ((fields[i] = (parsers[i] as Parser)(named[i] ? normalName(value[key]) : value[key])) === FAIL) return FAIL;
+      } else if ((fields[i] = (parsers[i] as Parser)(named[i] ? normalValue(value[key]) : value[key])) === FAIL) return FAIL;
     }
     const out: Rec = {};
     for (let i = 0; i < keys.length; i++) {
