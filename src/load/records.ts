@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { normalizeNames } from '../model/names.js';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
-import { positionOf, type Branch, type InputError, type Organization, type SkippedDocument, type Source } from '../model/types.js';
+import { positionOf, type Branch, type InputError, type Organization, type SkippedDocument, type Source, unshared } from '../model/types.js';
 import { fastBranchDocument, fastOrganizationDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
 import { issueIds } from '../schema/enums.js';
 import type { branchDocument, organizationDocument } from '../schema/records.js';
@@ -95,8 +95,9 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   // zod drops an own `__proto__` key while copying, so its unknown-key check never sees one.
   const proto = text.includes('__proto__');
   if (aliased) normalizeNames(value);
-  // The fast path gives zod's output for a valid document, or null (also for a list too long); zod then parses it and words the issues.
-  const fast = hasBranch ? fastBranchDocument(value, !aliased) : fastOrganizationDocument(value, !aliased);
+  // The fast path turns a valid document into zod's output in place (in a copy where an alias may share a node), or gives null
+  // (also for a list too long); zod then parses the document as written and words the issues.
+  const fast = (hasBranch ? fastBranchDocument : fastOrganizationDocument)(aliased ? unshared(value) : value, !aliased);
   const long = fast === null ? longList(value) : null;
   if (long) {
     // Pointed at by its top-level entry, which the parser already placed: locating it inside would parse the list again, slowly.

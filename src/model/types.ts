@@ -91,3 +91,15 @@ export function detached<T>(value: T): T {
   for (const [key, child] of Object.entries(value)) out[key] = detached(child);
   return out as T;
 }
+
+/**
+ * A copy of plain data (objects, arrays) that shares no object, even where the original does (a YAML alias).
+ * An own `__proto__` key is not copied as one: the loader finds it in the original.
+ */
+export function unshared(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(unshared);
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = unshared((value as Record<string, unknown>)[key]);
+  return out;
+}

@@ -1,9 +1,9 @@
 /**
  * The fast validator, run from a plan (plain data) that `planOf` reads from the zod schemas of records.ts:
  * no second copy of the schema, and no zod at run time (`npm run build` writes the plan to dist/record-plan.json;
- * the sources, in tests, plan when first used). For a valid document it returns exactly zod's output (fresh
- * objects, tokens for labels, absent keys absent, `x-` keys kept after the schema's keys); else null, and zod
- * parses the document and words the issues. What the plan cannot say leaves its documents to zod.
+ * the sources, in tests, plan when first used). A valid document is returned itself, changed in place into zod's
+ * output (labels to tokens, periods to text, names normalised; keys in written order); else null, and zod parses
+ * it and words the issues (each change made before is one zod maps to itself). What the plan cannot say leaves its documents to zod.
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
@@ -177,41 +177,39 @@ export function compile(plan: Plan, names: Names = 'root'): Parser {
       return (v) => {
         // A list past MAX_LIST_ITEMS is refused by the loader (records.ts), which looks for it only when this fails.
         if (!Array.isArray(v) || v.length > MAX_LIST_ITEMS) return FAIL;
-        const out = new Array<unknown>(v.length);
-        for (let i = 0; i < v.length; i++) if ((out[i] = element(v[i])) === FAIL) return FAIL;
-        return out;
+        for (let i = 0; i < v.length; i++) {
+          const out = element(v[i]);
+          if (out === FAIL) return FAIL;
+          if (out !== v[i]) v[i] = out;
+        }
+        return v;
       };
     }
     case 'zod':
       return () => FAIL;
   }
-  const keys = plan.keys.map(([key]) => key);
-  const index = new Map(keys.map((key, i) => [key, i]));
+  const index = new Map(plan.keys.map(([key], i) => [key, i]));
   const parsers = plan.keys.map(([key, p]) => compile(p, names === 'root' && (key === 'branch' || key === 'organization') ? 'header' : under));
-  // A name is compared as normalised: the parser gets it so (copied, never changed in place: zod may parse the input after).
+  // A name is compared as normalised: the parser gets it so.
   const named = plan.keys.map(([key]) => names !== null && NAME_KEYS.has(key) && !(names === 'header' && key === 'name'));
-  const required = plan.keys.map(([, , r]) => r);
+  const required = plan.keys.flatMap(([key, , r]) => (r ? [key] : []));
   const problems = plan.refine && recordProblems[plan.refine];
   return (value) => {
     if (!isRecord(value)) return FAIL;
-    const fields = new Array<unknown>(keys.length);
-    let extra: string[] | null = null;
     for (const key in value) {
       const i = index.get(key);
       if (i === undefined) {
         if (key.charCodeAt(0) !== 0x78 /* x */ || key.charCodeAt(1) !== 0x2d /* - */ || longList(value[key])) return FAIL;
-        // Kept as it is, so its names are normalised in place, as the slow path does.
+        // Kept as it is, with its names normalised, as the slow path does.
         if (names !== null && typeof value[key] === 'object') normalizeNames(value[key], false);
-        (extra ??= []).push(key);
-      } else if ((fields[i] = (parsers[i] as Parser)(named[i] ? normalValue(value[key]) : value[key])) === FAIL) return FAIL;
+        continue;
+      }
+      const out = (parsers[i] as Parser)(named[i] ? normalValue(value[key]) : value[key]);
+      if (out === FAIL) return FAIL;
+      if (out !== value[key]) value[key] = out;
     }
-    const out: Rec = {};
-    for (let i = 0; i < keys.length; i++) {
-      if (fields[i] !== undefined) out[keys[i] as string] = fields[i];
-      else if (required[i]) return FAIL;
-    }
-    if (extra !== null) for (const key of extra) out[key] = value[key];
-    return problems && problems(out).length > 0 ? FAIL : out;
+    for (const key of required) if (value[key] === undefined) return FAIL;
+    return problems && problems(value).length > 0 ? FAIL : value;
   };
 }
 
@@ -238,13 +236,13 @@ function validators(names: boolean): { branch: Parser; organization: Parser } {
   return parsers;
 }
 
-/** zod's output for a valid branch document (with its names normalised unless `names` is false), or null. */
+/** A valid branch document changed in place into zod's output (its names normalised unless `names` is false), or null. */
 export function fastBranchDocument(value: unknown, names = true): BranchDocument | null {
   const out = validators(names).branch(value);
   return out === FAIL ? null : (out as BranchDocument);
 }
 
-/** zod's output for a valid organization document (with its names normalised unless `names` is false), or null. */
+/** A valid organization document changed in place into zod's output (its names normalised unless `names` is false), or null. */
 export function fastOrganizationDocument(value: unknown, names = true): OrganizationDocument | null {
   const out = validators(names).organization(value);
   return out === FAIL ? null : (out as OrganizationDocument);

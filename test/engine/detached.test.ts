@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detached } from '../../src/model/types.js';
+import { detached, unshared } from '../../src/model/types.js';
 
 describe('detached', () => {
   it('copies plain data to equal values, sharing no object, array or map', () => {
@@ -17,5 +17,17 @@ describe('detached', () => {
 
   it('keeps strings of every length unchanged', () => {
     for (const s of ['', 'x', '第一项目部', 'a'.repeat(12), 'a'.repeat(13), '党支部'.repeat(10)]) expect(detached(s)).toBe(s);
+  });
+});
+
+describe('unshared', () => {
+  it('copies plain data to equal values, and an object reached twice to two objects', () => {
+    const shared = { name: '张三', dues: ['2026-01'] };
+    const value = { members: [shared, shared], n: -0, x: Infinity, 'x-note': null };
+    const copy = unshared(value) as typeof value;
+    expect(copy).toStrictEqual(value);
+    expect(copy.members[0]).not.toBe(shared);
+    expect(copy.members[1]).not.toBe(copy.members[0]);
+    expect(copy.members[1]?.dues).not.toBe(copy.members[0]?.dues);
   });
 });

@@ -173,6 +173,15 @@ describe('encodings and sizes', () => {
     expect(load(bytes).errors).toEqual([{ file: 't.yaml', line: 1, column: 1, id: 'file.too-large', args: { size: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES } }]);
   });
 
+  // The fast path changes a document in place: a node an alias shares must read as written in each place.
+  test('a mapping shared by an alias is two records, and is read as written in each place', () => {
+    const text = `${HEAD}activities:\n  - &m { type: 支部委员会会议, date: 2026-07-08 }\n  - *m\n`;
+    const twice = load(text).branches[0]?.activities;
+    expect(twice?.map((a) => [a.index, a.at, a.key])).toEqual([[0, text.indexOf('{ type'), 'committee-meeting@2026-07-08'], [1, text.indexOf('*m'), 'committee-meeting@2026-07-08#2']]);
+    const mixed = load(`${HEAD}members:\n  - &p { name: 张三, status: 正式党员 }\nprojects:\n  - *p\n`);
+    expect(mixed.errors.map((e) => [e.id, e.args.path, e.args.value])).toEqual([['enum.invalid', 'projects[0].status', '"正式党员"']]);
+  });
+
   test('an alias bomb fails fast', () => {
     const started = performance.now();
     const loaded = load(readBytes('fixtures/invalid/yaml-alias-bomb.yaml'));
