@@ -3,7 +3,7 @@ import { normalizeNames } from '../model/names.js';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import { positionOf, type Branch, type InputError, type Organization, type SkippedDocument, type Source } from '../model/types.js';
-import { fastBranchDocument, fastOrganizationDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
+import { documentIssues, fastBranchDocument, fastOrganizationDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
 import { issueIds } from '../schema/enums.js';
 import type { branchDocument, organizationDocument } from '../schema/records.js';
 import { zod } from '../zod.js';
@@ -109,7 +109,11 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   if (!aliased && (fast === null || proto)) normalizeNames(value);
   let result;
   try {
-    result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(value);
+    // zod parses only the parts the fast path rejected, where that gives its issues for the whole document.
+    const partial = fast === null && !proto ? documentIssues(hasBranch ? 'branch' : 'organization', value) : null;
+    if (fast !== null) result = { success: true as const, data: fast };
+    else if (partial?.length) result = { success: false as const, error: { issues: partial } };
+    else result = (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(value);
   } catch (error) {
     // zod gathers one issue per bad list item with a spread: a list of some 100,000 bad items overflows the stack.
     if (!(error instanceof RangeError)) throw error;
