@@ -103,6 +103,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     const [key, index] = long.path;
     const offset = (typeof index === 'number' ? doc.items.get(String(key))?.[index] : undefined) ?? doc.keys.get(String(key)) ?? doc.start;
     loaded.errors.push({ file: source.file, ...positionOf(source, offset), id: 'list.too-long', args: { path: formatPath(long.path), count: long.count, limit: MAX_LIST_ITEMS } });
+    skip(loaded, doc, source, hasBranch, value);
     return;
   }
   // Read in place from here on (by zod, or for a skipped document's header): normalised once, as the fast path would.
@@ -131,12 +132,17 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     for (const { issue, offset } of located) {
       loaded.errors.push({ file: source.file, ...source.lines.at(offset), id: issue.id, args: { path: formatPath(issue.path), ...issue.args } });
     }
-    const kind = hasBranch ? 'branch' : 'organization';
-    loaded.skipped.push(skippedDocument(source.file, positionOf(source, doc.keys.get(kind) ?? doc.start), kind, (value as Record<string, unknown>)[kind]));
+    skip(loaded, doc, source, hasBranch, value);
     return;
   }
   if (hasBranch) loaded.branches.push(toBranch(result.data as z.output<typeof branchDocument>, doc, source));
   else loaded.organizations.push(toOrganization(result.data as z.output<typeof organizationDocument>, doc, source));
+}
+
+/** A document refused for its content, skipped where its header starts, with what the header says. */
+function skip(loaded: LoadedFile, doc: YamlDocument, source: Source, hasBranch: boolean, value: unknown): void {
+  const kind = hasBranch ? 'branch' : 'organization';
+  loaded.skipped.push(skippedDocument(source.file, positionOf(source, doc.keys.get(kind) ?? doc.start), kind, (value as Record<string, unknown>)[kind]));
 }
 
 /** `activities[3].date` from ['activities', 3, 'date']. */
