@@ -3,7 +3,7 @@ import { normalizeNames } from '../model/names.js';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import { positionOf, type Branch, type InputError, type Organization, type SkippedDocument, type Source, unshared } from '../model/types.js';
-import { fastBranchDocument, fastOrganizationDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
+import { documentIssues, fastBranchDocument, fastOrganizationDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
 import { issueIds } from '../schema/enums.js';
 import type { branchDocument, organizationDocument } from '../schema/records.js';
 import { zod } from '../zod.js';
@@ -95,22 +95,28 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   // zod drops an own `__proto__` key while copying, so its unknown-key check never sees one.
   const proto = text.includes('__proto__');
   if (aliased) normalizeNames(value);
-  // The fast path turns a valid document into zod's output in place (in a copy where an alias may share a node), or gives null
-  // (also for a list too long); zod then parses the document as written and words the issues.
-  const fast = (hasBranch ? fastBranchDocument : fastOrganizationDocument)(aliased ? unshared(value) : value, !aliased);
-  const long = fast === null ? longList(value) : null;
+  // The fast path turns a valid document into zod's output in place, or gives null (also for a list too long); zod then parses
+  // it and words the issues. Where an alias may share a node, all of this reads a copy that shares none.
+  const input = aliased ? unshared(value) : value;
+  const fast = (hasBranch ? fastBranchDocument : fastOrganizationDocument)(input, !aliased);
+  const long = fast === null ? longList(input) : null;
   if (long) {
     // Pointed at by its top-level entry, which the parser already placed: locating it inside would parse the list again, slowly.
     const [key, index] = long.path;
     const offset = (typeof index === 'number' ? doc.items.get(String(key))?.[index] : undefined) ?? doc.keys.get(String(key)) ?? doc.start;
     loaded.errors.push({ file: source.file, ...positionOf(source, offset), id: 'list.too-long', args: { path: formatPath(long.path), count: long.count, limit: MAX_LIST_ITEMS } });
+    skip(loaded, doc, source, hasBranch, input);
     return;
   }
   // Read in place from here on (by zod, or for a skipped document's header): normalised once, as the fast path would.
-  if (!aliased && (fast === null || proto)) normalizeNames(value);
+  if (!aliased && (fast === null || proto)) normalizeNames(input);
   let result;
   try {
-    result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(value);
+    // zod parses only the parts the fast path rejected, where that gives its issues for the whole document.
+    const partial = fast === null && !proto ? documentIssues(hasBranch ? 'branch' : 'organization', input) : null;
+    if (fast !== null) result = { success: true as const, data: fast };
+    else if (partial?.length) result = { success: false as const, error: { issues: partial } };
+    else result = (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(input);
   } catch (error) {
     // zod gathers one issue per bad list item with a spread: a list of some 100,000 bad items overflows the stack.
     if (!(error instanceof RangeError)) throw error;
@@ -118,9 +124,9 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     return;
   }
   const issues: Issue[] = [];
-  if (proto) issues.push(...protoKeys(value, []));
+  if (proto) issues.push(...protoKeys(input, []));
   if (!result.success) {
-    for (const issue of result.error.issues.slice(0, MAX_ERRORS_PER_DOCUMENT)) issues.push(describeIssue(issue, value));
+    for (const issue of result.error.issues.slice(0, MAX_ERRORS_PER_DOCUMENT)) issues.push(describeIssue(issue, input));
   }
   if (issues.length > 0) {
     // In file order: schema errors and the document-wide checks (unique names) come together.
@@ -128,12 +134,17 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     for (const { issue, offset } of located) {
       loaded.errors.push({ file: source.file, ...source.lines.at(offset), id: issue.id, args: { path: formatPath(issue.path), ...issue.args } });
     }
-    const kind = hasBranch ? 'branch' : 'organization';
-    loaded.skipped.push(skippedDocument(source.file, positionOf(source, doc.keys.get(kind) ?? doc.start), kind, (value as Record<string, unknown>)[kind]));
+    skip(loaded, doc, source, hasBranch, input);
     return;
   }
   if (hasBranch) loaded.branches.push(toBranch(result.data as z.output<typeof branchDocument>, doc, source));
   else loaded.organizations.push(toOrganization(result.data as z.output<typeof organizationDocument>, doc, source));
+}
+
+/** A document refused for its content, skipped where its header starts, with what the header says. */
+function skip(loaded: LoadedFile, doc: YamlDocument, source: Source, hasBranch: boolean, value: unknown): void {
+  const kind = hasBranch ? 'branch' : 'organization';
+  loaded.skipped.push(skippedDocument(source.file, positionOf(source, doc.keys.get(kind) ?? doc.start), kind, (value as Record<string, unknown>)[kind]));
 }
 
 /** `activities[3].date` from ['activities', 3, 'date']. */

@@ -92,14 +92,16 @@ export function detached<T>(value: T): T {
   return value;
 }
 
-/**
- * A copy of plain data (objects, arrays) that shares no object, even where the original does (a YAML alias).
- * An own `__proto__` key is not copied as one: the loader finds it in the original.
- */
+/** A copy of plain data (objects, arrays) that shares no object, even where the original does (a YAML alias). */
 export function unshared(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(unshared);
   const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = unshared((value as Record<string, unknown>)[key]);
+  for (const key in value) {
+    const child = unshared((value as Record<string, unknown>)[key]);
+    // An own `__proto__` key stays one (an assignment would set the prototype).
+    if (key === '__proto__') Object.defineProperty(out, key, { value: child, enumerable: true, writable: true, configurable: true });
+    else out[key] = child;
+  }
   return out;
 }

@@ -29,5 +29,8 @@ describe('unshared', () => {
     expect(copy.members[0]).not.toBe(shared);
     expect(copy.members[1]).not.toBe(copy.members[0]);
     expect(copy.members[1]?.dues).not.toBe(copy.members[0]?.dues);
+    const proto = JSON.parse('{"a":{"__proto__":{"b":1}}}') as { a: object };
+    expect(Object.getPrototypeOf((unshared(proto) as typeof proto).a)).toBe(Object.prototype);
+    expect(unshared(proto)).toStrictEqual(proto);
   });
 });
