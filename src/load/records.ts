@@ -3,7 +3,7 @@ import { normalizeNames } from '../model/names.js';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import { positionOf, type Branch, type InputError, type Organization, type SkippedDocument, type Source } from '../model/types.js';
-import { fastBranchDocument, fastOrganizationDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
+import { documentIssues, fastBranchDocument, fastOrganizationDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
 import { issueIds } from '../schema/enums.js';
 import type { branchDocument, organizationDocument } from '../schema/records.js';
 import { zod } from '../zod.js';
@@ -103,13 +103,18 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     const [key, index] = long.path;
     const offset = (typeof index === 'number' ? doc.items.get(String(key))?.[index] : undefined) ?? doc.keys.get(String(key)) ?? doc.start;
     loaded.errors.push({ file: source.file, ...positionOf(source, offset), id: 'list.too-long', args: { path: formatPath(long.path), count: long.count, limit: MAX_LIST_ITEMS } });
+    skip(loaded, doc, source, hasBranch, value);
     return;
   }
   // Read in place from here on (by zod, or for a skipped document's header): normalised once, as the fast path would.
   if (!aliased && (fast === null || proto)) normalizeNames(value);
   let result;
   try {
-    result = fast !== null ? { success: true as const, data: fast } : (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(value);
+    // zod parses only the parts the fast path rejected, where that gives its issues for the whole document.
+    const partial = fast === null && !proto ? documentIssues(hasBranch ? 'branch' : 'organization', value) : null;
+    if (fast !== null) result = { success: true as const, data: fast };
+    else if (partial?.length) result = { success: false as const, error: { issues: partial } };
+    else result = (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(value);
   } catch (error) {
     // zod gathers one issue per bad list item with a spread: a list of some 100,000 bad items overflows the stack.
     if (!(error instanceof RangeError)) throw error;
@@ -127,12 +132,17 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     for (const { issue, offset } of located) {
       loaded.errors.push({ file: source.file, ...source.lines.at(offset), id: issue.id, args: { path: formatPath(issue.path), ...issue.args } });
     }
-    const kind = hasBranch ? 'branch' : 'organization';
-    loaded.skipped.push(skippedDocument(source.file, positionOf(source, doc.keys.get(kind) ?? doc.start), kind, (value as Record<string, unknown>)[kind]));
+    skip(loaded, doc, source, hasBranch, value);
     return;
   }
   if (hasBranch) loaded.branches.push(toBranch(result.data as z.output<typeof branchDocument>, doc, source));
   else loaded.organizations.push(toOrganization(result.data as z.output<typeof organizationDocument>, doc, source));
+}
+
+/** A document refused for its content, skipped where its header starts, with what the header says. */
+function skip(loaded: LoadedFile, doc: YamlDocument, source: Source, hasBranch: boolean, value: unknown): void {
+  const kind = hasBranch ? 'branch' : 'organization';
+  loaded.skipped.push(skippedDocument(source.file, positionOf(source, doc.keys.get(kind) ?? doc.start), kind, (value as Record<string, unknown>)[kind]));
 }
 
 /** `activities[3].date` from ['activities', 3, 'date']. */

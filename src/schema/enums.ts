@@ -86,6 +86,15 @@ function uniqueNames(list: unknown, at: string): z.core.$ZodRawIssue[] {
   return issues;
 }
 
+/** record()'s own check (fields.ts): each key neither `known` nor `x-`, in the mapping's order. */
+export function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>): z.core.$ZodRawIssue[] {
+  const issues: z.core.$ZodRawIssue[] = [];
+  for (const key of Object.keys(value)) {
+    if (!known.has(key) && !key.startsWith('x-')) issues.push({ code: 'custom', message: issueIds.unknownKey, path: [key], params: { key, known: [...known] }, input: value });
+  }
+  return issues;
+}
+
 /** The records' refinements as plain functions (their issues), by name: zod runs them, and so does the fast validator. */
 export const recordProblems: Record<'activity' | 'branchDocument' | 'organizationDocument', (value: Record<string, unknown>) => z.core.$ZodRawIssue[]> = {
   activity: (value) =>

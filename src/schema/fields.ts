@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isPeriodRef, isRealDate, isRealMonth } from './dates.js';
-import { issueIds, onMapping } from './enums.js';
+import { issueIds, onMapping, unknownKeys } from './enums.js';
 
 /** A required calendar date. */
 export const date = z
@@ -52,10 +52,7 @@ export function record<S extends z.ZodRawShape>(shape: S) {
   const known = new Set(Object.keys(shape));
   return z.looseObject(shape).superRefine(
     (value, ctx) => {
-      for (const key of Object.keys(value)) {
-        if (known.has(key) || key.startsWith('x-')) continue;
-        ctx.addIssue({ code: 'custom', message: issueIds.unknownKey, path: [key], params: { key, known: [...known] } });
-      }
+      for (const issue of unknownKeys(value, known)) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
     },
     { when: onMapping },
   );

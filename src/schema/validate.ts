@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { NAME_KEYS, normalizeNames, normalValue } from '../model/names.js';
 import { zod } from '../zod.js';
 import { isPeriodRef, isRealDate, isRealMonth } from './dates.js';
-import { onMapping, recordProblems } from './enums.js';
+import { onMapping, recordProblems, unknownKeys } from './enums.js';
 import type { BranchDocument, OrganizationDocument } from './records.js';
 
 type Rec = Record<string, unknown>;
@@ -34,7 +34,7 @@ interface Def {
   innerType?: Schema; element?: Schema; in?: Schema; out?: Schema; options?: Schema[];
   entries?: Record<string, unknown>; shape?: Record<string, Schema>; catchall?: Schema;
 }
-type Schema = { _zod: { def: Def } } & Pick<z.ZodType, 'safeParse'>;
+type Schema = { _zod: { def: Def; run: z.ZodType['_zod']['run'] } } & Pick<z.ZodType, 'safeParse'>;
 
 /** The plan of a zod schema; `problems` gets the path of each part left to zod. */
 export function planOf(schema: z.ZodType, refinements: Map<z.ZodType, unknown>, problems: string[] = [], path = ''): Plan {
@@ -224,17 +224,19 @@ export function recordPlans(problems: string[] = []): { branch: Plan; organizati
   return { branch: planOf(branchDocument, refinements, problems), organization: planOf(organizationDocument, refinements, problems) };
 }
 
+let plans: { branch: Plan; organization: Plan } | undefined;
+function built(): { branch: Plan; organization: Plan } {
+  try {
+    return (plans ??= JSON.parse(readFileSync(planFile, 'utf8')) as { branch: Plan; organization: Plan });
+  } catch {
+    return (plans = recordPlans());
+  }
+}
+
 const compiled = new Map<boolean, { branch: Parser; organization: Parser }>();
 function validators(names: boolean): { branch: Parser; organization: Parser } {
   let parsers = compiled.get(names);
-  if (parsers) return parsers;
-  let plans: { branch: Plan; organization: Plan };
-  try {
-    plans = JSON.parse(readFileSync(planFile, 'utf8')) as typeof plans;
-  } catch {
-    plans = recordPlans();
-  }
-  compiled.set(names, (parsers = { branch: compile(plans.branch, names ? 'root' : null), organization: compile(plans.organization, names ? 'root' : null) }));
+  if (!parsers) compiled.set(names, (parsers = { branch: compile(built().branch, names ? 'root' : null), organization: compile(built().organization, names ? 'root' : null) }));
   return parsers;
 }
 
@@ -248,4 +250,61 @@ export function fastBranchDocument(value: unknown, names = true): BranchDocument
 export function fastOrganizationDocument(value: unknown, names = true): OrganizationDocument | null {
   const out = validators(names).organization(value);
   return out === FAIL ? null : (out as OrganizationDocument);
+}
+
+/** A document's top-level entry, for zod to run alone: its schema and fast parser, and for a list its items'. */
+interface Entry { key: string; required: boolean; schema: Schema; fast: Parser; items: { schema: Schema; fast: Parser } | null }
+const entries = new Map<'branch' | 'organization', { known: Set<string>; entries: Entry[] }>();
+
+function entriesOf(kind: 'branch' | 'organization', plan: Plan): { known: Set<string>; entries: Entry[] } | undefined {
+  if (plan.t !== 'record' || entries.has(kind)) return entries.get(kind);
+  const shape = (kind === 'branch' ? zod().branchDocument : zod().organizationDocument).shape as unknown as Record<string, Schema>;
+  const list = plan.keys.map(([key, planned, required]): Entry => {
+    let [inner, def] = [planned, (shape[key] as Schema)._zod.def];
+    while (inner.t === 'nullable') inner = inner.of;
+    while (def.type === 'optional' || def.type === 'nullable') def = (def.innerType as Schema)._zod.def;
+    const items = inner.t === 'array' && def.type === 'array' ? { schema: def.element as Schema, fast: compile(inner.of, null) } : null;
+    return { key, required, schema: shape[key] as Schema, fast: compile(planned, null), items };
+  });
+  entries.set(kind, { known: new Set(Object.keys(shape)), entries: list });
+  return entries.get(kind);
+}
+
+/** Past this many issues, zod parses the whole document: it may run out of stack there (the loader says so), and must where it would. */
+const MANY_ISSUES = 10_000;
+
+/**
+ * zod's issues for a document (its names normalised) that the fast validator rejected: those of zod's parse of the
+ * whole document, in its order, with zod running only on the top-level entries and list items rejected here, as it
+ * runs within the document (test/schema/fast-parity.test.ts holds the two equal). Null where that is not sure to
+ * hold (a required entry missing, an unusual mapping, thousands of issues): zod then parses the whole document.
+ */
+export function documentIssues(kind: 'branch' | 'organization', value: unknown): z.core.$ZodIssue[] | null {
+  const plan = built()[kind];
+  const document = entriesOf(kind, plan);
+  if (!document || plan.t !== 'record' || !isRecord(value)) return null;
+  // As safeParse runs a schema and words its issues (zod's internals: the property test holds them to its whole parse).
+  const context = { async: false as const, jitless: true };
+  const raw: z.core.$ZodRawIssue[] = [];
+  const run = (schema: Schema, input: unknown, ...at: PropertyKey[]) => {
+    for (const issue of (schema._zod.run({ value: input, issues: [] }, context) as z.core.ParsePayload).issues) raw.push({ ...issue, path: [...at, ...(issue.path ?? [])] });
+  };
+  try {
+    for (const { key, required, schema, fast, items } of document.entries) {
+      const entry = value[key];
+      if (!(key in value)) {
+        if (required) return null;
+      } else if (items && Array.isArray(entry)) {
+        for (let i = 0; i < entry.length; i++) if (items.fast(entry[i]) === FAIL) run(items.schema, entry[i], key, i);
+      } else if (fast(entry) === FAIL) run(schema, entry, key);
+      if (raw.length > MANY_ISSUES) return null;
+    }
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+  // The document's own checks run unless an issue stopped it (zod's `continue: false`, as a fraction where a count is due).
+  if (!raw.some((issue) => issue.continue === false)) raw.push(...unknownKeys(value, document.known), ...(plan.refine ? recordProblems[plan.refine](value) : []));
+  const { util, config } = zod().z.core;
+  return raw.map((issue) => util.finalizeIssue(issue, context, config()));
 }

@@ -271,6 +271,8 @@ describe('one long flow list', () => {
     );
     expect(result.inputErrors.map((e) => [e.file, e.line, e.column, e.id, e.args.path])).toEqual([['a.yaml', 9, 5, 'list.too-long', 'activities[0].attendees']]);
     expect(result.findings.map((f) => f.branch)).toEqual(['b']);
+    // Skipped like any refused document, so organization rules know a branch went unread.
+    expect(result.skipped).toEqual([{ file: 'a.yaml', line: 1, column: 1, kind: 'branch', id: 'a', name: '甲党支部', parent: null }]);
   });
 
   test('a long list kept under an x- key of a valid document is refused as well', () => {

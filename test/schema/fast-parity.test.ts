@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { activityTypes, branchKinds, extraLabels, memberStatuses, projectStatuses, rectificationStatuses, themeDayForms } from '../../src/schema/enums.js';
 import { parseYaml } from '../../src/load/yaml.js';
 import { NAME_KEYS, normalizeNames } from '../../src/model/names.js';
-import { compile, fastBranchDocument, fastOrganizationDocument, planFile, planOf, recordPlans } from '../../src/schema/validate.js';
+import { compile, documentIssues, fastBranchDocument, fastOrganizationDocument, planFile, planOf, recordPlans } from '../../src/schema/validate.js';
 import { branchDocument, organizationDocument, refinements } from '../../src/schema/records.js';
 import { yamlFilesUnder } from '../support/engine.js';
 import { root } from '../support/fixtures.js';
@@ -515,5 +516,62 @@ describe('the fast record validator under mutation', () => {
     // The mutations reach both sides of the line.
     expect(tally.zodAccepted).toBeGreaterThan(tally.runs / 5);
     expect(tally.runs - tally.zodAccepted).toBeGreaterThan(tally.runs / 5);
+  });
+});
+
+describe('zod on the rejected parts only (documentIssues)', () => {
+  const bases = [
+    'fixtures/valid/pb-101-block-style.yaml',
+    'fixtures/valid/pb-102-flow-style-chinese-labels.yaml',
+    'fixtures/valid/multi-document.yaml',
+    'fixtures/demo/hy01-xm3.yaml',
+    'fixtures/demo/organization.yaml',
+  ].flatMap((file) => documents(path.join(root, file)).filter(isObject).map((value) => ({ kind: ('organization' in value ? 'organization' : 'branch') as Kind, value })));
+  /** What the loader hands to zod: names normalised in place, no own `__proto__` key (the loader leaves those to zod's whole parse). */
+  const asLoaded = (value: unknown) => (normalizeNames(value), value);
+  /** Whether documentIssues gave zod's issues (asserted equal) or left the document to zod ('whole'), and how many there are. */
+  const same = (kind: Kind, value: unknown): ['partial' | 'whole', number] => {
+    const whole = zod[kind].safeParse(value);
+    const expected = whole.success ? [] : whole.error.issues;
+    const issues = documentIssues(kind, value);
+    if (issues !== null) expect(issues).toEqual(expected);
+    return [issues === null ? 'whole' : 'partial', expected.length];
+  };
+
+  test("gives zod's issues for the whole document, in its order, on generated broken documents", () => {
+    const tally = { partial: 0, whole: 0, many: 0 };
+    fc.assert(
+      fc.property(fc.nat(bases.length - 1), fc.integer(), fc.integer({ min: 1, max: 40 }), (which, seed, count) => {
+        const { kind, value } = bases[which] as (typeof bases)[number];
+        let doc = structuredClone(value);
+        const random = mulberry32(seed);
+        // Cloned after each: a mutation may insert one of the shared `scalars`, which the next must not change.
+        for (let i = 0; i < count; i++) mutate((doc = structuredClone(doc)), random);
+        if (unwritable(doc) && JSON.stringify(doc).includes('__proto__')) return;
+        const [how, issues] = same(kind, asLoaded(doc));
+        tally[how]++;
+        if (issues > 20) tally.many++;
+      }),
+      { numRuns: 1500, seed: 0x1550e5 },
+    );
+    // Nearly every document is worded from its parts, and some have more issues than the loader lists.
+    expect(tally.partial).toBeGreaterThan(tally.whole * 20);
+    expect(tally.many).toBeGreaterThan(20);
+  });
+
+  test('words issues of every kind from the parts: bad items, a bad header, unknown keys, duplicate names, fields a type requires', () => {
+    const header = { id: 'b', name: 'n', secretary: 's' };
+    const activity = { type: 'other', date: '2026-01-01' };
+    const cases: unknown[] = [
+      { branch: header, activities: Array.from({ length: 40 }, (_, i) => ({ ...activity, date: i % 3 ? '2026-02-30' : '2026-01-01' })) },
+      { branch: { ...header, secretary: 1 }, memberz: [], 'x-ok': 1, members: [{ name: 'a', status: 'full' }, { name: 'a', status: 'x' }], groups: [{ name: 'g' }, { name: 'g' }] },
+      { branch: header, activities: [{ type: 'training', date: '2026-01-01' }, { type: 'heart-to-heart', date: '2026-13-01' }, activity, 'text', null], exemptions: 'none' },
+      // A fraction where a count is due stops the document's own checks (unknown keys, duplicate names) in zod.
+      { branch: header, memberz: 1, members: [{ name: 'a', status: 'full' }, { name: 'a', status: 'full' }], activities: [{ ...activity, expected: 1.5 }] },
+      { organization: { id: 'o' }, leaders: [{ name: 'a' }, { name: 'a', branch: 2 }], units: [{ name: 'u', party_members: '3' }], extra: true },
+    ];
+    for (const value of cases) expect(same('organization' in (value as object) ? 'organization' : 'branch', asLoaded(value))[0]).toBe('partial');
+    // A required entry missing leaves the document to zod's whole parse.
+    expect(documentIssues('branch', { members: [] })).toBeNull();
   });
 });
