@@ -4,7 +4,7 @@ if (process.argv.length === 3 && (process.argv[2] === '--version' || process.arg
   const { VERSION } = await import('../dist/version.js');
   process.stdout.write(`${VERSION}\n`);
 } else {
-  const { main } = await import('../dist/cli.js');
+  const { main } = await import('../dist/bundle/cli.js');
 
   // A reader that stopped reading (`zhibu check records/ | head`) ends the run quietly.
   for (const stream of [process.stdout, process.stderr]) {

@@ -1,5 +1,5 @@
 // Regenerates the generated parts of docs/ (the rule reference and the record key table)
-// from rules/*.yaml and src/schema/descriptions.ts. Run: npm run docs
+// from rules/*.yaml and the descriptions of src/schema/records.ts. Run: npm run docs
 // test/docs/docs.test.ts fails when a committed file differs from what this writes.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

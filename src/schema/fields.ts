@@ -39,6 +39,10 @@ export function enumOf<T extends Record<string, string>>(table: T, extra: Record
   return z.enum(accepted).transform((v) => toToken.get(v) as keyof T & string);
 }
 
+/** A key's schema with its description, in Chinese then English: `zhibu schema` shows it on hover, docs/record-keys.md lists it. */
+export function about<T extends z.ZodType>(schema: T, zh: string, en: string): T {
+  return schema.describe(`${zh}\n${en}`);
+}
 
 /**
  * A mapping with exactly these keys (plus free `x-` keys): unknown keys become

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { root } from '../support/fixtures.js';
 
 const bin = path.join(root, 'bin/zhibu.js');
-const built = existsSync(path.join(root, 'dist/cli.js'));
+const built = existsSync(path.join(root, 'dist/bundle/cli.js'));
 const work = mkdtempSync(path.join(tmpdir(), 'zhibu-bin-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

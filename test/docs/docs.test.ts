@@ -5,7 +5,7 @@ import { generatedDocs } from '../../src/docs/reference.js';
 import { loadRules } from '../../src/engine/ruleset.js';
 import { builtinRulesDir, ruleFiles } from '../../src/load/files.js';
 import { loadRecordFile } from '../../src/load/records.js';
-import { recordJsonSchema, schemaKeyPaths } from '../../src/schema/json-schema.js';
+import { recordJsonSchema, schemaKeys } from '../../src/schema/json-schema.js';
 import { parse } from 'yaml';
 import { valuePaths } from '../support/records.js';
 import { branchTemplate, organizationTemplate } from '../../src/init/templates.js';
@@ -54,7 +54,7 @@ test('the complete examples of docs/records.md load without an input error and u
     expect(loaded.errors).toEqual([]);
     const kind = /^branch:/m.test(block) ? 'branch' : 'organization';
     const used = new Set(valuePaths(parse(block)));
-    const unused = schemaKeyPaths(recordJsonSchema(kind)).filter((p) => !used.has(p) && !(kind === 'organization' && p.startsWith('exemptions[]')));
+    const unused = [...schemaKeys(recordJsonSchema(kind)).keys()].filter((p) => !used.has(p) && !(kind === 'organization' && p.startsWith('exemptions[]')));
     expect(unused).toEqual([]);
   }
 });
@@ -64,7 +64,7 @@ test('zhibu init writes exactly the examples of docs/records.md, with a Chinese 
   expect(blocks).toEqual([branchTemplate, organizationTemplate]);
   for (const [kind, template] of [['branch', branchTemplate], ['organization', organizationTemplate]] as const) {
     const lines = template.split('\n');
-    const keys = new Set(schemaKeyPaths(recordJsonSchema(kind)).filter((p) => kind === 'branch' || !p.startsWith('exemptions[]')).map((p) => p.replace(/\[\]/g, '').split('.').at(-1) as string));
+    const keys = new Set([...schemaKeys(recordJsonSchema(kind)).keys()].filter((p) => kind === 'branch' || !p.startsWith('exemptions[]')).map((p) => p.replace(/\[\]/g, '').split('.').at(-1) as string));
     const uncommented = [...keys].filter((key) => !lines.some((l) => new RegExp(`(?:^|[\\s{,])${key}:`).test(l) && / #.*\p{Script=Han}/u.test(l)));
     expect(uncommented).toEqual([]);
   }

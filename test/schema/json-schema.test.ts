@@ -2,7 +2,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { recordJsonSchema, schemaKeyPaths } from '../../src/schema/json-schema.js';
+import { recordJsonSchema, schemaKeys } from '../../src/schema/json-schema.js';
 import { valuePaths } from '../support/records.js';
 import { fixtureFiles, loadFixture, readBytes } from '../support/fixtures.js';
 
@@ -91,7 +91,7 @@ describe('shape errors', () => {
 
 test('fixtures/valid use every key the schemas know', () => {
   const used = new Set(fixtureFiles('valid').flatMap((file) => documents(file).flatMap((doc) => valuePaths(doc))));
-  const declared = schemaKeyPaths(recordJsonSchema('any'));
+  const declared = [...schemaKeys(recordJsonSchema('any')).keys()];
   expect(declared.length).toBeGreaterThan(80);
   expect(declared.filter((path) => !used.has(path))).toEqual([]);
 });
