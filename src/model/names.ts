@@ -8,8 +8,20 @@ const UNTRIMMED = /^\s|\s$|[\u200B-\u200D\u2060\uFEFF]/;
  * ideograph U+F9E1 is `李四`), zero-width characters removed, surrounding white space trimmed.
  */
 export function normalizeName(text: string): string {
-  if (!UNTRIMMED.test(text) && text.normalize('NFC') === text) return text;
+  if (isPlain(text) || (!UNTRIMMED.test(text) && text.normalize('NFC') === text)) return text;
   return text.replace(ZERO_WIDTH, '').normalize('NFC').trim();
+}
+
+/**
+ * Text of printable ASCII without spaces and CJK unified ideographs (U+4E00–U+9FFF) only, as most names are:
+ * already normal, for none of these characters has a decomposition or composes with another (checked without ICU).
+ */
+function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+  }
+  return true;
 }
 
 /** Keys whose text (or list of texts) names a person, group, unit, branch or other subject. */
