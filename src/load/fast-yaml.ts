@@ -87,7 +87,7 @@ function isDateLike(s: string): boolean {
 }
 
 /** A plain scalar as eemeli/yaml's core schema reads it (its tests, in its order). */
-export function resolvePlain(s: string): unknown {
+function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   const digit = c >= 0x30 && c <= 0x39;
   // Only these first characters begin a null (~ null), a boolean (true false) or a number.
@@ -109,11 +109,6 @@ const ESCAPES: Record<string, string> = {
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-interface Anchor {
-  value: unknown;
-  size: number;
-}
-
 class FastParser {
   private pos = 0;
   /** Indent of the content line at `pos`, or END_OF_TEXT / DOCUMENT_MARKER / DOCUMENT_END. */
@@ -123,7 +118,17 @@ class FastParser {
   /** Nodes made so far in this document, aliases counted at their targets' size (as eemeli/yaml counts them). */
   private nodes = 0;
   private aliasNodes = 0;
-  private anchors = new Map<string, Anchor>();
+  private anchors = new Map<string, { value: unknown; size: number }>();
+  /** The document's root keys and the item offsets of its root lists (YamlDocument's `keys` and `items`). */
+  private keys = new Map<string, number>();
+  private items = new Map<string, number[]>();
+  /** The item offsets of the last list begun at depth 2, that is, as a root key's value. */
+  private rootList: number[] | null = null;
+  /** Set by `blockValue` and `flowValue`: where the value's node starts (after its anchor), as eemeli/yaml places it. */
+  private valueAt = 0;
+  /** Set by `plainLine`: whether the scalar stopped at a key's colon, and where it stopped. */
+  private colon = false;
+  private stop = 0;
 
   constructor(
     private readonly text: string,
@@ -141,26 +146,21 @@ class FastParser {
       this.nodes = 0;
       this.aliasNodes = 0;
       if (this.indent >= 0) {
-        if (this.indent !== 0) giveUp();
-        const keys = new Map<string, number>();
-        const items = new Map<string, number[]>();
+        if (this.indent !== 0 || this.atSequenceItem()) giveUp();
+        this.keys = new Map();
+        this.items = new Map();
         const start = this.pos;
-        const value = this.text.charCodeAt(start) === OPEN_CURLY ? this.rootFlow(keys, items) : this.atSequenceItem() ? giveUp() : this.mapping(0, { keys, items });
-        documents.push({ index, value, start, keys, items });
+        const value = this.text.charCodeAt(start) === OPEN_CURLY ? this.rootFlow() : this.mapping(0);
+        documents.push({ index, value, start, keys: this.keys, items: this.items });
       }
       // An empty document still takes an index, as eemeli/yaml counts them.
       index++;
       const next = this.indent as number; // moved by the parse
       if (next === END_OF_TEXT) return documents;
-      if (next === DOCUMENT_END) {
-        // `...` as the file's last content ends the last document; anything after it is left to eemeli/yaml.
-        this.pos += 3;
-        this.restOfLine(true);
-        if (this.scanLines() !== END_OF_TEXT) giveUp();
-        return documents;
-      }
-      if (next !== DOCUMENT_MARKER) giveUp();
+      if (next !== DOCUMENT_MARKER && next !== DOCUMENT_END) giveUp();
       this.indent = this.afterMarker();
+      // `...` as the file's last content ends the last document; anything after it is left to eemeli/yaml.
+      if (next === DOCUMENT_END && this.indent !== END_OF_TEXT) giveUp();
     }
   }
 
@@ -173,13 +173,13 @@ class FastParser {
   /** From a line start, skips blank and comment lines; leaves `pos` at the first content character and returns its indent. */
   private scanLines(): number {
     const text = this.text;
-    const length = text.length;
     for (;;) {
       const lineStart = this.pos;
-      if (lineStart >= length) return END_OF_TEXT;
+      // Checked before reading: one charCodeAt past the end makes V8 recompile the site slower for every later call.
+      if (lineStart >= text.length) return END_OF_TEXT;
       let i = lineStart;
       while (text.charCodeAt(i) === SPACE) i++;
-      if (i >= length) return END_OF_TEXT;
+      if (i >= text.length) return END_OF_TEXT;
       const c = text.charCodeAt(i);
       if (c === LF || c === CR || c === HASH) {
         this.pos = i;
@@ -190,7 +190,7 @@ class FastParser {
       this.pos = i;
       if (i === lineStart && (c === DASH || c === DOT) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
         const after = text.charCodeAt(i + 3);
-        if (after === SPACE || lineBreak(after) || i + 3 >= length) return c === DASH ? DOCUMENT_MARKER : DOCUMENT_END;
+        if (after === SPACE || lineBreak(after) || i + 3 >= text.length) return c === DASH ? DOCUMENT_MARKER : DOCUMENT_END;
       }
       if (i === lineStart && c === 0x25 /* % directive */) giveUp();
       return i - lineStart;
@@ -208,11 +208,8 @@ class FastParser {
     let c = text.charCodeAt(i);
     if (c === HASH) {
       if (!spaced) giveUp();
-      for (;;) {
-        c = text.charCodeAt(++i);
-        if (lineBreak(c) || i >= text.length) break;
-        if (unusual(c)) giveUp();
-      }
+      i = this.commentEnd(i);
+      c = text.charCodeAt(i);
     }
     if (c === CR) {
       if (text.charCodeAt(i + 1) !== LF) giveUp();
@@ -230,6 +227,35 @@ class FastParser {
     this.indent = this.scanLines();
   }
 
+  /** Where a comment starting at `i` ends: at its line break or the end of the text. */
+  private commentEnd(i: number): number {
+    const text = this.text;
+    while (i < text.length && !lineBreak(text.charCodeAt(i))) {
+      if (unusual(text.charCodeAt(i))) giveUp();
+      i++;
+    }
+    return i;
+  }
+
+  /** Past the line break at `i`: LF or CRLF (a CR alone is left to eemeli/yaml). */
+  private pastBreak(i: number): number {
+    if (this.text.charCodeAt(i) !== CR) return i + 1;
+    if (this.text.charCodeAt(i + 1) !== LF) giveUp();
+    return i + 2;
+  }
+
+  /** Whether `i` is a space, a line break or the end of the text: what must follow a `-`, `:` or `---` indicator. */
+  private blank(i: number): boolean {
+    if (i >= this.text.length) return true;
+    const c = this.text.charCodeAt(i);
+    return c === SPACE || lineBreak(c);
+  }
+
+  /** Whether `---` or `...` starts at `i`: at a line start, a document marker or text eemeli/yaml may take for one. */
+  private atMarker(i: number): boolean {
+    return this.text.startsWith('---', i) || this.text.startsWith('...', i);
+  }
+
   private atSequenceItem(): boolean {
     const text = this.text;
     if (text.charCodeAt(this.pos) !== DASH) return false;
@@ -243,83 +269,86 @@ class FastParser {
     return offsets;
   }
 
+  /** Item offsets for a list just entered: a root key's list keeps them (`rootList`), and so does the locator. */
+  private listOffsets(list: unknown[]): number[] | null {
+    if (this.depth !== 2 && this.where === null) return null;
+    const offsets: number[] = [];
+    if (this.depth === 2) this.rootList = offsets;
+    this.where?.set(list, offsets);
+    return offsets;
+  }
+
   private enter(): void {
     if (++this.depth > MAX_DEPTH) giveUp();
   }
 
-  private keyOf(raw: string): string {
-    if (raw === '__proto__' || raw === '<<') giveUp();
-    return String(resolvePlain(raw));
-  }
-
-  /** Where the key at `pos` ends (its colon), or -1 when no key starts here; `pos` does not move. */
-  private keyColon(): number {
-    const text = this.text;
-    const c = text.charCodeAt(this.pos);
-    const save = this.pos;
-    let i: number;
-    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      try {
-        this.quoted(c, -2);
-      } catch (error) {
-        if (error !== GIVE_UP) throw error;
-        this.pos = -1; // not a key: a scalar over several lines, or no scalar at all
-      }
-      i = this.pos;
-      this.pos = save;
-      while (i !== -1 && text.charCodeAt(i) === SPACE) i++;
-      if (i === -1 || text.charCodeAt(i) !== COLON) return -1;
-    } else {
-      if (indicator(c)) return -1;
+  /** Whether a key (plain or quoted, on one line) starts at `pos`; `pos` does not move. */
+  private atKey(): boolean {
+    const c = this.text.charCodeAt(this.pos);
+    if (c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE) {
+      if (indicator(c)) return false;
       this.plainLine(false);
-      if (!this.colon) return -1;
-      i = this.stop;
+      return this.colon;
     }
-    const after = text.charCodeAt(i + 1);
-    return after === SPACE || lineBreak(after) || i + 1 >= text.length ? i : giveUp();
+    const save = this.pos;
+    let key: boolean;
+    try {
+      this.quoted(c, -2);
+      key = this.text.charCodeAt(this.skipSpaces()) === COLON;
+    } catch (error) {
+      if (error !== GIVE_UP) throw error;
+      key = false; // not a key: a scalar over several lines, or no scalar at all
+    }
+    this.pos = save;
+    return key;
   }
 
-  /** A key at `pos` (plain or quoted, on one line); leaves `pos` past its colon. */
-  private key(): string {
+  /** A key at `pos` (plain or quoted, on one line); leaves `pos` past its colon and the spaces after it. */
+  private key(inFlow: boolean): string {
     const text = this.text;
     const start = this.pos;
     const c = text.charCodeAt(start);
     let key: string;
     if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
       key = this.quoted(c, -2);
-      if (key === '__proto__') giveUp();
-      while (text.charCodeAt(this.pos) === SPACE) this.pos++;
-      const after = text.charCodeAt(this.pos + 1);
-      if (text.charCodeAt(this.pos) !== COLON || !(after === SPACE || lineBreak(after) || this.pos + 1 >= text.length)) giveUp();
+      // In flow, a quoted key's colon may touch its value (`"a":1`, as JSON writes it).
+      if (text.charCodeAt(this.skipSpaces()) !== COLON || !(inFlow || this.blank(this.pos + 1))) giveUp();
     } else {
-      if (indicator(c) || (c === DASH && !this.plainStart(false))) giveUp();
-      const end = this.plainLine(false);
-      if (!this.colon || end === start) giveUp();
-      key = this.keyOf(text.slice(start, end));
+      const end = this.plainStart(inFlow) ? this.plainLine(inFlow) : giveUp();
+      const raw = text.slice(start, end);
+      if (!this.colon || raw === '' || raw === '<<') giveUp();
+      key = String(resolvePlain(raw));
       this.pos = this.stop;
     }
-    if (this.pos - start > MAX_KEY) giveUp();
+    if (key === '__proto__' || this.pos - start > MAX_KEY) giveUp();
     this.nodes++;
     this.pos++; // past the colon
+    this.skipSpaces();
     return key;
   }
 
+  /** Sets a mapping's key (a duplicate is left to eemeli/yaml), noting the root's keys and lists, and offsets for the locator. */
+  private put(result: Record<string, unknown>, offsets: Map<string, readonly [number, number]> | null, key: string, keyStart: number, value: unknown): void {
+    if (Object.hasOwn(result, key)) giveUp();
+    result[key] = value;
+    offsets?.set(key, [keyStart, this.valueAt]);
+    if (this.depth === 1) {
+      this.keys.set(key, keyStart);
+      if (this.rootList !== null && this.rootList.length > 0) this.items.set(key, this.rootList);
+      this.rootList = null;
+    }
+  }
+
   /** A block mapping whose keys sit at `indent`; `pos` is at its first key. */
-  private mapping(indent: number, root?: { keys: Map<string, number>; items: Map<string, number[]> }): Record<string, unknown> {
+  private mapping(indent: number): Record<string, unknown> {
     this.enter();
     const result: Record<string, unknown> = {};
     const offsets = this.where && this.noted(result, new Map<string, readonly [number, number]>());
     this.nodes++;
     for (;;) {
       const keyStart = this.pos;
-      const key = this.key();
-      if (Object.hasOwn(result, key)) giveUp();
-      root?.keys.set(key, keyStart);
-      const items: number[] | undefined = root ? [] : undefined;
-      this.skipSpaces();
-      result[key] = this.blockValue(indent, false, items);
-      offsets?.set(key, [keyStart, this.valueAt]);
-      if (root && items && items.length > 0) root.items.set(key, items);
+      const key = this.key(false);
+      this.put(result, offsets, key, keyStart, this.blockValue(indent, false));
       if (this.indent < indent) break;
       if (this.indent > indent) giveUp();
     }
@@ -327,85 +356,64 @@ class FastParser {
     return result;
   }
 
-  /** Set by `blockValue`: where the value's node starts (after its anchor), as eemeli/yaml places it. */
-  private valueAt = 0;
-
   /**
    * The value after a block key's colon or an item's dash (`pos` past the spaces):
    * on this line or on the lines below, more indented than `indent` (for a mapping
    * value, a list may also sit at `indent`). Leaves `indent` at the next content line.
    */
-  private blockValue(indent: number, item: boolean, items?: number[]): unknown {
+  private blockValue(indent: number, item: boolean): unknown {
     const text = this.text;
-    let c = text.charCodeAt(this.pos);
-    let anchor: string | null = null;
-    let before = 0;
-    if (c === AMPERSAND) {
-      anchor = this.anchorName();
-      before = this.nodes;
-      c = text.charCodeAt(this.pos);
-    }
+    const before = this.nodes;
+    const anchor = text.charCodeAt(this.pos) === AMPERSAND ? this.name(false) : null;
+    const c = text.charCodeAt(this.skipSpaces());
     let at = this.pos;
     let value: unknown;
     if (c === HASH || lineBreak(c) || this.pos >= text.length) {
       // Nothing more on this line: the value is below, or null.
       this.nextLine(text.charCodeAt(this.pos - 1) === SPACE);
-      if (this.indent > indent) {
+      if (this.indent > indent || (!item && this.indent === indent && this.atSequenceItem())) {
         at = this.pos;
-        value = this.blockNode(indent, items);
-      } else if (!item && this.indent === indent && this.atSequenceItem()) {
-        at = this.pos;
-        value = this.sequence(indent, items);
+        value = this.blockNode(indent);
       } else {
         if (anchor !== null) giveUp();
         this.nodes++;
         value = null;
       }
-    } else if (c === ASTERISK) {
-      if (anchor !== null || items) giveUp();
-      value = this.alias();
-      this.nextLine(false);
     } else if (c === PIPE || c === GREATER) {
       value = this.blockScalar(indent);
-    } else if (this.keyColon() !== -1) {
+    } else if (this.atKey()) {
       // `- key: value`: a mapping whose keys sit at this column
       if (!item || anchor !== null) giveUp();
       value = this.mapping(this.pos - this.lineStart);
     } else {
-      value = this.scalarOrFlow(indent, items);
-      if (this.indent > indent) giveUp();
+      if (c === ASTERISK && anchor !== null) giveUp();
+      value = this.scalarOrFlow(indent);
     }
     if (anchor !== null) this.anchors.set(anchor, { value, size: this.nodes - before });
     this.valueAt = at;
     return value;
   }
 
-  /** A node that starts on its own line, more indented than its parent's `indent`. */
-  private blockNode(indent: number, items?: number[]): unknown {
-    if (this.atSequenceItem()) return this.sequence(this.indent, items);
+  /** A node that starts on its own line, below a key or dash at `indent`. */
+  private blockNode(indent: number): unknown {
+    if (this.atSequenceItem()) return this.sequence(this.indent);
     const c = this.text.charCodeAt(this.pos);
     if (c === AMPERSAND || c === ASTERISK || c === PIPE || c === GREATER) giveUp();
-    if (this.keyColon() !== -1) return this.mapping(this.indent);
-    const value = this.scalarOrFlow(indent, items);
-    if (this.indent > indent) giveUp();
-    return value;
+    if (this.atKey()) return this.mapping(this.indent);
+    return this.scalarOrFlow(indent);
   }
 
   /** A block list whose dashes sit at `indent`; `pos` is at its first dash. */
-  private sequence(indent: number, items?: number[]): unknown[] {
+  private sequence(indent: number): unknown[] {
     this.enter();
     const result: unknown[] = [];
-    const offsets = this.where && this.noted(result, [] as number[]);
+    const offsets = this.listOffsets(result);
     this.nodes++;
-    const text = this.text;
     for (;;) {
       this.pos++;
-      let i = this.pos;
-      while (text.charCodeAt(i) === SPACE) i++;
-      this.pos = i;
+      this.skipSpaces();
       if (this.atSequenceItem()) giveUp();
       result.push(this.blockValue(indent, true));
-      items?.push(this.valueAt);
       offsets?.push(this.valueAt);
       if (this.indent < indent || (this.indent === indent && !this.atSequenceItem())) break;
       if (this.indent !== indent) giveUp();
@@ -414,61 +422,43 @@ class FastParser {
     return result;
   }
 
-  /** Where the node after an anchor at `pos` starts (eemeli/yaml's node offsets leave out the anchor). */
-  private afterAnchor(): number {
-    const text = this.text;
-    let i = this.pos;
-    while (i < text.length && text.charCodeAt(i) !== SPACE && !lineBreak(text.charCodeAt(i))) i++;
-    while (text.charCodeAt(i) === SPACE) i++;
-    return i;
-  }
-
-  private anchorName(): string {
+  /** The name after the `&` or `*` at `pos`; `pos` ends just after it. An alias's name also ends at a flow indicator. */
+  private name(alias: boolean): string {
     const text = this.text;
     const start = ++this.pos;
     let i = start;
-    for (;;) {
+    for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (i >= text.length || c === SPACE || lineBreak(c)) break;
+      if (c === SPACE || lineBreak(c) || (alias && flowIndicator(c))) break;
       if (flowIndicator(c) || unusual(c)) giveUp();
-      i++;
     }
-    if (i === start || !(text.charCodeAt(i) === SPACE || lineBreak(text.charCodeAt(i)) || i >= text.length)) giveUp();
+    if (i === start) giveUp();
     this.pos = i;
-    this.skipSpaces();
     return text.slice(start, i);
   }
 
   private alias(): unknown {
-    const text = this.text;
-    const start = ++this.pos;
-    let i = start;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (i >= text.length || c === SPACE || lineBreak(c) || flowIndicator(c)) break;
-      if (unusual(c)) giveUp();
-      i++;
-    }
-    const target = this.anchors.get(text.slice(start, i));
-    if (i === start || !target) giveUp();
-    this.pos = i;
+    // A root key's alias is left to eemeli/yaml, which places the items of the list it names.
+    if (this.depth === 1) giveUp();
+    const target = this.anchors.get(this.name(true));
+    if (!target) giveUp();
     this.nodes += target.size;
     this.aliasNodes += target.size;
     if (this.aliasNodes > this.maxAliasNodes) giveUp();
     return target.value;
   }
 
-  /** A scalar or flow collection in block context, continuation lines more indented than `indent`; then moves to the next content line. */
-  private scalarOrFlow(indent: number, items?: number[]): unknown {
+  /** A scalar, alias or flow collection at `pos` in block context, continuation lines indented past `indent`; then moves to the next content line. */
+  private scalarOrFlow(indent: number): unknown {
     const c = this.text.charCodeAt(this.pos);
     let value: unknown;
-    if (c === OPEN_SQUARE) value = this.flowSequence(indent, items);
-    else if (c === OPEN_CURLY) value = this.flowValue(indent);
+    if (c === OPEN_SQUARE) value = this.flowSequence(indent);
+    else if (c === OPEN_CURLY) value = this.flowMapping(indent);
+    else if (c === ASTERISK) value = this.alias();
     else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
       value = this.quoted(c, indent);
       this.nodes++;
-    } else if (c === ASTERISK) value = this.alias();
-    else value = this.plain(false, indent);
+    } else value = this.plain(false, indent);
     this.nextLine(false);
     return value;
   }
@@ -479,7 +469,7 @@ class FastParser {
     return this.pos;
   }
 
-  /** Skips spaces, line breaks and comments inside a flow collection; continuation lines must be indented past `indent`. */
+  /** Skips spaces, line breaks and comments inside a flow collection, and returns the character it stops at. */
   private flowSpace(indent: number): number {
     const text = this.text;
     let spaced = false;
@@ -492,10 +482,7 @@ class FastParser {
       }
       if (c === HASH) {
         if (!spaced) giveUp();
-        while (this.pos < text.length && !lineBreak(text.charCodeAt(this.pos))) {
-          if (unusual(text.charCodeAt(this.pos))) giveUp();
-          this.pos++;
-        }
+        this.pos = this.commentEnd(this.pos);
         c = text.charCodeAt(this.pos);
       }
       if (c === CR) {
@@ -511,131 +498,103 @@ class FastParser {
       if (this.pos >= text.length) giveUp();
       if (this.pos - lineStart <= indent && !lineBreak(d) && d !== HASH) giveUp();
       if (this.pos === lineStart && (d === DASH || d === DOT) && text.startsWith(d === DASH ? '---' : '...', this.pos)) giveUp();
-      this.lineStart = lineStart;
       spaced = true;
     }
   }
 
-  /** A flow collection (or scalar inside one) at `pos`; continuation lines indented past `indent`. */
-  private flowValue(indent: number): unknown {
+  /**
+   * The first character of a line starting at `i` inside a flow collection or a quoted
+   * scalar: its content must be indented past `indent` (blank lines aside, and comment
+   * lines with `comment`), and a line starting `---` or `...` is left to eemeli/yaml.
+   */
+  private continuation(i: number, indent: number, comment: boolean): number {
     const text = this.text;
-    let c = text.charCodeAt(this.pos);
-    let anchor: string | null = null;
-    let before = 0;
-    if (c === AMPERSAND) {
-      anchor = this.anchorName();
-      before = this.nodes;
-      this.flowSpace(indent);
-      c = text.charCodeAt(this.pos);
-    }
+    const lineStart = i;
+    while (text.charCodeAt(i) === SPACE) i++;
+    const c = text.charCodeAt(i);
+    if (i >= text.length || (i - lineStart <= indent && !lineBreak(c) && !(comment && c === HASH))) giveUp();
+    if (i === lineStart && this.atMarker(i)) giveUp();
+    return i;
+  }
+
+  /** A node inside a flow collection at `pos` (sets `valueAt`); continuation lines indented past `indent`. */
+  private flowValue(indent: number): unknown {
+    const before = this.nodes;
+    const anchor = this.text.charCodeAt(this.pos) === AMPERSAND ? this.name(false) : null;
+    if (anchor !== null && this.flowSpace(indent) === ASTERISK) giveUp();
+    const at = this.pos;
+    const c = this.text.charCodeAt(this.pos);
     let value: unknown;
     if (c === OPEN_SQUARE) value = this.flowSequence(indent);
     else if (c === OPEN_CURLY) value = this.flowMapping(indent);
+    else if (c === ASTERISK) value = this.alias();
     else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
       value = this.quoted(c, indent);
       this.nodes++;
-    } else if (c === ASTERISK) {
-      if (anchor !== null) giveUp();
-      value = this.alias();
     } else value = this.plain(true, indent);
     if (anchor !== null) this.anchors.set(anchor, { value, size: this.nodes - before });
+    this.valueAt = at;
     return value;
   }
 
-  private flowSequence(indent: number, items?: number[]): unknown[] {
+  private flowSequence(indent: number): unknown[] {
     this.enter();
-    this.pos++;
     const result: unknown[] = [];
-    const offsets = this.where && this.noted(result, [] as number[]);
+    const offsets = this.listOffsets(result);
     this.nodes++;
-    const text = this.text;
+    this.pos++;
     if (this.flowSpace(indent) !== CLOSE_SQUARE) {
       for (;;) {
-        const at = text.charCodeAt(this.pos) === AMPERSAND ? this.afterAnchor() : this.pos;
-        items?.push(at);
-        offsets?.push(at);
         result.push(this.flowValue(indent));
+        offsets?.push(this.valueAt);
         const c = this.flowSpace(indent);
-        if (c === COLON) giveUp();
         this.pos++;
         if (c === CLOSE_SQUARE) break;
         if (c !== COMMA) giveUp();
-        // A trailing comma or an empty entry: left to eemeli/yaml.
-        const next = this.flowSpace(indent);
-        if (next === COMMA || next === CLOSE_SQUARE) giveUp();
+        this.flowSpace(indent); // an empty entry after the comma is left to eemeli/yaml by plain()
       }
-    } else {
-      this.pos++;
-    }
+    } else this.pos++;
     this.depth--;
     return result;
   }
 
-  private flowMapping(indent: number, root?: { keys: Map<string, number>; items: Map<string, number[]> }): Record<string, unknown> {
+  private flowMapping(indent: number): Record<string, unknown> {
     this.enter();
-    this.pos++;
     const result: Record<string, unknown> = {};
     const offsets = this.where && this.noted(result, new Map<string, readonly [number, number]>());
     this.nodes++;
-    const text = this.text;
+    this.pos++;
     if (this.flowSpace(indent) !== CLOSE_CURLY) {
       for (;;) {
         const keyStart = this.pos;
-        const q = text.charCodeAt(keyStart);
-        let key: string;
-        if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) {
-          key = this.quoted(q, -2);
-          if (key === '__proto__' || this.text.charCodeAt(this.skipSpaces()) !== COLON) giveUp();
-        } else {
-          if (indicator(q) || (q === DASH && !this.plainStart(true))) giveUp();
-          const end = this.plainLine(true);
-          if (!this.colon || end === keyStart) giveUp();
-          key = this.keyOf(text.slice(keyStart, end));
-          this.pos = this.stop;
-        }
-        if (this.pos - keyStart > MAX_KEY) giveUp();
-        this.nodes++;
-        this.pos++; // past the colon
-        if (Object.hasOwn(result, key)) giveUp();
-        root?.keys.set(key, keyStart);
+        const key = this.key(true);
+        this.flowSpace(indent); // an empty value (`,` or `}` next) is left to eemeli/yaml by plain()
+        this.put(result, offsets, key, keyStart, this.flowValue(indent));
         const c = this.flowSpace(indent);
-        if (c === COMMA || c === CLOSE_CURLY) giveUp();
-        const valueStart = c === AMPERSAND ? this.afterAnchor() : this.pos;
-        const items = root && c === OPEN_SQUARE ? [] : undefined;
-        result[key] = items ? this.flowSequence(indent, items) : this.flowValue(indent);
-        if (items && items.length > 0) root?.items.set(key, items);
-        offsets?.set(key, [keyStart, valueStart]);
-        const d = this.flowSpace(indent);
         this.pos++;
-        if (d === CLOSE_CURLY) break;
-        if (d !== COMMA) giveUp();
-        const next = this.flowSpace(indent);
-        if (next === COMMA || next === CLOSE_CURLY) giveUp();
+        if (c === CLOSE_CURLY) break;
+        if (c !== COMMA) giveUp();
+        this.flowSpace(indent); // an empty entry after the comma is left to eemeli/yaml by plain()
       }
-    } else {
-      this.pos++;
-    }
+    } else this.pos++;
     this.depth--;
     return result;
   }
 
   /** A JSON-shaped document: a flow mapping at column 1, the whole document. */
-  private rootFlow(keys: Map<string, number>, items: Map<string, number[]>): Record<string, unknown> {
-    const value = this.flowMapping(-1, { keys, items });
+  private rootFlow(): Record<string, unknown> {
+    const value = this.flowMapping(-1);
     this.nextLine(true);
     if (this.indent >= 0) giveUp();
     return value;
   }
 
-  /** Whether a `-` at `pos` starts a plain scalar. */
+  /** Whether a plain scalar may start at `pos` (a `-` only before a non-blank, in flow also not before a flow indicator). */
   private plainStart(inFlow: boolean): boolean {
-    const next = this.text.charCodeAt(this.pos + 1);
-    return !(next === SPACE || lineBreak(next) || this.pos + 1 >= this.text.length || (inFlow && flowIndicator(next)));
+    const c = this.text.charCodeAt(this.pos);
+    if (c !== DASH) return !indicator(c);
+    return !(this.blank(this.pos + 1) || (inFlow && flowIndicator(this.text.charCodeAt(this.pos + 1))));
   }
-
-  /** Set by `plainLine`: whether the scalar stopped at a key's colon, and where it stopped. */
-  private colon = false;
-  private stop = 0;
 
   /**
    * Scans one line of a plain scalar from `pos` without moving it; returns its end
@@ -647,8 +606,7 @@ class FastParser {
     const length = text.length;
     let i = this.pos;
     this.colon = false;
-    for (;;) {
-      if (i >= length) break;
+    for (; i < length; i++) {
       const c = text.charCodeAt(i);
       if (c === COLON) {
         const next = text.charCodeAt(i + 1);
@@ -656,7 +614,7 @@ class FastParser {
           this.colon = true;
           break;
         }
-        if (inFlow && flowIndicator(next)) giveUp();
+        if (inFlow && flowIndicator(text.charCodeAt(i + 1))) giveUp();
       } else if (c === SPACE) {
         if (text.charCodeAt(i + 1) === HASH) break;
       } else if (lineBreak(c) || (inFlow && flowIndicator(c))) {
@@ -664,7 +622,6 @@ class FastParser {
       } else if (unusual(c)) {
         giveUp();
       }
-      i++;
     }
     this.stop = i;
     while (i > this.pos && text.charCodeAt(i - 1) === SPACE) i--;
@@ -675,33 +632,27 @@ class FastParser {
   private plain(inFlow: boolean, indent: number): unknown {
     const text = this.text;
     const start = this.pos;
-    const first = text.charCodeAt(start);
-    if (indicator(first) || (first === DASH && !this.plainStart(inFlow))) giveUp();
+    if (!this.plainStart(inFlow)) giveUp();
     let end = this.plainLine(inFlow);
     if (this.colon || end === start) giveUp();
     this.nodes++;
-    if (!lineBreak(text.charCodeAt(this.stop))) {
-      this.pos = end;
-      return resolvePlain(text.slice(start, end));
-    }
     // Continuation lines: folded as YAML folds them (one break = a space, each blank line = a newline).
     let value = text.slice(start, end);
     let multiLine = false;
-    for (;;) {
+    while (lineBreak(text.charCodeAt(this.stop))) {
       let i = this.stop;
       let breaks = 0;
       let lineStart = i;
       let c = text.charCodeAt(i);
       while (lineBreak(c)) {
-        if (c === CR && text.charCodeAt(i + 1) !== LF) giveUp();
-        i += c === CR ? 2 : 1;
+        i = this.pastBreak(i);
         breaks++;
         lineStart = i;
-        while (text.charCodeAt(i) === SPACE) i++;
-        c = text.charCodeAt(i);
+        while (i < text.length && text.charCodeAt(i) === SPACE) i++;
+        c = i < text.length ? text.charCodeAt(i) : -1; // never read past the end (see scanLines)
       }
       if (i >= text.length || i - lineStart <= indent || c === HASH || (inFlow && flowIndicator(c))) break;
-      if (i === lineStart && (c === DASH || c === DOT) && text.startsWith(c === DASH ? '---' : '...', i)) break;
+      if (i === lineStart && this.atMarker(i)) break;
       if (!inFlow && (c === DASH || c === 0x3f || c === COLON) && (text.charCodeAt(i + 1) === SPACE || lineBreak(text.charCodeAt(i + 1)))) giveUp();
       this.pos = i;
       end = this.plainLine(inFlow);
@@ -709,12 +660,9 @@ class FastParser {
       value += breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
       value += text.slice(i, end);
       multiLine = true;
-      this.lineStart = lineStart;
-      if (!lineBreak(text.charCodeAt(this.stop)) && this.stop < text.length) {
-        if (!inFlow) giveUp(); // a comment after a multi-line scalar: left to eemeli/yaml
-        break;
-      }
     }
+    // A comment after a multi-line scalar: left to eemeli/yaml.
+    if (multiLine && !inFlow && this.stop < text.length && !lineBreak(text.charCodeAt(this.stop))) giveUp();
     this.pos = end;
     return multiLine ? value : resolvePlain(value);
   }
@@ -758,8 +706,7 @@ class FastParser {
         } else if (e === '\n' || e === '\r') {
           if (indent === -2) giveUp();
           // An escaped line break: joined without a space; leading spaces of the next line dropped.
-          i += e === '\r' ? (text.charCodeAt(i + 2) === LF ? 3 : giveUp()) : 2;
-          i = this.quotedLineStart(i, indent);
+          i = this.continuation(this.pastBreak(i + 1), indent, false);
           if (lineBreak(text.charCodeAt(i))) giveUp();
         } else {
           giveUp();
@@ -774,17 +721,10 @@ class FastParser {
         while (end > from && text.charCodeAt(end - 1) === SPACE) end--;
         value += text.slice(from, end);
         let breaks = 0;
-        while (lineBreak(text.charCodeAt(i))) {
-          if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) !== LF) giveUp();
-          i += text.charCodeAt(i) === CR ? 2 : 1;
+        do {
+          i = this.continuation(this.pastBreak(i), indent, false);
           breaks++;
-          const next = this.quotedLineStart(i, indent);
-          if (!lineBreak(text.charCodeAt(next))) {
-            i = next;
-            break;
-          }
-          i = next;
-        }
+        } while (lineBreak(text.charCodeAt(i)));
         value += breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
         from = i;
         continue;
@@ -796,19 +736,6 @@ class FastParser {
     return value;
   }
 
-  /** The first content character of a quoted scalar's continuation line at `i`. */
-  private quotedLineStart(i: number, indent: number): number {
-    const text = this.text;
-    const lineStart = i;
-    while (text.charCodeAt(i) === SPACE) i++;
-    const c = text.charCodeAt(i);
-    if (i >= text.length) giveUp();
-    if (!lineBreak(c) && i - lineStart <= indent) giveUp();
-    if (i === lineStart && (c === DASH || c === DOT) && (text.startsWith('---', i) || text.startsWith('...', i))) giveUp();
-    this.lineStart = lineStart;
-    return i;
-  }
-
   /** A literal (`|`) or folded (`>`) block scalar whose header is at `pos`, content more indented than `indent`. */
   private blockScalar(indent: number): string {
     const text = this.text;
@@ -816,62 +743,47 @@ class FastParser {
     let i = this.pos + 1;
     const strip = text.charCodeAt(i) === DASH;
     if (strip) i++;
-    const h = text.charCodeAt(i);
     // `+` (keep) and indentation indicators are left to eemeli/yaml.
-    if (!(h === SPACE || lineBreak(h) || i >= text.length)) giveUp();
+    if (!this.blank(i)) giveUp();
     this.pos = i;
     this.restOfLine(false);
     this.nodes++;
     let value = '';
     let contentIndent = -1;
     let blanks = 0;
-    let lastBroken = false;
     let p = this.pos;
     while (p < text.length) {
       const lineStart = p;
       while (text.charCodeAt(p) === SPACE) p++;
       const width = p - lineStart;
-      const c = text.charCodeAt(p);
-      if (p >= text.length || lineBreak(c)) {
+      const least = contentIndent === -1 ? indent + 1 : contentIndent;
+      if (p >= text.length || lineBreak(text.charCodeAt(p))) {
         // Spaces past the content indent are content, and a leading blank line may not set it: left to eemeli/yaml.
-        if (width > (contentIndent === -1 ? indent + 1 : contentIndent)) giveUp();
+        if (width > least) giveUp();
         if (p >= text.length) {
           p = lineStart;
           break;
         }
         blanks++;
+      } else if (width < least) {
+        p = lineStart;
+        break;
       } else {
-        if (contentIndent === -1) {
-          if (width <= indent) {
-            p = lineStart;
-            break;
-          }
-          contentIndent = width;
-        } else if (width < contentIndent) {
-          p = lineStart;
-          break;
-        }
-        if (width > contentIndent && folded) giveUp(); // more-indented folded lines keep their breaks: left to eemeli/yaml
+        const first = contentIndent === -1;
+        if (first) contentIndent = width;
+        else if (width > contentIndent && folded) giveUp(); // more-indented folded lines keep their breaks: left to eemeli/yaml
         let end = p;
         while (end < text.length && !lineBreak(text.charCodeAt(end))) {
           if (unusual(text.charCodeAt(end))) giveUp();
           end++;
         }
-        if (lastBroken) value += folded ? (blanks > 0 ? '\n'.repeat(blanks) : ' ') : '\n'.repeat(blanks + 1);
-        else value += '\n'.repeat(blanks);
+        // The breaks before the line: folding makes a single one a space.
+        value += first ? '\n'.repeat(blanks) : folded && blanks === 0 ? ' ' : '\n'.repeat(folded ? blanks : blanks + 1);
         value += text.slice(lineStart + contentIndent, end);
         blanks = 0;
-        lastBroken = false;
         p = end;
       }
-      if (text.charCodeAt(p) === CR) {
-        if (text.charCodeAt(p + 1) !== LF) giveUp();
-        p++;
-      }
-      if (p < text.length) {
-        p++;
-        if (blanks === 0) lastBroken = true;
-      }
+      if (p < text.length) p = this.pastBreak(p);
     }
     if (contentIndent === -1) giveUp(); // an empty block scalar
     if (!strip) value += '\n'; // clip: one final break, even at the end of the text (as eemeli/yaml reads it)

@@ -42,12 +42,7 @@ export class LineIndex {
   private lineStarts(): number[] {
     if (this.starts) return this.starts;
     const starts = [0];
-    const text = this.text;
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
-    }
+    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.starts = starts;
     return starts;
   }

@@ -78,10 +78,7 @@ function firstTooDeep(text: string): number {
 export function parsePrecise(text: string, where = new WeakMap<object, Offsets>()): ParsedYaml {
   const { parseAllDocuments, isScalar } = eemeli();
   const result: ParsedYaml = { documents: [], documentProblems: [], fatal: null };
-  const docs = parseAllDocuments(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
-  const list = Array.isArray(docs) ? docs : [];
-  for (let index = 0; index < list.length; index++) {
-    const doc = list[index] as Document.Parsed;
+  for (const [index, doc] of parseAllDocuments(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true }).entries()) {
     const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     if (syntax) {
       result.fatal = problemOf(syntax, text);
@@ -154,10 +151,8 @@ function convertDocument(doc: Document.Parsed, where: WeakMap<object, Offsets>):
         size += child.size;
       }
       out = { value, size };
-    } else if (isScalar(node)) {
-      out = { value: node.value, size: 1 };
     } else {
-      out = { value: null, size: 1 };
+      out = { value: isScalar(node) ? node.value : null, size: 1 };
     }
     const anchor = (node as Node | null)?.anchor;
     if (anchor) anchors.set(anchor, out);

@@ -4,7 +4,6 @@ import { scorePolicy } from '../score/policy.js';
 import { importSettings } from '../import/settings.js';
 import { isTimeZone } from '../engine/ruleset.js';
 
-
 /**
  * zhibu.config.yaml. Each rule's setting (`off`, a severity, or parameters) is checked
  * against the rule itself when the rules are configured (engine/ruleset.ts).

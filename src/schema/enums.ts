@@ -39,7 +39,6 @@ export const extraLabels: Record<string, Record<string, string>> = {
 };
 
 export type ActivityType = keyof typeof activityTypes;
-export type ThemeDayForm = keyof typeof themeDayForms;
 
 /** Message ids carried by custom issues; the loader turns them into input errors. */
 export const issueIds = {
@@ -49,7 +48,6 @@ export const issueIds = {
   unknownKey: 'key.unknown',
   required: 'field.required',
   duplicateName: 'name.duplicate',
-  header: 'document.header',
 } as const;
 
 /** When record()'s unknown-key check runs: on any mapping, even when its fields failed. */

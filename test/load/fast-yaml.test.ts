@@ -174,6 +174,7 @@ describe('the fast YAML parser gives up', () => {
     ['a very long key', `${'k'.repeat(1100)}: 1\n`],
     ['an alias to an unknown anchor', 'a: *x\n'],
     ['an alias as a root value', 'a: &x [1]\nb: *x\n'],
+    ['an alias as a root value of a JSON-shaped document', '{"a": &x [1], "b": *x}\n'],
     ['an anchor on a compact mapping key', 'a:\n- &x k: v\n'],
     ['a block scalar with an indentation indicator', 'a: |2\n   x\n'],
     ['a keep-chomping block scalar', 'a: |+\n  x\n\n'],
@@ -276,6 +277,8 @@ describe('the fast YAML parser reads as eemeli/yaml does', () => {
     ['a JSON document on one line', '{"branch":{"id":"pb-1"},"members":[{"name":"a"},{"name":"b"}],"e":[]}'],
     ['quoted keys everywhere', '"branch":\n  "id": "pb"\n"members":\n- "name": "张三"\n  "dues": ["2026-01"]\n'],
     ['an item on the line below its dash', 'a:\n-\n  b: 1\n- c\n'],
+    ['an anchored list in a JSON-shaped document', '{"a": &x [1, 2], "b": 2}\n'],
+    ['an anchor at the end of a line in flow', 'a: [&x\n  b, c]\nd: {k: &y\n    e}\n'],
   ];
 
   test.each(cases)('%s', (_name, text) => {
