@@ -90,7 +90,8 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     unread(loaded, { file: source.file, ...positionOf(source, doc.start), id: hasBranch ? 'document.both' : 'document.neither', args: { document: doc.index + 1 } });
     return;
   }
-  // Names are normalised as the fast path copies them; in place first where an alias may share a list between a name and other text.
+  const kind = hasBranch ? 'branch' : 'organization';
+  // Names are normalised as the fast path checks them; first, where an alias may share a list between a name and other text.
   const aliased = text.includes('*');
   // zod drops an own `__proto__` key while copying, so its unknown-key check never sees one.
   const proto = text.includes('__proto__');
@@ -105,7 +106,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     const [key, index] = long.path;
     const offset = (typeof index === 'number' ? doc.items.get(String(key))?.[index] : undefined) ?? doc.keys.get(String(key)) ?? doc.start;
     loaded.errors.push({ file: source.file, ...positionOf(source, offset), id: 'list.too-long', args: { path: formatPath(long.path), count: long.count, limit: MAX_LIST_ITEMS } });
-    skip(loaded, doc, source, hasBranch, input);
+    skip(loaded, doc, source, kind, input);
     return;
   }
   // Read in place from here on (by zod, or for a skipped document's header): normalised once, as the fast path would.
@@ -113,7 +114,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   let result;
   try {
     // zod parses only the parts the fast path rejected, where that gives its issues for the whole document.
-    const partial = fast === null && !proto ? documentIssues(hasBranch ? 'branch' : 'organization', input) : null;
+    const partial = fast === null && !proto ? documentIssues(kind, input) : null;
     if (fast !== null) result = { success: true as const, data: fast };
     else if (partial?.length) result = { success: false as const, error: { issues: partial } };
     else result = (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(input);
@@ -134,7 +135,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     for (const { issue, offset } of located) {
       loaded.errors.push({ file: source.file, ...source.lines.at(offset), id: issue.id, args: { path: formatPath(issue.path), ...issue.args } });
     }
-    skip(loaded, doc, source, hasBranch, input);
+    skip(loaded, doc, source, kind, input);
     return;
   }
   if (hasBranch) loaded.branches.push(toBranch(result.data as z.output<typeof branchDocument>, doc, source));
@@ -142,8 +143,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
 }
 
 /** A document refused for its content, skipped where its header starts, with what the header says. */
-function skip(loaded: LoadedFile, doc: YamlDocument, source: Source, hasBranch: boolean, value: unknown): void {
-  const kind = hasBranch ? 'branch' : 'organization';
+function skip(loaded: LoadedFile, doc: YamlDocument, source: Source, kind: 'branch' | 'organization', value: unknown): void {
   loaded.skipped.push(skippedDocument(source.file, positionOf(source, doc.keys.get(kind) ?? doc.start), kind, (value as Record<string, unknown>)[kind]));
 }
 
