@@ -14,7 +14,7 @@ export function deadlineItems(scope: BranchScope, target: Zod.output<typeof dead
   const items: { record: Record<string, unknown> & Located; subject: string | null }[] = [];
   if (target === 'branch') items.push({ record: { ...branch.header, at: branch.at }, subject: null });
   if (target === 'probationary-members') {
-    for (const m of branch.members) if (m.status === 'probationary' && isActive(m, asOf)) items.push({ record: m, subject: m.name });
+    for (const m of scope.members) if (m.status === 'probationary' && isActive(m, asOf)) items.push({ record: m.record, subject: m.name });
   }
   if (target === 'open-rectifications') {
     for (const r of branch.rectifications) {
