@@ -70,8 +70,11 @@ export class BranchScope {
     const committee = branch.header.committee ?? [];
     this.committee = committee.length > 0 ? new Set(committee) : null;
     this.cadres = new Set([branch.header.secretary, ...(branch.header.deputy_secretaries ?? []), ...committee]);
-    this.members = branch.members.map(viewOf);
-    this.memberNames = new Set(this.members.map((m) => m.name));
+    // Pushed, not mapped: map() makes a holey array, filter() (membersOf) a packed one, and the same loop over both was compiled twice.
+    const members: MemberView[] = [];
+    for (const m of branch.members) members.push(viewOf(m));
+    this.members = members;
+    this.memberNames = new Set(members.map((m) => m.name));
   }
 
   /** Periods of a size to evaluate: overlapping the window, started by as-of, not before the branch was established. */
