@@ -70,7 +70,7 @@ export class BranchScope {
     const committee = branch.header.committee ?? [];
     this.committee = committee.length > 0 ? new Set(committee) : null;
     this.cadres = new Set([branch.header.secretary, ...(branch.header.deputy_secretaries ?? []), ...committee]);
-    // Pushed, not mapped: map() makes a holey array, filter() (membersOf) a packed one, and the same loop over both was compiled twice.
+    // Pushed, not mapped: map() makes a holey array and filter() (membersOf) a packed one, and V8 deoptimised the loops over members as the other kind came (--trace-deopt).
     const members: MemberView[] = [];
     for (const m of branch.members) members.push(viewOf(m));
     this.members = members;
