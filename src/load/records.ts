@@ -3,7 +3,7 @@ import { normalizeNames } from '../model/names.js';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import { positionOf, type Branch, type InputError, type Organization, type SkippedDocument, type Source, unshared } from '../model/types.js';
-import { documentIssues, fastBranchDocument, fastOrganizationDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
+import { documentIssues, fastDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
 import { issueIds } from '../schema/enums.js';
 import type { branchDocument, organizationDocument } from '../schema/records.js';
 import { zod } from '../zod.js';
@@ -99,7 +99,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   // The fast path turns a valid document into zod's output in place, or gives null (also for a list too long); zod then parses
   // it and words the issues. Where an alias may share a node, all of this reads a copy that shares none.
   const input = aliased ? unshared(value) : value;
-  const fast = (hasBranch ? fastBranchDocument : fastOrganizationDocument)(input, !aliased);
+  const fast = fastDocument(kind, input, !aliased);
   const long = fast === null ? longList(input) : null;
   if (long) {
     // Pointed at by its top-level entry, which the parser already placed: locating it inside would parse the list again, slowly.
@@ -117,7 +117,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     const partial = fast === null && !proto ? documentIssues(kind, input) : null;
     if (fast !== null) result = { success: true as const, data: fast };
     else if (partial?.length) result = { success: false as const, error: { issues: partial } };
-    else result = (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(input);
+    else result = zod()[`${kind}Document`].safeParse(input);
   } catch (error) {
     // zod gathers one issue per bad list item with a spread: a list of some 100,000 bad items overflows the stack.
     if (!(error instanceof RangeError)) throw error;
