@@ -188,16 +188,13 @@ export class Locator {
   private documents: { root: unknown; start: number }[] | null = null;
   private readonly offsets = new WeakMap<object, Offsets>();
 
-  /** `fast: false` locates with eemeli/yaml alone (the contract the fast parser's offsets are tested against). */
-  constructor(
-    private readonly text: string,
-    private readonly options: { fast: boolean } = { fast: true },
-  ) {}
+  /** `fast` false locates with eemeli/yaml alone (the contract the fast parser's offsets are tested against). */
+  constructor(private readonly text: string, private readonly fast = true) {}
 
   /** The offset of a value path of one document; `key` asks for the last segment's key. */
   locate(documentIndex: number, path: readonly PropertyKey[], key = false): number {
     if (this.documents === null) {
-      const parsed = (this.options.fast ? parseFastYaml(this.text, MAX_ALIAS_NODES, this.offsets) : null) ?? parsePrecise(this.text, this.offsets);
+      const parsed = (this.fast ? parseFastYaml(this.text, MAX_ALIAS_NODES, this.offsets) : null) ?? parsePrecise(this.text, this.offsets);
       this.documents = [];
       for (const doc of parsed.documents) this.documents[doc.index] = { root: doc.value, start: doc.start };
     }

@@ -37,7 +37,7 @@ interface Def {
 type Schema = { _zod: { def: Def; run: z.ZodType['_zod']['run'] } } & Pick<z.ZodType, 'safeParse'>;
 
 /** The plan of a zod schema; `problems` gets the path of each part left to zod. */
-export function planOf(schema: z.ZodType, refinements: Map<z.ZodType, unknown>, problems: string[] = [], path = ''): Plan {
+export function planOf(schema: z.ZodType, refinements: Map<z.ZodType, keyof typeof recordProblems>, problems: string[] = [], path = ''): Plan {
   const node = schema as unknown as Schema;
   const def = node._zod.def;
   const checks = (def.checks ?? []).map((check) => check._zod.def);
@@ -94,10 +94,10 @@ export function planOf(schema: z.ZodType, refinements: Map<z.ZodType, unknown>, 
       // `record()` of fields.ts: the schema's keys, then free `x-` keys, kept as they are.
       const shape = def.shape ?? {};
       if (def.catchall?._zod.def.type !== 'unknown' || Object.getOwnPropertySymbols(shape).length > 0) return byZod('not a record()');
-      // record()'s own check (unknown keys) carries a `when`; any other refinement must be one of recordProblems.
-      const refine = (Object.keys(recordProblems) as (keyof typeof recordProblems)[]).find((name) => recordProblems[name] === refinements.get(schema)) ?? null;
+      // record()'s own check (unknown keys) carries a `when`; any other refinement must be one refined() listed (records.ts).
+      const refine = refinements.get(schema) ?? null;
       const own = checks.filter((c) => c.check === 'custom' && c.when === onMapping).length;
-      if (own !== 1 || checks.length !== (refinements.has(schema) ? 2 : 1) || (refinements.has(schema) && refine === null)) return byZod('a refinement the fast validator does not know');
+      if (own !== 1 || checks.length !== (refine === null ? 1 : 2)) return byZod('a refinement the fast validator does not know');
       return { t: 'record', refine, keys: Object.entries(shape).map(([key, s]) => [key, inner(s, path === '' ? key : `${path}.${key}`), !s.safeParse(undefined).success]) };
     }
   }
