@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { CacheFile, cacheText, FileCache, settingsKey, type FileStamp } from '../engine/cache.js';
+import { CacheFile, FileCache, settingsKey, type FileStamp } from '../engine/cache.js';
 import path from 'node:path';
 import { check, type CheckInput, type CheckResult } from '../engine/run.js';
 import { canRunParallel, checkParallel } from '../engine/parallel.js';
@@ -41,9 +41,9 @@ function cachePath(cwd: string, location: string | undefined): string {
 }
 
 /** The cache file's text, or null when there is none (or it is not a regular file, or too large: then it is rebuilt). */
-function readCache(file: string): string | null {
+function readCache(file: string): Buffer | null {
   try {
-    return cacheText(readBounded(file, MAX_JSON_BYTES));
+    return readBounded(file, MAX_JSON_BYTES);
   } catch {
     return null;
   }

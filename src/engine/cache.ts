@@ -50,7 +50,8 @@ export function settingsKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts, (_k, v) => (v instanceof Map ? [...v].sort() : v instanceof Set ? [...v].sort() : v instanceof Uint8Array ? contentHash(v) : v))).digest('hex');
 }
 
-function sealOf(settings: string, entries: string): string {
+/** The seal of a cache's entries, from their text or, faster, their bytes (hashing a 4 MB string took 19 ms, its bytes 3). */
+function sealOf(settings: string, entries: string | Uint8Array): string {
   return createHash('sha256').update(`${settings}\0`).update(entries).digest('hex');
 }
 
@@ -66,11 +67,6 @@ function head(settings: string, seal: string): string {
  */
 function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** A cache file's text from its bytes. */
-export function cacheText(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** A cache entry or file that was not trusted: which one, and the first thing wrong with it. */
@@ -91,8 +87,12 @@ export class CacheFile {
   /** Why the file as a whole is not trusted. */
   readonly problem: DroppedEntry | null = null;
 
-  constructor(text: string | null) {
-    if (!text) return;
+  /** `from`: the cache file's bytes, or its text. */
+  constructor(from: Buffer | string | null) {
+    if (!from) return;
+    // ASCII, as zhibu writes it: read as Latin-1, and its entries sealed from their bytes.
+    const ascii = typeof from !== 'string' && isAscii(from) ? from : null;
+    const text = typeof from === 'string' ? from : (ascii?.toString('latin1') ?? from.toString('utf8'));
     let stored: Partial<StoredCache>;
     try {
       stored = JSON.parse(text) as Partial<StoredCache>;
@@ -109,7 +109,7 @@ export class CacheFile {
     this.settings = stored.settings;
     let problem = problemAt('', storedCache(stored));
     const start = problem ? '' : head(stored.settings, stored.seal as string);
-    if (!problem && !(text.startsWith(start) && text.endsWith('}') && sealOf(stored.settings, text.slice(start.length, -1)) === stored.seal)) problem = 'seal: does not match the entries';
+    if (!problem && !(text.startsWith(start) && text.endsWith('}') && sealOf(stored.settings, ascii ? ascii.subarray(start.length, -1) : text.slice(start.length, -1)) === stored.seal)) problem = 'seal: does not match the entries';
     if (problem) this.problem = { entry: '(file)', problem };
     else this.entries = stored.entries as Record<string, StoredEntry>;
   }
@@ -197,6 +197,6 @@ export class FileCache implements OutcomeCache {
     const kept: Record<string, StoredEntry> = {};
     for (const file of files) if (Object.hasOwn(this.entries, file)) kept[file] = this.entries[file] as StoredEntry;
     const entries = asciiJson(kept);
-    return `${head(this.settings, sealOf(this.settings, entries))}${entries}}`;
+    return `${head(this.settings, sealOf(this.settings, Buffer.from(entries, 'latin1')))}${entries}}`;
   }
 }

@@ -1,6 +1,7 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { contentHash, FileCache, settingsKey } from '../../src/engine/cache.js';
+import { CacheFile, contentHash, FileCache, settingsKey } from '../../src/engine/cache.js';
 import type { FileOutcome } from '../../src/engine/outcome.js';
 
 const outcome: FileOutcome = {
@@ -91,5 +92,24 @@ describe('FileCache', () => {
     const changed = new FileCache(key, text);
     expect(changed.get('a.yaml', contentHash(Buffer.from('branch: changed')))).toBeUndefined();
     expect(changed.dropped).toEqual([]);
+  });
+
+  test('read from its bytes, a cache is sealed the same: as written (ASCII), edited by one byte, and rewritten as UTF-8', () => {
+    const cache = new FileCache(key, null);
+    cache.set('a.yaml', hash, outcome);
+    const text = cache.serialise(['a.yaml']);
+    expect(isAscii(Buffer.from(text))).toBe(true);
+    expect(new FileCache(key, new CacheFile(Buffer.from(text))).get('a.yaml', hash)).toBeDefined();
+    const edited = Buffer.from(text);
+    edited[text.indexOf('"exempted":0') + '"exempted":'.length] = 0x31; // "exempted":1
+    expect(() => JSON.parse(edited.toString())).not.toThrow();
+    expect(new FileCache(key, new CacheFile(edited)).dropped).toEqual([{ entry: '(file)', problem: 'seal: does not match the entries' }]);
+    // The same entries with their escapes written out (another tool's rewrite): sealed over the text, still trusted.
+    const unescaped = text.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    const start = unescaped.indexOf('"entries":') + '"entries":'.length;
+    const entries = unescaped.slice(start, -1);
+    const resealed = `{"zhibuCache":3,"settings":${JSON.stringify(key)},"seal":"${createHash('sha256').update(`${key}\0`).update(entries).digest('hex')}","entries":${entries}}`;
+    expect(isAscii(Buffer.from(resealed))).toBe(false);
+    expect(new FileCache(key, new CacheFile(Buffer.from(resealed))).get('a.yaml', hash)).toBeDefined();
   });
 });
