@@ -2,25 +2,24 @@ import type { z as Zod } from 'zod';
 import { z } from './deferred-z.js';
 import { addDays, addMonths, daysBetween } from '../engine/periods.js';
 import { isActive } from '../engine/scope.js';
-import type { Located } from '../model/types.js';
 import type { BranchScope } from '../engine/scope.js';
 import { dayCount, primitive, whole } from './primitive.js';
 
 export const deadlineTarget = z.enum(['branch', 'probationary-members', 'open-rectifications']);
 
-/** The records a deadline-like rule looks at, as of as-of, with their subjects. */
-export function deadlineItems(scope: BranchScope, target: Zod.output<typeof deadlineTarget>): { record: Record<string, unknown> & Located; subject: string | null }[] {
+/** The records a deadline-like rule looks at, as of as-of, with their offsets and subjects. */
+export function deadlineItems(scope: BranchScope, target: Zod.output<typeof deadlineTarget>): { record: Record<string, unknown>; at: number; subject: string | null }[] {
   const { branch, asOf } = scope;
-  const items: { record: Record<string, unknown> & Located; subject: string | null }[] = [];
-  if (target === 'branch') items.push({ record: { ...branch.header, at: branch.at }, subject: null });
+  const items: { record: Record<string, unknown>; at: number; subject: string | null }[] = [];
+  if (target === 'branch') items.push({ record: branch.header, at: branch.at, subject: null });
   if (target === 'probationary-members') {
-    for (const m of branch.members) if (m.status === 'probationary' && isActive(m, asOf)) items.push({ record: m, subject: m.name });
+    for (const m of scope.members) if (m.status === 'probationary' && isActive(m, asOf)) items.push({ record: m.record, at: m.at, subject: m.name });
   }
   if (target === 'open-rectifications') {
     for (const r of branch.rectifications) {
       // Done without a date counts as done; done after as-of was still open that day.
       const open = r.status !== 'done' || (!!r.done && r.done > asOf);
-      if (open && (!r.found || r.found <= asOf)) items.push({ record: r, subject: r.issue });
+      if (open && (!r.found || r.found <= asOf)) items.push({ record: r, at: r.at, subject: r.issue });
     }
   }
   return items;
@@ -44,7 +43,7 @@ export const deadline = primitive({
   }),
   run(scope, o, emit) {
     const { asOf } = scope;
-    for (const { record, subject } of deadlineItems(scope, o.target)) {
+    for (const { record, at, subject } of deadlineItems(scope, o.target)) {
       const overridden = o.override ? record[o.override] : undefined;
       const start = record[o.from];
       if (typeof overridden !== 'string' && typeof start !== 'string') continue;
@@ -55,7 +54,7 @@ export const deadline = primitive({
         emit.met?.(null, subject);
         continue;
       }
-      emit({ messageId: 'deadline', args: { target: o.target, subject, due, daysLeft, overdue: -daysLeft }, period: null, subject, at: record.at, status });
+      emit({ messageId: 'deadline', args: { target: o.target, subject, due, daysLeft, overdue: -daysLeft }, period: null, subject, at, status });
     }
   },
 });

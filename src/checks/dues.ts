@@ -9,7 +9,7 @@ export const dues = primitive({
   options: z.strictObject({}),
   run(scope, _o, emit) {
     for (const period of scope.periods('month')) {
-      for (const m of scope.branch.members) {
+      for (const m of scope.members) {
         if (!isActiveThroughout(m, period.first, period.last)) continue;
         if (m.paid.has(period.label)) {
           emit.met?.(period.label, m.name);

@@ -12,7 +12,7 @@ export const extension = primitive({
   scope: 'branch',
   options: z.strictObject({ target: deadlineTarget, from: z.string(), years: whole.default(0), field: z.string(), maxYears: whole }),
   run(scope, o, emit) {
-    for (const { record, subject } of deadlineItems(scope, o.target)) {
+    for (const { record, at, subject } of deadlineItems(scope, o.target)) {
       const start = record[o.from];
       const extended = record[o.field];
       if (typeof start !== 'string' || typeof extended !== 'string') continue;
@@ -22,7 +22,7 @@ export const extension = primitive({
         emit.met?.(null, subject);
         continue;
       }
-      emit({ messageId: 'extension', args: { target: o.target, subject, due, extended, limit, maxYears: o.maxYears }, period: null, subject, at: record.at, status: 'violation' });
+      emit({ messageId: 'extension', args: { target: o.target, subject, due, extended, limit, maxYears: o.maxYears }, period: null, subject, at, status: 'violation' });
     }
   },
 });

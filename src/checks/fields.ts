@@ -102,9 +102,9 @@ export const fields = primitive({
         emit({ messageId: 'fields.record', args: { date: a.date, type: a.type, fields: absent }, ...aboutRecord(a) });
       }
     } else if (o.target === 'members') {
-      for (const m of branch.members) {
+      for (const m of scope.members) {
         if (!isActive(m, asOf) || (o.members?.full && !isFullOn(m, asOf))) continue;
-        const absent = lacking(m, required.all);
+        const absent = lacking(m.record, required.all);
         if (absent) emit({ messageId: 'fields.member', args: { name: m.name, fields: absent }, period: null, subject: m.name, at: m.at, status: 'violation' });
         else emit.met?.(null, m.name);
       }

@@ -36,7 +36,7 @@ export const futureDated = primitive({
       for (const a of branch.activities) entry(a.key, a.date, a.at, 'activities', a.type, `activities[${a.index}]`);
     }
     if (o.entries.includes('training')) {
-      for (const m of branch.members) {
+      for (const m of scope.members) {
         const key = numbered();
         for (const t of m.training ?? []) {
           const subject = key(`${m.name}/training@${t.date}`);

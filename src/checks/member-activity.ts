@@ -1,5 +1,5 @@
-import type { Activity, Member } from '../model/types.js';
-import { roleBits, type BranchScope, type Role } from '../engine/scope.js';
+import type { Activity } from '../model/types.js';
+import { roleBits, type BranchScope, type MemberView, type Role } from '../engine/scope.js';
 
 /** Calls `visit` for every name an activity gives in the roles (a name may come more than once). */
 export function eachPerson(activity: Activity, roles: readonly string[], visit: (name: string) => void): void {
@@ -71,6 +71,6 @@ export function monthsBetween(first: string, last: string): string[] {
 }
 
 /** Members a per-member rule looks at, optionally without the excused. */
-export function membersOf(scope: BranchScope, skipExcused: boolean): Member[] {
-  return skipExcused ? scope.branch.members.filter((m) => !m.excused) : scope.branch.members;
+export function membersOf(scope: BranchScope, skipExcused: boolean): readonly MemberView[] {
+  return skipExcused ? scope.members.filter((m) => !m.excused) : scope.members;
 }

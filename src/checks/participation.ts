@@ -12,7 +12,7 @@ export const participation = primitive({
   run(scope, o, emit) {
     const dates = datesByPerson(scope.ofTypes(o.select.type), o.roles, (a) => matches(a, o.select, { secretary: scope.branch.header.secretary }));
     for (const period of scope.periods(o.per)) {
-      for (const m of scope.branch.members) {
+      for (const m of scope.members) {
         if (!isActiveThroughout(m, period.first, period.last)) continue;
         let actual = 0;
         for (const d of dates.get(m.name) ?? []) if (d >= period.first && d <= period.end) actual++;

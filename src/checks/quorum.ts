@@ -16,7 +16,7 @@ function attendance(scope: BranchScope, a: Activity, by: Zod.output<typeof base>
     if (attendees) {
       let present = 0;
       let expected = 0;
-      for (const m of scope.branch.members) {
+      for (const m of scope.members) {
         if (!isActive(m, a.date) || !isFullOn(m, a.date) || m.excused) continue;
         expected++;
         if (attendees.has(m.name)) present++;

@@ -12,7 +12,7 @@ export const reference = primitive({
     const { branch, asOf } = scope;
     if (branch.groups.length === 0) return;
     const names = new Set(branch.groups.map((g) => g.name));
-    for (const m of branch.members) {
+    for (const m of scope.members) {
       if (!isActive(m, asOf)) continue;
       const value = m[o.field];
       if (!isMissing(value) && names.has(value as string)) {

@@ -20,7 +20,7 @@ export const role = primitive({
       for (const name of Array.isArray(value) ? value : value ? [value] : []) {
         if (seen.has(name)) continue;
         seen.add(name);
-        const member = branch.members.find((m) => m.name === name);
+        const member = scope.members.find((m) => m.name === name);
         const problem = !member ? 'not-member' : !isActive(member, asOf) ? 'inactive' : !isFullOn(member, asOf) ? 'not-full' : null;
         if (problem) emit({ messageId: 'role', args: { role: r, name, problem }, period: null, subject: name, at: branch.at, status: 'violation' });
         else emit.met?.(null, name);

@@ -31,12 +31,16 @@ export const run = primitive({
       const qualifying: string[] = [];
       let runStart = -1;
       // The months to look at: begun once the branch was established and the member joined, ended before the member left.
-      const from = firstMonth(months, (month) => (!established || established <= month.first) && (!m.since || m.since <= month.first));
-      const to = m.until ? firstMonth(months, (month) => (m.until as string) < month.last) : months.length;
+      const from = Math.max(firstMonth(months, established, false), firstMonth(months, m.since, false));
+      const to = m.until ? firstMonth(months, m.until, true) : months.length;
+      // One step past the last month (nothing lacking there) ends the last run; no read past an array's end.
       for (let i = 0; i <= months.length; i++) {
-        const number = numbers[i] as number;
-        while (next < named.length && (named[next] as number) < number) next++;
-        const lacking = i >= from && i < to && (participation ? named[next] !== number : !m.paid.has((months[i] as RunMonths['months'][number]).label));
+        let lacking = false;
+        if (i >= from && i < to) {
+          const number = numbers[i] as number;
+          while (next < named.length && (named[next] as number) < number) next++;
+          lacking = participation ? !(next < named.length && named[next] === number) : !m.paid.has((months[i] as RunMonths['months'][number]).label);
+        }
         if (lacking) {
           if (runStart === -1) runStart = i;
           continue;
@@ -79,13 +83,18 @@ function runMonths(window: Window, asOf: string, length: number): RunMonths {
   return cached;
 }
 
-/** The first of `months` that `holds` (it holds for all after that one), or `months.length`. */
-function firstMonth(months: RunMonths['months'], holds: (month: RunMonths['months'][number]) => boolean): number {
+/**
+ * The first of `months` beginning on or after `date` (0 when there is no date), or, with
+ * `ending`, the first ending after it; `months.length` when there is none.
+ */
+function firstMonth(months: RunMonths['months'], date: string | null | undefined, ending: boolean): number {
+  if (!date) return 0;
   let low = 0;
   let high = months.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (holds(months[mid] as RunMonths['months'][number])) high = mid;
+    const month = months[mid] as RunMonths['months'][number];
+    if (ending ? date < month.last : date <= month.first) high = mid;
     else low = mid + 1;
   }
   return low;

@@ -14,7 +14,7 @@ export const size = primitive({
     const n =
       o.of === 'committee'
         ? (branch.header.committee ?? []).length
-        : branch.members.filter((m) => isActive(m, asOf) && (o.of === 'members' || isFullOn(m, asOf))).length;
+        : scope.members.filter((m) => isActive(m, asOf) && (o.of === 'members' || isFullOn(m, asOf))).length;
     const limit = o.below !== undefined && n < o.below ? { bound: 'below', limit: o.below } : o.above !== undefined && n > o.above ? { bound: 'above', limit: o.above } : o.atLeast !== undefined && n >= o.atLeast ? { bound: 'atLeast', limit: o.atLeast } : null;
     if (!limit) {
       emit.met?.(null, null);

@@ -20,6 +20,18 @@ export interface Appearances {
   roles: number[];
 }
 
+/**
+ * A member as the rules read one: the same fields in the same shape for every member. Members
+ * arrive in as many shapes as there are key orders in the files, and the per-member rules,
+ * compiled for a few shapes, were compiled again as each new one came (measured). `record`
+ * is the member as written (for fields a rule names, and identity).
+ */
+export type MemberView = Pick<Member, 'name' | 'status' | 'confirmed' | 'since' | 'until' | 'group' | 'excused' | 'training' | 'paid' | 'at'> & { record: Member };
+
+function viewOf(m: Member): MemberView {
+  return { name: m.name, status: m.status, confirmed: m.confirmed, since: m.since, until: m.until, group: m.group, excused: m.excused, training: m.training, paid: m.paid, at: m.at, record: m };
+}
+
 /** Everything a branch-level check may ask about one branch, as of one day. */
 export class BranchScope {
   /** Activities dated on or before as-of, by date (file order for the same date). */
@@ -28,6 +40,8 @@ export class BranchScope {
   /** Secretary, deputy secretaries and committee members (支委). */
   readonly cadres: ReadonlySet<string>;
   readonly memberNames: ReadonlySet<string>;
+  /** The branch's members in file order, each as a `MemberView`. */
+  readonly members: readonly MemberView[];
   private readonly periodCache = new Map<PeriodSize, Period[]>();
   private readonly periodSpans = new Map<Period, readonly Activity[]>();
   private windowSpan: readonly Activity[] | null = null;
@@ -56,7 +70,11 @@ export class BranchScope {
     const committee = branch.header.committee ?? [];
     this.committee = committee.length > 0 ? new Set(committee) : null;
     this.cadres = new Set([branch.header.secretary, ...(branch.header.deputy_secretaries ?? []), ...committee]);
-    this.memberNames = new Set(branch.members.map((m) => m.name));
+    // Pushed, not mapped: map() makes a holey array and filter() (membersOf) a packed one, and V8 deoptimised the loops over members as the other kind came (--trace-deopt).
+    const members: MemberView[] = [];
+    for (const m of branch.members) members.push(viewOf(m));
+    this.members = members;
+    this.memberNames = new Set(members.map((m) => m.name));
   }
 
   /** Periods of a size to evaluate: overlapping the window, started by as-of, not before the branch was established. */
@@ -113,29 +131,17 @@ export class BranchScope {
   people(): ReadonlyMap<string, Appearances> {
     if (this.appearances) return this.appearances;
     const people = new Map<string, Appearances>();
-    const visit = (name: string | null | undefined, at: number, role: number) => {
-      if (typeof name !== 'string') return;
-      const seen = people.get(name);
-      if (!seen) people.set(name, { at: [at], roles: [role] });
-      else if (seen.at[seen.at.length - 1] === at) (seen.roles[seen.roles.length - 1] as number) |= role;
-      else {
-        seen.at.push(at);
-        seen.roles.push(role);
-      }
-    };
-    const visitAll = (names: readonly (string | null | undefined)[] | null | undefined, at: number, role: number) => {
-      if (Array.isArray(names)) for (const name of names) visit(name, at, role);
-    };
     for (let at = 0; at < this.activities.length; at++) {
       const a = this.activities[at] as Activity;
-      // One named read per role (activities come in many shapes, where a[role] is slow).
-      visitAll(a.attendees, at, BIT.attendees);
-      visitAll(a.absentees?.map((x) => x.name), at, BIT.absentees);
-      visitAll(a.guests, at, BIT.guests);
-      visit(a.host, at, BIT.host);
-      visit(a.lecturer, at, BIT.lecturer);
-      visitAll(a.with, at, BIT.with);
-      visit(a.recorder, at, BIT.recorder);
+      // One named read per role (activities come in many shapes, where a[role] is slow); plain loops, no array or closure per activity.
+      appearAll(people, a.attendees, at, BIT.attendees);
+      const absentees = a.absentees;
+      if (Array.isArray(absentees)) for (let i = 0; i < absentees.length; i++) appear(people, (absentees[i] as { name: string }).name, at, BIT.absentees);
+      appearAll(people, a.guests, at, BIT.guests);
+      appear(people, a.host, at, BIT.host);
+      appear(people, a.lecturer, at, BIT.lecturer);
+      appearAll(people, a.with, at, BIT.with);
+      appear(people, a.recorder, at, BIT.recorder);
     }
     return (this.appearances = people);
   }
@@ -173,22 +179,38 @@ export class BranchScope {
   }
 }
 
+/** Notes that activity `at` names `name` in `role` (activities are visited in order, all roles of one before the next). */
+function appear(people: Map<string, Appearances>, name: string | null | undefined, at: number, role: number): void {
+  if (typeof name !== 'string') return;
+  const seen = people.get(name);
+  if (!seen) people.set(name, { at: [at], roles: [role] });
+  else if (seen.at[seen.at.length - 1] === at) (seen.roles[seen.roles.length - 1] as number) |= role;
+  else {
+    seen.at.push(at);
+    seen.roles.push(role);
+  }
+}
+
+function appearAll(people: Map<string, Appearances>, names: readonly (string | null | undefined)[] | null | undefined, at: number, role: number): void {
+  if (Array.isArray(names)) for (let i = 0; i < names.length; i++) appear(people, names[i], at, role);
+}
+
 function inDateOrder(activities: readonly Activity[]): boolean {
   for (let i = 1; i < activities.length; i++) if ((activities[i - 1] as Activity).date > (activities[i] as Activity).date) return false;
   return true;
 }
 
 /** Active on a date: `since` on or before it and `until` on or after it. */
-export function isActive(member: Member, date: string): boolean {
+export function isActive(member: Pick<Member, 'since' | 'until'>, date: string): boolean {
   return (!member.since || member.since <= date) && (!member.until || member.until >= date);
 }
 
 /** Active for the whole of a span (per-member rules need the member for the whole period). */
-export function isActiveThroughout(member: Member, first: string, last: string): boolean {
+export function isActiveThroughout(member: Pick<Member, 'since' | 'until'>, first: string, last: string): boolean {
   return (!member.since || member.since <= first) && (!member.until || member.until >= last);
 }
 
 /** Full on a date: status full and `confirmed` (if given) on or before it. */
-export function isFullOn(member: Member, date: string): boolean {
+export function isFullOn(member: Pick<Member, 'status' | 'confirmed'>, date: string): boolean {
   return member.status === 'full' && (!member.confirmed || member.confirmed <= date);
 }

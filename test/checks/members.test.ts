@@ -34,6 +34,16 @@ describe('run of unpaid months (member.dues-lapsed)', () => {
     if (expected) expect(shortfalls[0]?.args.months).toEqual(expected);
   });
 
+  it('counts from the later of the branch established and the member joined', () => {
+    const found = (header: string, fields: string) =>
+      runPrimitive(run, DUES_RUN, branchYaml({ header, members: `  - { name: 张伟, status: full, dues: [${months(1, 12).join(', ')}] }\n  - { name: 王强, status: full${fields} }` }), '2026-10-08', '2026Q3').shortfalls[0]?.args.months ?? null;
+    expect(found('  established: 2026-04-01', '')).toEqual(months(4, 9));
+    expect(found('  established: 2026-05-01', '')).toBeNull();
+    expect(found('  established: 2026-03-01', ', since: 2026-04-01')).toEqual(months(4, 9));
+    expect(found('  established: 2026-04-01', ', since: 2026-05-01')).toBeNull();
+    expect(found('  established: 2026-05-01', ', since: 2026-03-01')).toBeNull();
+  });
+
   it('length is a parameter', () => {
     const members = '  - { name: 王强, status: full, dues: [2026-01, 2026-02, 2026-03, 2026-04, 2026-05, 2026-06] }';
     expect(runPrimitive(run, { ...DUES_RUN, length: 3 }, branchYaml({ members }), '2026-10-08', '2026Q3').found).toEqual([[null, '王强', 'violation']]);

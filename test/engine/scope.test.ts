@@ -57,4 +57,19 @@ describe('BranchScope', () => {
     expect(people.get('周教授')).toEqual({ at: [2], roles: [roleBits(['lecturer', 'guests'])] });
     expect(scope.months()).toEqual([2026 * 12 + 1, 2026 * 12 + 2, 2026 * 12 + 3]);
   });
+
+  it('gives every member in one shape, the same fields as written, whatever the key order', () => {
+    const written = `  - { name: 张伟, status: full, since: 2020-01-01, excused: true, dues: [2026-01] }
+  - { until: 2026-06-30, group: 第一党小组, name: 李娜, confirmed: 2019-05-01, status: probationary }
+  - { status: full, name: 王强 }`;
+    const branch = branchFrom(branchYaml({ members: written, activities: activities() }));
+    const scope = new BranchScope(branch, '2026-10-08', windowOf('2026'));
+    const fields = ['name', 'status', 'confirmed', 'since', 'until', 'group', 'excused', 'training', 'paid', 'at'] as const;
+    expect(scope.members.map((m) => m.record)).toEqual(branch.members);
+    for (const [i, view] of scope.members.entries()) {
+      expect(view.record).toBe(branch.members[i]);
+      expect(Object.keys(view)).toEqual([...fields, 'record']);
+      for (const field of fields) expect(view[field]).toBe(branch.members[i]?.[field]);
+    }
+  });
 });
