@@ -211,12 +211,7 @@ class FastParser {
       i = this.commentEnd(i);
       c = text.charCodeAt(i);
     }
-    if (c === CR) {
-      if (text.charCodeAt(i + 1) !== LF) giveUp();
-      i++;
-      c = LF;
-    }
-    if (c === LF) this.pos = i + 1;
+    if (lineBreak(c)) this.pos = this.pastBreak(i);
     else if (i >= text.length) this.pos = i;
     else giveUp();
   }
@@ -257,10 +252,7 @@ class FastParser {
   }
 
   private atSequenceItem(): boolean {
-    const text = this.text;
-    if (text.charCodeAt(this.pos) !== DASH) return false;
-    const next = text.charCodeAt(this.pos + 1);
-    return next === SPACE || lineBreak(next) || this.pos + 1 >= text.length;
+    return this.text.charCodeAt(this.pos) === DASH && this.blank(this.pos + 1);
   }
 
   /** Notes a container's offsets for the locator (call only when `where` is set: the hot path allocates nothing). */
@@ -450,17 +442,20 @@ class FastParser {
 
   /** A scalar, alias or flow collection at `pos` in block context, continuation lines indented past `indent`; then moves to the next content line. */
   private scalarOrFlow(indent: number): unknown {
-    const c = this.text.charCodeAt(this.pos);
-    let value: unknown;
-    if (c === OPEN_SQUARE) value = this.flowSequence(indent);
-    else if (c === OPEN_CURLY) value = this.flowMapping(indent);
-    else if (c === ASTERISK) value = this.alias();
-    else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      value = this.quoted(c, indent);
-      this.nodes++;
-    } else value = this.plain(false, indent);
+    const value = this.node(false, indent);
     this.nextLine(false);
     return value;
+  }
+
+  /** A scalar, alias or flow collection at `pos`, in flow context or not; continuation lines indented past `indent`. */
+  private node(inFlow: boolean, indent: number): unknown {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === OPEN_SQUARE) return this.flowSequence(indent);
+    if (c === OPEN_CURLY) return this.flowMapping(indent);
+    if (c === ASTERISK) return this.alias();
+    if (c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE) return this.plain(inFlow, indent);
+    this.nodes++;
+    return this.quoted(c, indent);
   }
 
   private skipSpaces(): number {
@@ -523,15 +518,7 @@ class FastParser {
     const anchor = this.text.charCodeAt(this.pos) === AMPERSAND ? this.name(false) : null;
     if (anchor !== null && this.flowSpace(indent) === ASTERISK) giveUp();
     const at = this.pos;
-    const c = this.text.charCodeAt(this.pos);
-    let value: unknown;
-    if (c === OPEN_SQUARE) value = this.flowSequence(indent);
-    else if (c === OPEN_CURLY) value = this.flowMapping(indent);
-    else if (c === ASTERISK) value = this.alias();
-    else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      value = this.quoted(c, indent);
-      this.nodes++;
-    } else value = this.plain(true, indent);
+    const value = this.node(true, indent);
     if (anchor !== null) this.anchors.set(anchor, { value, size: this.nodes - before });
     this.valueAt = at;
     return value;

@@ -25,18 +25,10 @@ export class LineIndex {
 
   /** The offset of the first node character at or after `offset`: skips blanks, line breaks and comments. */
   nodeStart(offset: number): number {
-    const text = this.text;
-    let i = offset;
-    for (;;) {
-      const ch = text.charCodeAt(i);
-      if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d) {
-        i++;
-      } else if (ch === 0x23 /* # */) {
-        while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
-      } else {
-        return Math.min(i, text.length);
-      }
-    }
+    const blank = /(?:[ \t\r\n]|#[^\n]*)*/y;
+    blank.lastIndex = offset;
+    blank.exec(this.text);
+    return Math.min(blank.lastIndex, this.text.length);
   }
 
   private lineStarts(): number[] {

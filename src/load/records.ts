@@ -3,7 +3,7 @@ import { normalizeNames } from '../model/names.js';
 import type { MessageId } from '../i18n/index.js';
 import { toBranch, toOrganization } from '../model/normalize.js';
 import { positionOf, type Branch, type InputError, type Organization, type SkippedDocument, type Source, unshared } from '../model/types.js';
-import { documentIssues, fastBranchDocument, fastOrganizationDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
+import { documentIssues, fastDocument, longList, MAX_LIST_ITEMS } from '../schema/validate.js';
 import { issueIds } from '../schema/enums.js';
 import type { branchDocument, organizationDocument } from '../schema/records.js';
 import { zod } from '../zod.js';
@@ -54,13 +54,10 @@ export function loadRecordFile(file: string, bytes: Uint8Array): LoadedFile {
   const parsed = parseYaml(text);
   // One locator per text: the first error parses it with offsets, later ones reuse that parse.
   const locator = new Locator(text);
-  const items: { index: number; error?: InputError; doc?: YamlDocument }[] = [
-    ...parsed.documents.map((doc) => ({ index: doc.index, doc })),
-    ...parsed.documentProblems.map(({ index, problem }) => ({ index, error: yamlProblem(problem, 'yaml.document') })),
-  ].sort((a, b) => a.index - b.index);
-  for (const item of items) {
-    if (item.error) unread(loaded, item.error);
-    else if (item.doc) loadDocument(item.doc, text, locator, source, loaded);
+  // The documents and the problems of those left unread, in file order.
+  for (const item of [...parsed.documents, ...parsed.documentProblems].sort((a, b) => a.index - b.index)) {
+    if ('problem' in item) unread(loaded, yamlProblem(item.problem, 'yaml.document'));
+    else loadDocument(item, text, locator, source, loaded);
   }
   if (parsed.fatal) unread(loaded, yamlProblem(parsed.fatal, 'yaml.syntax'));
   return loaded;
@@ -99,7 +96,7 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   // The fast path turns a valid document into zod's output in place, or gives null (also for a list too long); zod then parses
   // it and words the issues. Where an alias may share a node, all of this reads a copy that shares none.
   const input = aliased ? unshared(value) : value;
-  const fast = (hasBranch ? fastBranchDocument : fastOrganizationDocument)(input, !aliased);
+  const fast = fastDocument(kind, input, !aliased);
   const long = fast === null ? longList(input) : null;
   if (long) {
     // Pointed at by its top-level entry, which the parser already placed: locating it inside would parse the list again, slowly.
@@ -117,18 +114,15 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
     const partial = fast === null && !proto ? documentIssues(kind, input) : null;
     if (fast !== null) result = { success: true as const, data: fast };
     else if (partial?.length) result = { success: false as const, error: { issues: partial } };
-    else result = (hasBranch ? zod().branchDocument : zod().organizationDocument).safeParse(input);
+    else result = zod()[`${kind}Document`].safeParse(input);
   } catch (error) {
     // zod gathers one issue per bad list item with a spread: a list of some 100,000 bad items overflows the stack.
     if (!(error instanceof RangeError)) throw error;
     loaded.errors.push({ file: source.file, ...positionOf(source, doc.start), id: 'document.too-complex', args: { document: doc.index + 1 } });
     return;
   }
-  const issues: Issue[] = [];
-  if (proto) issues.push(...protoKeys(input, []));
-  if (!result.success) {
-    for (const issue of result.error.issues.slice(0, MAX_ERRORS_PER_DOCUMENT)) issues.push(describeIssue(issue, input));
-  }
+  const issues = proto ? protoKeys(input, []) : [];
+  if (!result.success) issues.push(...result.error.issues.slice(0, MAX_ERRORS_PER_DOCUMENT).map((issue) => describeIssue(issue, input)));
   if (issues.length > 0) {
     // In file order: schema errors and the document-wide checks (unique names) come together.
     const located = issues.map((issue) => ({ issue, offset: locator.locate(doc.index, issue.path, issue.key) })).sort((x, y) => x.offset - y.offset);
@@ -150,20 +144,12 @@ function skip(loaded: LoadedFile, doc: YamlDocument, source: Source, kind: 'bran
 /** `activities[3].date` from ['activities', 3, 'date']. */
 export function formatPath(path: Path): string {
   let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? String(segment) : `.${String(segment)}`;
-  }
+  for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out === '' ? String(segment) : `.${String(segment)}`;
   return out;
 }
 
 function valueAt(root: unknown, path: Path): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[segment];
-  }
-  return node;
+  return path.reduce<unknown>((node, segment) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[segment] : undefined), root);
 }
 
 function describeValue(value: unknown): string {

@@ -60,16 +60,11 @@ function problemOf(error: { code: string; message: string; pos: [number, number]
 /** The offset of the first flow bracket nested deeper than MAX_DEPTH (quoted text and comments aside), or -1. */
 function firstTooDeep(text: string): number {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '[' || c === '{') {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === "'") i = text.indexOf("'", i + 1);
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) i = text.indexOf('\n', i);
-    if (i < 0 || i >= text.length) return -1;
+  // Brackets, quoted text (to its end, or the text's) and comments (to the line's end).
+  for (const { 0: token, index } of text.matchAll(/"(?:[^"\\]|\\[\s\S])*"?|'[^']*'?|(?<=^|\s)#[^\n]*|[[\]{}]/g)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_DEPTH) return index;
+    } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
   }
   return -1;
 }
@@ -188,16 +183,13 @@ export class Locator {
   private documents: { root: unknown; start: number }[] | null = null;
   private readonly offsets = new WeakMap<object, Offsets>();
 
-  /** `fast: false` locates with eemeli/yaml alone (the contract the fast parser's offsets are tested against). */
-  constructor(
-    private readonly text: string,
-    private readonly options: { fast: boolean } = { fast: true },
-  ) {}
+  /** `fast` false locates with eemeli/yaml alone (the contract the fast parser's offsets are tested against). */
+  constructor(private readonly text: string, private readonly fast = true) {}
 
   /** The offset of a value path of one document; `key` asks for the last segment's key. */
   locate(documentIndex: number, path: readonly PropertyKey[], key = false): number {
     if (this.documents === null) {
-      const parsed = (this.options.fast ? parseFastYaml(this.text, MAX_ALIAS_NODES, this.offsets) : null) ?? parsePrecise(this.text, this.offsets);
+      const parsed = (this.fast ? parseFastYaml(this.text, MAX_ALIAS_NODES, this.offsets) : null) ?? parsePrecise(this.text, this.offsets);
       this.documents = [];
       for (const doc of parsed.documents) this.documents[doc.index] = { root: doc.value, start: doc.start };
     }

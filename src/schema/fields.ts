@@ -29,12 +29,8 @@ export const hours = z.number().min(0);
 
 /** Enum accepting the English token or the Chinese label; parses to the token. */
 export function enumOf<T extends Record<string, string>>(table: T, extra: Record<string, string> = {}) {
-  const toToken = new Map<string, keyof T & string>();
-  for (const [token, label] of Object.entries(table)) {
-    toToken.set(token, token);
-    toToken.set(label, token);
-  }
-  for (const [label, token] of Object.entries(extra)) toToken.set(label, token as keyof T & string);
+  // Each token, its label, then the extra labels: the order of zod's list of allowed values.
+  const toToken = new Map([...Object.entries(table).flatMap(([token, label]) => [[token, token], [label, token]] as const), ...Object.entries(extra)]);
   const accepted = [...toToken.keys()] as [string, ...string[]];
   return z.enum(accepted).transform((v) => toToken.get(v) as keyof T & string);
 }

@@ -24,19 +24,3 @@ export function recordJsonSchema(which: 'branch' | 'organization' | 'any'): Reco
   const strip = (s: Record<string, unknown>) => Object.fromEntries(Object.entries(s).filter(([k]) => k !== '$schema'));
   return { ...base, $id: 'https://zhibu.dev/schema/records.json', title: 'zhibu record file (branch or organization)', anyOf: [strip(branch), strip(organization)] };
 }
-
-type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; anyOf?: SchemaNode[]; description?: string };
-
-/** Every key of a generated schema by path (`members[].name`), in schema order, with its description (fields.ts's `about`). */
-export function schemaKeys(node: unknown, at = '', out = new Map<string, { zh: string; en: string }>()): Map<string, { zh: string; en: string }> {
-  const n = node as SchemaNode;
-  for (const [key, child] of Object.entries(n.properties ?? {})) {
-    const keyPath = at ? `${at}.${key}` : key;
-    const [zh = '', en = ''] = child.description?.split('\n') ?? [];
-    if (!out.has(keyPath)) out.set(keyPath, { zh, en });
-    schemaKeys(child, keyPath, out);
-  }
-  if (n.items) schemaKeys(n.items, `${at}[]`, out);
-  for (const option of n.anyOf ?? []) schemaKeys(option, at, out);
-  return out;
-}

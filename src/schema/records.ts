@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { activityTypes, branchKinds, extraLabels, memberStatuses, onMapping, projectStatuses, recordProblems, rectificationStatuses, themeDayForms } from './enums.js';
 import { about, count, date, enumOf, hours, month, names, optionalDate, optionalText, periodRef, record, text } from './fields.js';
 
-/** Every record refinement, by schema: validate.ts plans a record only with its refinement listed here. */
-export const refinements = new Map<z.ZodType, (value: Record<string, unknown>) => unknown[]>();
+/** Every record refinement, by schema (its name in recordProblems): validate.ts plans a record only with its refinement listed here. */
+export const refinements = new Map<z.ZodType, keyof typeof recordProblems>();
 
 /** A record with a refinement written as data (its issues, enums.ts), so the fast validator needs no copy of it. */
-function refined<T extends z.ZodType>(schema: T, problems: (value: Record<string, unknown>) => z.core.$ZodRawIssue[], options?: { when: (payload: { value: unknown }) => boolean }): T {
+function refined<T extends z.ZodType>(schema: T, name: keyof typeof recordProblems, options?: { when: (payload: { value: unknown }) => boolean }): T {
   const out = schema.superRefine((value, ctx) => {
-    for (const issue of problems(value as Record<string, unknown>)) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+    for (const issue of recordProblems[name](value as Record<string, unknown>)) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
   }, options) as unknown as T;
-  refinements.set(out, problems);
+  refinements.set(out, name);
   return out;
 }
 
@@ -72,7 +72,7 @@ export const activity = refined(record({
   eligible: about(count, '换届选举：有选举权的党员数（必填）', 'election only (required): members with the right to vote'),
   address: about(optionalText, '会议地点', 'Place'),
   decision: about(optionalText, '会议决议', 'Decision'),
-}), recordProblems.activity);
+}), 'activity');
 
 const progress = record({
   date: about(date, '进展日期', 'Date'),
@@ -135,7 +135,7 @@ export const branchDocument = refined(record({
   projects: about(z.array(project).nullish(), '两带两创等活动载体项目', 'Activity projects (两带两创 and similar)'),
   rectifications: about(z.array(rectification).nullish(), '以前发现的问题及整改情况', 'Problems found earlier and their rectification'),
   exemptions,
-}), recordProblems.branchDocument, evenWithErrors);
+}), 'branchDocument', evenWithErrors);
 
 export const leader = record({
   name: about(text, '姓名', 'Name'),
@@ -157,7 +157,7 @@ export const organizationDocument = refined(record({
   leaders: about(z.array(leader).nullish(), '党员领导干部及其联系点', 'Leading cadres and the branch each liaises with'),
   units: about(z.array(unit).nullish(), '行政单位和项目（检查支部是否建在项目上）', 'Administrative units and projects (is every one covered by a branch?)'),
   exemptions,
-}), recordProblems.organizationDocument, evenWithErrors);
+}), 'organizationDocument', evenWithErrors);
 
 export type BranchDocument = z.output<typeof branchDocument>;
 export type OrganizationDocument = z.output<typeof organizationDocument>;

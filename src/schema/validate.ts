@@ -37,7 +37,7 @@ interface Def {
 type Schema = { _zod: { def: Def; run: z.ZodType['_zod']['run'] } } & Pick<z.ZodType, 'safeParse'>;
 
 /** The plan of a zod schema; `problems` gets the path of each part left to zod. */
-export function planOf(schema: z.ZodType, refinements: Map<z.ZodType, unknown>, problems: string[] = [], path = ''): Plan {
+export function planOf(schema: z.ZodType, refinements: Map<z.ZodType, keyof typeof recordProblems>, problems: string[] = [], path = ''): Plan {
   const node = schema as unknown as Schema;
   const def = node._zod.def;
   const checks = (def.checks ?? []).map((check) => check._zod.def);
@@ -94,10 +94,10 @@ export function planOf(schema: z.ZodType, refinements: Map<z.ZodType, unknown>, 
       // `record()` of fields.ts: the schema's keys, then free `x-` keys, kept as they are.
       const shape = def.shape ?? {};
       if (def.catchall?._zod.def.type !== 'unknown' || Object.getOwnPropertySymbols(shape).length > 0) return byZod('not a record()');
-      // record()'s own check (unknown keys) carries a `when`; any other refinement must be one of recordProblems.
-      const refine = (Object.keys(recordProblems) as (keyof typeof recordProblems)[]).find((name) => recordProblems[name] === refinements.get(schema)) ?? null;
+      // record()'s own check (unknown keys) carries a `when`; any other refinement must be one refined() listed (records.ts).
+      const refine = refinements.get(schema) ?? null;
       const own = checks.filter((c) => c.check === 'custom' && c.when === onMapping).length;
-      if (own !== 1 || checks.length !== (refinements.has(schema) ? 2 : 1) || (refinements.has(schema) && refine === null)) return byZod('a refinement the fast validator does not know');
+      if (own !== 1 || checks.length !== (refine === null ? 1 : 2)) return byZod('a refinement the fast validator does not know');
       return { t: 'record', refine, keys: Object.entries(shape).map(([key, s]) => [key, inner(s, path === '' ? key : `${path}.${key}`), !s.safeParse(undefined).success]) };
     }
   }
@@ -216,57 +216,39 @@ export function compile(plan: Plan, names: Names = 'root'): Parser {
 /** Where `npm run build` writes the plans of both documents. */
 export const planFile = new URL('../record-plan.json', import.meta.url);
 
+type Kind = 'branch' | 'organization';
+
 /** The plans of both documents, from the schemas themselves (`problems` gets what is left to zod). */
-export function recordPlans(problems: string[] = []): { branch: Plan; organization: Plan } {
+export function recordPlans(problems: string[] = []): Record<Kind, Plan> {
   const { branchDocument, organizationDocument, refinements } = zod();
   return { branch: planOf(branchDocument, refinements, problems), organization: planOf(organizationDocument, refinements, problems) };
 }
 
-let plans: { branch: Plan; organization: Plan } | undefined;
-function built(): { branch: Plan; organization: Plan } {
+let plans: Record<Kind, Plan> | undefined;
+function built(): Record<Kind, Plan> {
   try {
-    return (plans ??= JSON.parse(readFileSync(planFile, 'utf8')) as { branch: Plan; organization: Plan });
+    return (plans ??= JSON.parse(readFileSync(planFile, 'utf8')) as Record<Kind, Plan>);
   } catch {
     return (plans = recordPlans());
   }
 }
 
-const compiled = new Map<boolean, { branch: Parser; organization: Parser }>();
-function validators(names: boolean): { branch: Parser; organization: Parser } {
-  let parsers = compiled.get(names);
-  if (!parsers) compiled.set(names, (parsers = { branch: compile(built().branch, names ? 'root' : null), organization: compile(built().organization, names ? 'root' : null) }));
-  return parsers;
+const compiled = new Map<string, Parser>();
+type Documents = { branch: BranchDocument; organization: OrganizationDocument };
+
+/** A valid document changed in place into zod's output (its names normalised unless `names` is false), or null. */
+export function fastDocument<K extends Kind>(kind: K, value: unknown, names = true): Documents[K] | null {
+  const id = names ? kind : `${kind}, names as written`;
+  let parser = compiled.get(id);
+  if (!parser) compiled.set(id, (parser = compile(built()[kind], names ? 'root' : null)));
+  const out = parser(value);
+  return out === FAIL ? null : (out as Documents[K]);
 }
 
-/** A valid branch document changed in place into zod's output (its names normalised unless `names` is false), or null. */
-export function fastBranchDocument(value: unknown, names = true): BranchDocument | null {
-  const out = validators(names).branch(value);
-  return out === FAIL ? null : (out as BranchDocument);
-}
-
-/** A valid organization document changed in place into zod's output (its names normalised unless `names` is false), or null. */
-export function fastOrganizationDocument(value: unknown, names = true): OrganizationDocument | null {
-  const out = validators(names).organization(value);
-  return out === FAIL ? null : (out as OrganizationDocument);
-}
-
-/** A document's top-level entry, for zod to run alone: its schema and fast parser, and for a list its items'. */
-interface Entry { key: string; required: boolean; schema: Schema; fast: Parser; items: { schema: Schema; fast: Parser } | null }
-const entries = new Map<'branch' | 'organization', { known: Set<string>; entries: Entry[] }>();
-
-function entriesOf(kind: 'branch' | 'organization', plan: Plan): { known: Set<string>; entries: Entry[] } | undefined {
-  if (plan.t !== 'record' || entries.has(kind)) return entries.get(kind);
-  const shape = (kind === 'branch' ? zod().branchDocument : zod().organizationDocument).shape as unknown as Record<string, Schema>;
-  const list = plan.keys.map(([key, planned, required]): Entry => {
-    let [inner, def] = [planned, (shape[key] as Schema)._zod.def];
-    while (inner.t === 'nullable') inner = inner.of;
-    while (def.type === 'optional' || def.type === 'nullable') def = (def.innerType as Schema)._zod.def;
-    const items = inner.t === 'array' && def.type === 'array' ? { schema: def.element as Schema, fast: compile(inner.of, null) } : null;
-    return { key, required, schema: shape[key] as Schema, fast: compile(planned, null), items };
-  });
-  entries.set(kind, { known: new Set(Object.keys(shape)), entries: list });
-  return entries.get(kind);
-}
+/** A part of a document that zod can run alone: its schema and its fast parser (names left as they are). */
+type Part = { schema: Schema; fast: Parser };
+/** Per kind, each top-level entry of the document as such a part, and for a list its items' too. */
+const parts = new Map<Kind, (Part & { key: string; required: boolean; items: Part | null })[]>();
 
 /** Past this many issues, zod parses the whole document: it may run out of stack there (the loader says so), and must where it would. */
 const MANY_ISSUES = 10_000;
@@ -277,10 +259,22 @@ const MANY_ISSUES = 10_000;
  * runs within the document (test/schema/fast-parity.test.ts holds the two equal). Null where that is not sure to
  * hold (a required entry missing, an unusual mapping, thousands of issues): zod then parses the whole document.
  */
-export function documentIssues(kind: 'branch' | 'organization', value: unknown): z.core.$ZodIssue[] | null {
+export function documentIssues(kind: Kind, value: unknown): z.core.$ZodIssue[] | null {
   const plan = built()[kind];
-  const document = entriesOf(kind, plan);
-  if (!document || plan.t !== 'record' || !isRecord(value)) return null;
+  if (plan.t !== 'record' || !isRecord(value)) return null;
+  const shape = zod()[`${kind}Document`].shape as unknown as Record<string, Schema>;
+  let entries = parts.get(kind);
+  if (!entries) {
+    entries = plan.keys.map(([key, planned, required]) => {
+      // A list's items, past the optional and nullable around it (the plan unwraps those as zod's schema does).
+      let [inner, def] = [planned, (shape[key] as Schema)._zod.def];
+      while (inner.t === 'nullable') inner = inner.of;
+      while (def.type === 'optional' || def.type === 'nullable') def = (def.innerType as Schema)._zod.def;
+      const items = inner.t === 'array' && def.type === 'array' ? { schema: def.element as Schema, fast: compile(inner.of, null) } : null;
+      return { key, required, schema: shape[key] as Schema, fast: compile(planned, null), items };
+    });
+    parts.set(kind, entries);
+  }
   // As safeParse runs a schema and words its issues (zod's internals: the property test holds them to its whole parse).
   const context = { async: false as const, jitless: true };
   const raw: z.core.$ZodRawIssue[] = [];
@@ -288,7 +282,7 @@ export function documentIssues(kind: 'branch' | 'organization', value: unknown):
     for (const issue of (schema._zod.run({ value: input, issues: [] }, context) as z.core.ParsePayload).issues) raw.push({ ...issue, path: [...at, ...(issue.path ?? [])] });
   };
   try {
-    for (const { key, required, schema, fast, items } of document.entries) {
+    for (const { key, required, schema, fast, items } of entries) {
       const entry = value[key];
       if (!(key in value)) {
         if (required) return null;
@@ -302,7 +296,7 @@ export function documentIssues(kind: 'branch' | 'organization', value: unknown):
     throw error;
   }
   // The document's own checks run unless an issue stopped it (zod's `continue: false`, as a fraction where a count is due).
-  if (!raw.some((issue) => issue.continue === false)) raw.push(...unknownKeys(value, document.known), ...(plan.refine ? recordProblems[plan.refine](value) : []));
+  if (!raw.some((issue) => issue.continue === false)) raw.push(...unknownKeys(value, new Set(Object.keys(shape))), ...(plan.refine ? recordProblems[plan.refine](value) : []));
   const { util, config } = zod().z.core;
   return raw.map((issue) => util.finalizeIssue(issue, context, config()));
 }

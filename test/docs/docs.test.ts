@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { generatedDocs } from '../../src/docs/reference.js';
+import { generatedDocs, schemaKeys } from '../../src/docs/reference.js';
 import { loadRules } from '../../src/engine/ruleset.js';
 import { builtinRulesDir, ruleFiles } from '../../src/load/files.js';
 import { loadRecordFile } from '../../src/load/records.js';
-import { recordJsonSchema, schemaKeys } from '../../src/schema/json-schema.js';
+import { recordJsonSchema } from '../../src/schema/json-schema.js';
 import { parse } from 'yaml';
 import { valuePaths } from '../support/records.js';
 import { branchTemplate, organizationTemplate } from '../../src/init/templates.js';

@@ -28,7 +28,7 @@ function breach(text: string, fast: ParsedYaml | null = parseFast(text)): string
   if (fast.fatal !== null || fast.documentProblems.length > 0) return 'the fast parser reports problems';
   if (fast.documents.length !== precise.documents.length) return `${fast.documents.length} documents, eemeli/yaml ${precise.documents.length}`;
   const fastLocator = new Locator(text);
-  const preciseLocator = new Locator(text, { fast: false });
+  const preciseLocator = new Locator(text, false);
   for (let d = 0; d < fast.documents.length; d++) {
     const s = fast.documents[d] as ParsedYaml['documents'][number];
     const g = precise.documents[d] as ParsedYaml['documents'][number];

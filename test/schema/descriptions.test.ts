@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { recordJsonSchema, schemaKeys } from '../../src/schema/json-schema.js';
+import { schemaKeys } from '../../src/docs/reference.js';
+import { recordJsonSchema } from '../../src/schema/json-schema.js';
 
 test('every key of the record schema has a Chinese and an English description', () => {
   const keys = schemaKeys(recordJsonSchema('any'));

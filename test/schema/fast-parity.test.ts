@@ -7,14 +7,13 @@ import { z } from 'zod';
 import { activityTypes, branchKinds, extraLabels, memberStatuses, projectStatuses, rectificationStatuses, themeDayForms } from '../../src/schema/enums.js';
 import { parseYaml } from '../../src/load/yaml.js';
 import { NAME_KEYS, normalizeNames } from '../../src/model/names.js';
-import { compile, documentIssues, fastBranchDocument, fastOrganizationDocument, planFile, planOf, recordPlans } from '../../src/schema/validate.js';
+import { compile, documentIssues, fastDocument, planFile, planOf, recordPlans } from '../../src/schema/validate.js';
 import { branchDocument, organizationDocument, refinements } from '../../src/schema/records.js';
 import { yamlFilesUnder } from '../support/engine.js';
 import { root } from '../support/fixtures.js';
 import { mulberry32, sameKeyOrder } from '../support/records.js';
 
 type Kind = 'branch' | 'organization';
-const fast = { branch: fastBranchDocument, organization: fastOrganizationDocument } as const;
 const zod = { branch: branchDocument, organization: organizationDocument } as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -45,7 +44,7 @@ function contract(kind: Kind, written: unknown): { problem: string | null; quick
   };
   const slow = zodOf(written).parsed;
   const value = structuredClone(written);
-  const quick = fast[kind](value);
+  const quick = fastDocument(kind, value);
   let problem: string | null = null;
   if (quick === null) problem = isDeepStrictEqual(zodOf(value).seen, zodOf(written).seen) ? null : 'zod finds otherwise in what the fast path left';
   else if (quick !== value) problem = 'the fast result is not the value itself';
@@ -107,7 +106,7 @@ describe('the fast record validator', () => {
       const kind: Kind = 'organization' in value ? 'organization' : 'branch';
       if (!zod[kind].safeParse(value).success) continue;
       // `x-` keys are kept by the fast path too, so documents with them are held to it as well.
-      if (fast[kind](structuredClone(value)) === null) missed.push(`${name}${hasXKey(value) ? ' (has x- keys)' : ''}`);
+      if (fastDocument(kind, structuredClone(value)) === null) missed.push(`${name}${hasXKey(value) ? ' (has x- keys)' : ''}`);
       else taken++;
     }
     expect(missed).toEqual([]);
@@ -118,7 +117,7 @@ describe('the fast record validator', () => {
     const shared = { note: [1, 2] };
     const value = { 'x-first': shared, branch: { id: 'b', 'x-undefined': undefined, name: 'n', secretary: 's' }, members: [{ 'x-z': null, name: 'a', status: '正式党员' }] };
     expect(breach('branch', value)).toBeNull();
-    const out = fastBranchDocument(value);
+    const out = fastDocument('branch', value);
     expect(out).toBe(value);
     expect(Object.keys(out ?? {})).toEqual(['x-first', 'branch', 'members']);
     expect((out as unknown as Record<string, unknown>)['x-first']).toBe(shared);
@@ -130,7 +129,7 @@ describe('the fast record validator', () => {
     for (const [kind, value] of [['branch', everyKeyBranch], ['organization', everyKeyOrganization]] as const) {
       expect(zod[kind].safeParse(value).success).toBe(true);
       expect(breach(kind, value)).toBeNull();
-      const out = fast[kind](structuredClone(value));
+      const out = fastDocument(kind, structuredClone(value));
       expect(out).not.toBeNull();
       const written = keyPaths(out, '', new Set());
       expect([...schemaKeyPaths(zod[kind], '', new Set())].filter((key) => !written.has(key))).toEqual([]);
@@ -163,9 +162,9 @@ describe('the fast record validator', () => {
       JSON.parse('{"branch":{"id":"b","name":"n","secretary":"s"},"__proto__":{}}'),
       Object.assign(new Date(0), { branch: header }),
     ];
-    for (const value of doubtful) expect(fastBranchDocument(value)).toBeNull();
-    expect(fastOrganizationDocument({ organization: { id: 'o', name: 'n' }, leaders: [{ name: 'a' }, { name: 'a' }] })).toBeNull();
-    expect(fastOrganizationDocument({ organization: { id: 'o', name: 'n' }, units: [{ name: 'u', party_members: '3' }] })).toBeNull();
+    for (const value of doubtful) expect(fastDocument('branch', value)).toBeNull();
+    expect(fastDocument('organization', { organization: { id: 'o', name: 'n' }, leaders: [{ name: 'a' }, { name: 'a' }] })).toBeNull();
+    expect(fastDocument('organization', { organization: { id: 'o', name: 'n' }, units: [{ name: 'u', party_members: '3' }] })).toBeNull();
   });
 
   test('reads dates and months as zod does (also after the cache has seen their neighbours)', () => {
@@ -175,12 +174,12 @@ describe('the fast record validator', () => {
     for (const day of [...dates, ...dates]) {
       const value = { branch: { id: 'b', name: 'n', secretary: 's', established: day }, activities: [{ type: 'other', date: day }] };
       expect(breach('branch', value), day).toBeNull();
-      expect(fastBranchDocument(value) !== null, day).toBe(branchDocument.safeParse(value).success);
+      expect(fastDocument('branch', value) !== null, day).toBe(branchDocument.safeParse(value).success);
     }
     for (const month of [...months, ...months]) {
       const value = { branch: { id: 'b', name: 'n', secretary: 's' }, members: [{ name: 'a', status: 'full', dues: [month] }] };
       expect(breach('branch', value), month).toBeNull();
-      expect(fastBranchDocument(value) !== null, month).toBe(branchDocument.safeParse(value).success);
+      expect(fastDocument('branch', value) !== null, month).toBe(branchDocument.safeParse(value).success);
     }
   });
 
@@ -190,7 +189,7 @@ describe('the fast record validator', () => {
       const value = { branch: { id: 'b', name: 'n', secretary: 's' }, exemptions: [{ rule: 'r', reason: 'x', period }] };
       expect(breach('branch', value), String(period)).toBeNull();
       const accepted = branchDocument.safeParse(value).success;
-      expect(fastBranchDocument(value) !== null, String(period)).toBe(accepted);
+      expect(fastDocument('branch', value) !== null, String(period)).toBe(accepted);
     }
   });
 });
@@ -273,13 +272,13 @@ describe('names, normalised as the fast path copies them', () => {
       expect(problem).toBeNull();
       expect(quick).toBe(true);
     }
-    const out = fastBranchDocument(misspelled({ ...everyKeyBranch, 'x-note': { secretary: '李四', topic: ' 李 ' } }));
+    const out = fastDocument('branch', misspelled({ ...everyKeyBranch, 'x-note': { secretary: '李四', topic: ' 李 ' } }));
     expect([out?.branch.id, out?.branch.name, out?.members?.[1]?.name, out?.activities?.[0]?.with]).toEqual(['pb-900', ' \u200B全字段党支部\uFEFF\u3000', '李四', ['李四']]);
     expect((out as unknown as Record<string, unknown>)['x-note']).toEqual({ secretary: '李四', topic: ' 李 ' });
   });
 
   test('without names (the loader normalises an aliased document in place first), the fast path leaves them as written', () => {
-    expect(fastBranchDocument(misspelled(everyKeyBranch), false)?.branch.secretary).toBe(' \u200B张三\uFEFF\u3000');
+    expect(fastDocument('branch', misspelled(everyKeyBranch), false)?.branch.secretary).toBe(' \u200B张三\uFEFF\u3000');
   });
 });
 
@@ -307,7 +306,7 @@ describe('the fast path when the schemas change', () => {
     // Unplanned parts leave the whole document to zod: slower, never different.
     if (said === null) expect(fastBranch(doc)).toEqual(parsed.data);
     else expect(typeof fastBranch(doc)).toBe('symbol');
-    expect(fastOrganizationDocument(structuredClone(everyKeyOrganization))).not.toBeNull();
+    expect(fastDocument('organization', structuredClone(everyKeyOrganization))).not.toBeNull();
   });
 });
 
@@ -480,7 +479,7 @@ describe('the fast record validator under mutation', () => {
     for (const { kind, value } of bases) {
       expect(zod[kind].safeParse(value).success).toBe(true);
       expect(breach(kind, value)).toBeNull();
-      expect(fast[kind](structuredClone(value))).not.toBeNull();
+      expect(fastDocument(kind, structuredClone(value))).not.toBeNull();
     }
   });
 

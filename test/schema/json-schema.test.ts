@@ -2,7 +2,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { recordJsonSchema, schemaKeys } from '../../src/schema/json-schema.js';
+import { recordJsonSchema } from '../../src/schema/json-schema.js';
+import { schemaKeys } from '../../src/docs/reference.js';
 import { valuePaths } from '../support/records.js';
 import { fixtureFiles, loadFixture, readBytes } from '../support/fixtures.js';
 
