@@ -18,11 +18,10 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
 /** The offset of the first byte of the first invalid sequence (the lenient decoder writes a U+FFFD for each; one the bytes spell out, EF BF BD, is text). */
 function firstInvalidByte(bytes: Uint8Array): number {
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const encoder = new TextEncoder();
   let offset = 0;
   let from = 0;
   for (let k = text.indexOf('\ufffd'); k !== -1; k = text.indexOf('\ufffd', from)) {
-    offset += encoder.encode(text.slice(from, k)).length;
+    offset += Buffer.byteLength(text.slice(from, k));
     if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
     offset += 3;
     from = k + 1;

@@ -138,10 +138,10 @@ class FastParser {
 
   documents(): YamlDocument[] {
     const documents: YamlDocument[] = [];
-    let index = 0;
     this.indent = this.scanLines();
     if (this.indent === DOCUMENT_MARKER) this.indent = this.afterMarker();
-    for (;;) {
+    // An empty document still takes an index, as eemeli/yaml counts them.
+    for (let index = 0; ; index++) {
       this.anchors = new Map();
       this.nodes = 0;
       this.aliasNodes = 0;
@@ -153,8 +153,6 @@ class FastParser {
         const value = this.text.charCodeAt(start) === OPEN_CURLY ? this.rootFlow() : this.mapping(0);
         documents.push({ index, value, start, keys: this.keys, items: this.items });
       }
-      // An empty document still takes an index, as eemeli/yaml counts them.
-      index++;
       const next = this.indent as number; // moved by the parse
       if (next === END_OF_TEXT) return documents;
       if (next !== DOCUMENT_MARKER && next !== DOCUMENT_END) giveUp();
@@ -208,7 +206,7 @@ class FastParser {
     let c = text.charCodeAt(i);
     if (c === HASH) {
       if (!spaced) giveUp();
-      i = this.commentEnd(i);
+      i = this.lineEnd(i);
       c = text.charCodeAt(i);
     }
     if (lineBreak(c)) this.pos = this.pastBreak(i);
@@ -222,8 +220,8 @@ class FastParser {
     this.indent = this.scanLines();
   }
 
-  /** Where a comment starting at `i` ends: at its line break or the end of the text. */
-  private commentEnd(i: number): number {
+  /** Where the rest of a line from `i` (a comment, a line of a block scalar) ends: at its line break or the end of the text. */
+  private lineEnd(i: number): number {
     const text = this.text;
     while (i < text.length && !lineBreak(text.charCodeAt(i))) {
       if (unusual(text.charCodeAt(i))) giveUp();
@@ -283,16 +281,15 @@ class FastParser {
       return this.colon;
     }
     const save = this.pos;
-    let key: boolean;
     try {
       this.quoted(c, -2);
-      key = this.text.charCodeAt(this.skipSpaces()) === COLON;
+      return this.text.charCodeAt(this.skipSpaces()) === COLON;
     } catch (error) {
       if (error !== GIVE_UP) throw error;
-      key = false; // not a key: a scalar over several lines, or no scalar at all
+      return false; // not a key: a scalar over several lines, or no scalar at all
+    } finally {
+      this.pos = save;
     }
-    this.pos = save;
-    return key;
   }
 
   /** A key at `pos` (plain or quoted, on one line); leaves `pos` past its colon and the spaces after it. */
@@ -432,8 +429,7 @@ class FastParser {
   private alias(): unknown {
     // A root key's alias is left to eemeli/yaml, which places the items of the list it names.
     if (this.depth === 1) giveUp();
-    const target = this.anchors.get(this.name(true));
-    if (!target) giveUp();
+    const target = this.anchors.get(this.name(true)) ?? giveUp();
     this.nodes += target.size;
     this.aliasNodes += target.size;
     if (this.aliasNodes > this.maxAliasNodes) giveUp();
@@ -477,7 +473,7 @@ class FastParser {
       }
       if (c === HASH) {
         if (!spaced) giveUp();
-        this.pos = this.commentEnd(this.pos);
+        this.pos = this.lineEnd(this.pos);
         c = text.charCodeAt(this.pos);
       }
       if (c === CR) {
@@ -530,17 +526,16 @@ class FastParser {
     const offsets = this.listOffsets(result);
     this.nodes++;
     this.pos++;
-    if (this.flowSpace(indent) !== CLOSE_SQUARE) {
-      for (;;) {
-        result.push(this.flowValue(indent));
-        offsets?.push(this.valueAt);
-        const c = this.flowSpace(indent);
+    for (let c = this.flowSpace(indent); c !== CLOSE_SQUARE; ) {
+      result.push(this.flowValue(indent));
+      offsets?.push(this.valueAt);
+      c = this.flowSpace(indent);
+      if (c === COMMA) {
         this.pos++;
-        if (c === CLOSE_SQUARE) break;
-        if (c !== COMMA) giveUp();
         this.flowSpace(indent); // an empty entry after the comma is left to eemeli/yaml by plain()
-      }
-    } else this.pos++;
+      } else if (c !== CLOSE_SQUARE) giveUp();
+    }
+    this.pos++;
     this.depth--;
     return result;
   }
@@ -551,28 +546,26 @@ class FastParser {
     const offsets = this.where && this.noted(result, new Map<string, readonly [number, number]>());
     this.nodes++;
     this.pos++;
-    if (this.flowSpace(indent) !== CLOSE_CURLY) {
-      for (;;) {
-        const keyStart = this.pos;
-        const key = this.key(true);
-        this.flowSpace(indent); // an empty value (`,` or `}` next) is left to eemeli/yaml by plain()
-        this.put(result, offsets, key, keyStart, this.flowValue(indent));
-        const c = this.flowSpace(indent);
+    for (let c = this.flowSpace(indent); c !== CLOSE_CURLY; ) {
+      const keyStart = this.pos;
+      const key = this.key(true);
+      this.flowSpace(indent); // an empty value (`,` or `}` next) is left to eemeli/yaml by plain()
+      this.put(result, offsets, key, keyStart, this.flowValue(indent));
+      c = this.flowSpace(indent);
+      if (c === COMMA) {
         this.pos++;
-        if (c === CLOSE_CURLY) break;
-        if (c !== COMMA) giveUp();
         this.flowSpace(indent); // an empty entry after the comma is left to eemeli/yaml by plain()
-      }
-    } else this.pos++;
+      } else if (c !== CLOSE_CURLY) giveUp();
+    }
+    this.pos++;
     this.depth--;
     return result;
   }
 
-  /** A JSON-shaped document: a flow mapping at column 1, the whole document. */
+  /** A JSON-shaped document: a flow mapping at column 1, the whole document (documents() gives up on anything after it). */
   private rootFlow(): Record<string, unknown> {
     const value = this.flowMapping(-1);
     this.nextLine(true);
-    if (this.indent >= 0) giveUp();
     return value;
   }
 
@@ -759,11 +752,7 @@ class FastParser {
         const first = contentIndent === -1;
         if (first) contentIndent = width;
         else if (width > contentIndent && folded) giveUp(); // more-indented folded lines keep their breaks: left to eemeli/yaml
-        let end = p;
-        while (end < text.length && !lineBreak(text.charCodeAt(end))) {
-          if (unusual(text.charCodeAt(end))) giveUp();
-          end++;
-        }
+        const end = this.lineEnd(p);
         // The breaks before the line: folding makes a single one a space.
         value += first ? '\n'.repeat(blanks) : folded && blanks === 0 ? ' ' : '\n'.repeat(folded ? blanks : blanks + 1);
         value += text.slice(lineStart + contentIndent, end);

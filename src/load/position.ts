@@ -33,9 +33,8 @@ export class LineIndex {
 
   private lineStarts(): number[] {
     if (this.starts) return this.starts;
-    const starts = [0];
-    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.starts = starts;
-    return starts;
+    this.starts = [0];
+    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    return this.starts;
   }
 }
