@@ -4,6 +4,9 @@ export interface Position {
   column: number;
 }
 
+/** Blanks, line breaks and comments, from `lastIndex` on (sticky; `nodeStart` sets it before each use). */
+const BLANKS = /(?:[ \t\r\n]|#[^\n]*)*/y;
+
 /** Maps character offsets of one text to 1-based line/column; built once per file, lazily. */
 export class LineIndex {
   private starts: number[] | null = null;
@@ -25,10 +28,9 @@ export class LineIndex {
 
   /** The offset of the first node character at or after `offset`: skips blanks, line breaks and comments. */
   nodeStart(offset: number): number {
-    const blank = /(?:[ \t\r\n]|#[^\n]*)*/y;
-    blank.lastIndex = offset;
-    blank.exec(this.text);
-    return Math.min(blank.lastIndex, this.text.length);
+    BLANKS.lastIndex = offset;
+    BLANKS.exec(this.text);
+    return Math.min(BLANKS.lastIndex, this.text.length);
   }
 
   private lineStarts(): number[] {
