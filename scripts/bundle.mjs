@@ -1,6 +1,6 @@
 // Part of `npm run build`: dist/ as a few ES modules in dist/bundle/, what bin/zhibu.js loads. Node resolves,
 // compiles and links the ~80 files tsc writes for a check some 30 ms slower than these chunks; the command
-// modules and report formats stay chunks of their own, loaded when used, and packages stay in node_modules.
+// modules and report formats stay chunks of their own, loaded when used, and packages but zod stay in node_modules.
 // The entries keep their names and dist/bundle/ is as deep as dist/engine/, so every file a module finds
 // beside itself (../record-plan.json, ../built-in-rules.json, ./worker.js, ./schemas.js, ../..) is the same.
 import { rmSync } from 'node:fs';
@@ -15,7 +15,10 @@ const bundle = await rolldown({
   input: { cli: 'dist/cli.js', worker: 'dist/engine/worker.js', schemas: 'dist/schemas.js' },
   cwd: root,
   platform: 'node',
-  external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
+  // zod is bundled, into a chunk that only modules loaded on demand import: it loads faster than its ~100 files in node_modules.
+  external: (id) => !id.startsWith('.') && !path.isAbsolute(id) && !/^zod(\/|$)/.test(id),
+  // Of zod's 40-odd locales (~260 KB), only the two a run uses: English, zod's default, and Chinese, for configuration errors.
+  plugins: [{ name: 'zod-locales', load: (id) => (id.endsWith('/zod/v4/locales/index.js') ? "export { default as en } from './en.js';\nexport { default as zhCN } from './zh-CN.js';\n" : null) }],
   logLevel: 'warn',
 });
 await bundle.write({ dir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });

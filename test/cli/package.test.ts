@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -34,6 +34,16 @@ describe('the npm package installed under a path with a space and Chinese charac
     const { code, out } = zhibu('check', '记录 2026', '--period', '2026Q3', '--as-of', '2026-10-08');
     expect(code).toBe(1);
     expect(out).toContain('meetings.committee-monthly');
+  });
+
+  test('zod is bundled, not installed, and words the input errors of invalid records', { timeout: 60_000 }, () => {
+    expect(existsSync(path.join(app, 'node_modules/zod'))).toBe(false);
+    cpSync(path.join(root, 'fixtures/invalid'), path.join(app, '有误 记录'), { recursive: true });
+    const { code, out, err } = zhibu('check', '有误 记录', '--as-of', '2026-10-08');
+    expect(code).toBe(2);
+    expect(out).toMatch(/^有误 记录\/count-negative\.yaml:9:14 {2}输入错误$/m);
+    expect(out).toContain('activities[0].present：-3 不能为负数');
+    expect(err).toBe('');
   });
 
   test('rules show prints the rule and its example records (shipped with the package)', { timeout: 60_000 }, () => {
