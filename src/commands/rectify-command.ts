@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Lang } from '../i18n/index.js';
 import type { Io } from '../io.js';
 import type { RectifyOptions } from './rectify.js';
@@ -31,14 +31,14 @@ export function registerRectify(program: Command, io: Io, setCode: (n: number) =
     .command('rectify')
     .description(t(lang, '生成整改清单（问题、依据、整改措施、责任人、时限、状态），可对照上次清单销号', 'write the rectification list (problem, basis, remedy, owner, deadline, status), carried over from an earlier list'))
     .argument('[paths...]', '记录文件或目录 record files or directories')
-    .addOption(new Option('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh'))
+    .addOption(program.createOption('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh'))
     .option('--as-of <date>', '检查日 YYYY-MM-DD（默认今天） the day of the check (default today)')
     .option('--period <period>', '检查期间：2026Q3、2026-07、2026 或 FROM..TO（默认上季度和本季度） the period checked')
     .option('--config <file>', '配置文件（默认从所查路径向上查找 zhibu.config.yaml） configuration file')
-    .addOption(new Option('--format <format>', '输出格式（默认按 --output 扩展名，否则 md） output format').choices(['md', 'csv', 'xlsx', 'json']))
+    .addOption(program.createOption('--format <format>', '输出格式（默认按 --output 扩展名，否则 md） output format').choices(['md', 'csv', 'xlsx', 'json']))
     .option('-o, --output <file>', '写入文件（--split-by 时为目录） write to a file (a directory with --split-by)')
     .option('--include-pending', '另列提醒清单：本期尚未结束、仍可完成的事项 add reminders for what is still due')
-    .addOption(new Option('--split-by <what>', '每个支部一个文件，另附汇总 one file per branch plus a summary').choices(['branch']))
+    .addOption(program.createOption('--split-by <what>', '每个支部一个文件，另附汇总 one file per branch plus a summary').choices(['branch']))
     .option('--previous <file>', '上次的整改清单（JSON 或 XLSX，可重复） an earlier list (JSON or XLSX; repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
     .addHelpText('after', examples)
     .action(async (paths: string[], o: RectifyOptions) => {

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Lang } from '../i18n/index.js';
 import type { Io } from '../io.js';
 import type { ScoreOptions } from './score.js';
@@ -35,12 +35,12 @@ export function registerScore(program: Command, io: Io, setCode: (n: number) => 
     .command('score')
     .description(zh ? '考核评分：各支部分类得分、总分、等级和排名，扣分可追溯到每条问题' : 'assessment: each branch\'s category scores, total, grade and rank, every deduction traced to its findings')
     .argument('[paths...]', '记录文件或目录 record files or directories')
-    .addOption(new Option('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh'))
+    .addOption(program.createOption('--lang <lang>', '消息语言 message language').choices(['zh', 'en']).default('zh'))
     .option('--as-of <date>', '检查日 YYYY-MM-DD（默认今天） the day of the check (default today)')
     .option('--period <period>', '检查期间：2026Q3、2026-07、2026 或 FROM..TO（默认上季度和本季度） the period checked')
     .option('--config <file>', '配置文件（默认从所查路径向上查找 zhibu.config.yaml） configuration file')
     .option('--branch <ids>', '只评这些支部，逗号分隔，可重复 only these branches', commaList)
-    .addOption(new Option('--format <format>', '输出格式（默认按 --output 扩展名，否则 terminal） output format').choices([...SCORE_FORMATS]))
+    .addOption(program.createOption('--format <format>', '输出格式（默认按 --output 扩展名，否则 terminal） output format').choices([...SCORE_FORMATS]))
     .option('-o, --output <file>', '写入文件 write to a file')
     .addHelpText('after', examples)
     .action(async (paths: string[], o: ScoreOptions) => {

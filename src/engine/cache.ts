@@ -1,5 +1,4 @@
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import { anything, dictionary, object, problemAt, text } from './json-shape.js';
 import { decodeOutcome, encodeOutcome, outcomeProblem, type FileOutcome, type OutcomeJson } from './outcome.js';
 
@@ -41,18 +40,21 @@ interface StoredCache {
 const storedCache = object({ seal: text, entries: dictionary(anything) });
 const storedEntry = object({ content: text, outcome: anything });
 
+/** A SHA-256 hasher; node:crypto loads with the first (a check without --cache hashes nothing). */
+const sha256 = () => process.getBuiltinModule('node:crypto').createHash('sha256');
+
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256().update(bytes).digest('hex');
 }
 
 /** A hash of everything besides a file's own bytes that can change its outcome. */
 export function settingsKey(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts, (_k, v) => (v instanceof Map ? [...v].sort() : v instanceof Set ? [...v].sort() : v instanceof Uint8Array ? contentHash(v) : v))).digest('hex');
+  return sha256().update(JSON.stringify(parts, (_k, v) => (v instanceof Map ? [...v].sort() : v instanceof Set ? [...v].sort() : v instanceof Uint8Array ? contentHash(v) : v))).digest('hex');
 }
 
 /** The seal of a cache's entries, from their text or, faster, their bytes (hashing a 4 MB string took 19 ms, its bytes 3). */
 function sealOf(settings: string, entries: string | Uint8Array): string {
-  return createHash('sha256').update(`${settings}\0`).update(entries).digest('hex');
+  return sha256().update(`${settings}\0`).update(entries).digest('hex');
 }
 
 /** The start of a cache file's text, up to its entries. */

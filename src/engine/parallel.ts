@@ -1,5 +1,3 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { ConfigFile } from '../schema/config.js';
 import type { FileOutcome } from './outcome.js';
 import { assemble, checkFile, prepare, type CheckInput, type CheckResult, type FileStageInput } from './run.js';
@@ -31,9 +29,12 @@ const workerUrl = new URL('./worker.js', import.meta.url);
 /** Fewer cores than this and threads lose: measured on 2 vCPUs, a whole check was ~20% slower with them. */
 const PARALLEL_MIN_CORES = 4;
 
+// node:os and node:worker_threads load only for a run that may use threads.
+const cpus = () => process.getBuiltinModule('node:os').availableParallelism();
+
 /** Worker threads are used from the built JavaScript only (tests run the TypeScript in-process). */
-export function canRunParallel(files: number, cores = availableParallelism()): boolean {
-  return files >= PARALLEL_THRESHOLD && cores >= PARALLEL_MIN_CORES && import.meta.url.endsWith('.js');
+export function canRunParallel(files: number, cores?: number): boolean {
+  return files >= PARALLEL_THRESHOLD && (cores ?? cpus()) >= PARALLEL_MIN_CORES && import.meta.url.endsWith('.js');
 }
 
 /**
@@ -56,7 +57,7 @@ export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec:
     run.store(outcome);
   }
   const rest = owned.filter((f) => !outcomes.has(f));
-  const threads = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(rest.length / 16)));
+  const threads = Math.max(1, Math.min(cpus(), 4, Math.ceil(rest.length / 16)));
   let done = outcomes.size;
   if (rest.length > 0) await Promise.all(
     Array.from({ length: threads }, (_, k) => {
@@ -71,7 +72,7 @@ export async function checkParallel(input: CheckInput & { cwd: string; ruleSpec:
         leadersByBranch: stage.leadersByBranch,
       };
       return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerUrl, { workerData: job, execArgv: [] });
+        const worker = new (process.getBuiltinModule('node:worker_threads').Worker)(workerUrl, { workerData: job, execArgv: [] });
         worker.on('message', (batch: FileOutcome[]) => {
           for (const outcome of batch) {
             outcomes.set(outcome.file, outcome);

@@ -1,10 +1,9 @@
 import type { z as Zod } from 'zod';
 import { readFileSync } from 'node:fs';
 import { primitives } from '../checks/index.js';
-import { contentHash } from './cache.js';
 import type { Primitive } from '../checks/primitive.js';
 import { z } from '../checks/deferred-z.js';
-import { decodeUtf8 } from '../load/decode.js';
+import { decodeUtf8, type Decoded } from '../load/decode.js';
 import { LineIndex } from '../load/position.js';
 import { formatPath } from '../load/records.js';
 import { Locator, parseYaml } from '../load/yaml.js';
@@ -52,7 +51,7 @@ export interface BuiltRule {
   options: unknown;
 }
 
-/** Where `npm run build` writes the built-in rules it validated (scripts/build-data.mjs), by the SHA-256 of each file. */
+/** Where `npm run build` writes the built-in rules it validated (scripts/build-data.mjs), by each file's text (`ruleText`). */
 export const builtRulesFile = new URL('../built-in-rules.json', import.meta.url);
 
 /** The rule files validated at build time; none when running the sources (tests) or before a build. */
@@ -64,15 +63,21 @@ export function builtRules(): Map<string, BuiltRule> {
   }
 }
 
+/** A rule file's text (UTF-8, byte-order mark dropped): all a loaded rule is made of, its file name aside. */
+export function ruleText(bytes: Uint8Array): Decoded {
+  const decoded = decodeUtf8(bytes);
+  return decoded.ok ? { ok: true, text: decoded.text.replace(/^\uFEFF/, '') } : decoded;
+}
+
 /** Parses and validates one rule file; a bad rule becomes an input error with its position. */
 export function loadRuleFile(file: string, bytes: Uint8Array, built?: Map<string, BuiltRule>): { rule: Rule | null; errors: InputError[] } {
-  // A file as it was when validated at build time needs no second validation (nor zod).
-  const known = built?.get(contentHash(bytes));
+  const decoded = ruleText(bytes);
+  if (!decoded.ok) return { rule: null, errors: [{ file, ...decoded.position, id: 'file.not-utf8', args: { byte: decoded.byte.toString(16) } }] };
+  const { text } = decoded;
+  // A file with the very text validated at build time needs no second validation (nor zod).
+  const known = built?.get(text);
   const builtPrimitive = known && primitives.get(known.meta.check);
   if (known && builtPrimitive) return { rule: { ...known.meta, primitive: builtPrimitive, params: known.params, options: known.options, file }, errors: [] };
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return { rule: null, errors: [{ file, ...decoded.position, id: 'file.not-utf8', args: { byte: decoded.byte.toString(16) } }] };
-  const text = decoded.text.replace(/^\uFEFF/, '');
   const lines = new LineIndex(text);
   const parsed = parseYaml(text);
   const problem = parsed.fatal ?? parsed.documentProblems[0]?.problem;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { render, type Lang, type MessageId } from '../i18n/index.js';
@@ -128,6 +127,11 @@ function writeContent(fd: number, content: Content): void {
   else for (const chunk of content) writeFileSync(fd, chunk);
 }
 
+/** A fresh name beside `file` for its temporary copy (node:crypto loads here, not with every run: a check to the terminal writes no file). */
+function tempName(file: string): string {
+  return path.join(path.dirname(file), `.zhibu-${process.pid}-${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`);
+}
+
 export function writeAtomic(file: string, content: Content): void {
   let existing: Stats | null = null;
   try {
@@ -144,7 +148,7 @@ export function writeAtomic(file: string, content: Content): void {
     }
     return;
   }
-  const temp = path.join(path.dirname(file), `.zhibu-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempName(file);
   try {
     const fd = openSync(temp, 'wx');
     try {
@@ -167,7 +171,7 @@ export function writeAtomic(file: string, content: Content): void {
  */
 export function writeNew(file: string, content: string | Uint8Array): boolean {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.zhibu-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempName(file);
   writeAtomic(temp, content);
   try {
     linkSync(temp, file);

@@ -4,18 +4,23 @@ import { zipEntry } from './zip.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// The two below are made when an existing file is first looked at, not with every run.
+let summaryPattern: RegExp | undefined;
+let csvHeaderCells: Set<string> | undefined;
+
 /** The terminal report's summary (its last paragraph, wrapped to the width), in either language, as a pattern over its text without white space. */
-const summaryLine = new RegExp(
-  `^(${(['zh', 'en'] as Lang[])
-    .map((lang) => {
-      const args = Object.fromEntries(['files', 'branches', 'window', 'from', 'to', 'asOf', 'errors', 'warnings', 'pending', 'exempted', 'inputErrors'].map((k) => [k, '\u0000']));
-      return escapeRegExp(render(lang, 'report.summary', args).replace(/\s+/g, '')).replace(/\0/g, '.*?');
-    })
-    .join('|')})$`,
-);
+const summaryLine = () =>
+  (summaryPattern ??= new RegExp(
+    `^(${(['zh', 'en'] as Lang[])
+      .map((lang) => {
+        const args = Object.fromEntries(['files', 'branches', 'window', 'from', 'to', 'asOf', 'errors', 'warnings', 'pending', 'exempted', 'inputErrors'].map((k) => [k, '\u0000']));
+        return escapeRegExp(render(lang, 'report.summary', args).replace(/\s+/g, '')).replace(/\0/g, '.*?');
+      })
+      .join('|')})$`,
+  ));
 
 /** Every header cell zhibu's CSV files have, in either language. */
-const csvHeaders = new Set((['zh', 'en'] as Lang[]).flatMap((lang) => [...columnKeys.map((k) => labels(lang).columns[k]), ...summaryKeys.map((k) => labels(lang).summary[k])]));
+const csvHeaders = () => (csvHeaderCells ??= new Set((['zh', 'en'] as Lang[]).flatMap((lang) => [...columnKeys.map((k) => labels(lang).columns[k]), ...summaryKeys.map((k) => labels(lang).summary[k])])));
 
 /** The openings of the text formats zhibu writes (after a byte-order mark and white space). */
 const textMarks: RegExp[] = [
@@ -48,7 +53,7 @@ export function writtenByZhibu(head: Uint8Array, tail: Uint8Array): boolean {
   if (start === '') return true;
   if (textMarks.some((mark) => mark.test(start))) return true;
   const header = /^\uFEFF([^\r\n]*)\r?\n/.exec(Buffer.from(head).toString('utf8'))?.[1];
-  if (header && header.split(',').every((cell) => csvHeaders.has(cell))) return true;
+  if (header && header.split(',').every((cell) => csvHeaders().has(cell))) return true;
   const paragraphs = Buffer.from(tail).toString('utf8').trimEnd().split(/\n\s*\n/);
-  return summaryLine.test((paragraphs[paragraphs.length - 1] ?? '').replace(/\s+/g, ''));
+  return summaryLine().test((paragraphs[paragraphs.length - 1] ?? '').replace(/\s+/g, ''));
 }

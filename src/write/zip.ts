@@ -1,5 +1,3 @@
-import { inflateRawSync } from 'node:zlib';
-
 // ZIP signatures (PKWARE APPNOTE 4.3): local file header, central directory header, end of central directory.
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -46,7 +44,7 @@ export function zipEntry(bytes: Uint8Array, name: string): Buffer | null {
     if (!entry) return null;
     const start = entry.local + 30 + zip.readUInt16LE(entry.local + 26) + zip.readUInt16LE(entry.local + 28);
     const data = zip.subarray(start, start + entry.size);
-    return entry.method === 0 ? data : entry.method === 8 ? inflateRawSync(data) : null;
+    return entry.method === 0 ? data : entry.method === 8 ? process.getBuiltinModule('node:zlib').inflateRawSync(data) : null;
   } catch {
     return null;
   }
