@@ -97,7 +97,8 @@ function loadDocument(doc: YamlDocument, text: string, locator: Locator, source:
   // it and words the issues. Where an alias may share a node, all of this reads a copy that shares none.
   const input = aliased ? unshared(value) : value;
   const fast = fastDocument(kind, input, !aliased);
-  const long = fast === null ? longList(input) : null;
+  // A list of n items takes at least 2n - 1 characters (`-` and a line break, or an entry and a comma, each): a shorter text has none too long.
+  const long = fast === null && text.length > 2 * MAX_LIST_ITEMS ? longList(input) : null;
   if (long) {
     // Pointed at by its top-level entry, which the parser already placed: locating it inside would parse the list again, slowly.
     const [key, index] = long.path;

@@ -3,6 +3,7 @@ import { decodeUtf8 } from '../../src/load/decode.js';
 import { LineIndex } from '../../src/load/position.js';
 import { closest } from '../../src/load/closest.js';
 import { loadRecordFile } from '../../src/load/records.js';
+import { MAX_LIST_ITEMS } from '../../src/schema/validate.js';
 
 const load = (text: string) => loadRecordFile('r.yaml', Buffer.from(text));
 const header = 'branch: {id: a, name: A, secretary: x}\n';
@@ -18,6 +19,13 @@ describe('loader regressions', () => {
     const loaded = load(`${header}${levels.join('\n')}\n`);
     expect(loaded.branches).toHaveLength(0);
     expect(loaded.errors.map((e) => [e.id, e.args.code])).toEqual([['yaml.document', 'ALIAS_LIMIT']]);
+  });
+
+  it('refuses a list of MAX_LIST_ITEMS + 1 items in as few characters as YAML allows (the loader looks for long lists only in texts that long)', () => {
+    for (const list of [`[${'1,'.repeat(MAX_LIST_ITEMS)}1]`, `\n${'-\n'.repeat(MAX_LIST_ITEMS)}-`]) {
+      const loaded = load(`${header}x-log: ${list}`);
+      expect(loaded.errors.map((e) => [e.id, e.args.path, e.args.count])).toEqual([['list.too-long', 'x-log', MAX_LIST_ITEMS + 1]]);
+    }
   });
 
   it('reads a binary-looking number the same way whichever parser runs', () => {
