@@ -13,28 +13,7 @@ import type { ParsedYaml, YamlDocument } from './yaml.js';
 export function parseFastYaml(text: string, maxAliasNodes: number, where?: WeakMap<object, Offsets>): ParsedYaml | null {
   if (text.includes('\t')) return null;
   try {
-    return { documents: new FastParser(text, maxAliasNodes, where ?? null).documents(), documentProblems: [], fatal: null, fast: true };
-  } catch (error) {
-    if (error === GIVE_UP) return null;
-    throw error;
-  }
-}
-
-/**
- * Reads one part of a document that parseFastYaml read — a root key's value (`item` null) or an
- * item of a root key's block list — again alone, noting its containers' offsets in `where`. The
- * parser starts in the state its parse of the whole text was in there, so it reads the same value
- * with the same offsets. Returns the value and where its node starts, or null: a JSON-shaped
- * document, an item of a flow list or on the line below its dash, an alias to an anchor outside.
- */
-export function parseFastPart(text: string, doc: YamlDocument, key: string, item: number | null, maxAliasNodes: number, where: WeakMap<object, Offsets>): { value: unknown; at: number } | null {
-  // In a JSON-shaped document keys and items may start anywhere; in a block one, each root key starts its line.
-  if (text.charCodeAt(doc.start) === OPEN_CURLY) return null;
-  const at = item === null ? doc.keys.get(key) : doc.items.get(key)?.[item];
-  if (at === undefined) return null;
-  try {
-    const parser = new FastParser(text, maxAliasNodes, where);
-    return item === null ? parser.rootEntry(at) : parser.rootItem(at);
+    return { documents: new FastParser(text, maxAliasNodes, where ?? null).documents(), documentProblems: [], fatal: null };
   } catch (error) {
     if (error === GIVE_UP) return null;
     throw error;
@@ -181,32 +160,6 @@ class FastParser {
       // `...` as the file's last content ends the last document; anything after it is left to eemeli/yaml.
       if (next === DOCUMENT_END && this.indent !== END_OF_TEXT) giveUp();
     }
-  }
-
-  /** The value of the root key at `keyStart` (a line start), as mapping(0) reads it there. */
-  rootEntry(keyStart: number): { value: unknown; at: number } {
-    this.pos = this.lineStart = keyStart;
-    this.indent = 0;
-    this.depth = 1;
-    this.key(false);
-    const value = this.blockValue(0, false);
-    return { value, at: this.valueAt };
-  }
-
-  /**
-   * The item of a root key's block list whose node starts at `at`, as sequence() reads it: from its
-   * dash, which then begins the same line (an item on the line below its dash is the line's first node).
-   */
-  rootItem(at: number): { value: unknown; at: number } {
-    const text = this.text;
-    this.lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    this.pos = this.lineStart;
-    this.indent = this.skipSpaces() - this.lineStart;
-    if (text.charCodeAt(this.pos) !== DASH || this.pos >= at) giveUp();
-    this.depth = 2;
-    const value = this.item(this.indent);
-    if (this.valueAt !== at) giveUp();
-    return { value, at };
   }
 
   private afterMarker(): number {
@@ -446,21 +399,16 @@ class FastParser {
     const offsets = this.listOffsets(result);
     this.nodes++;
     for (;;) {
-      result.push(this.item(indent));
+      this.pos++;
+      this.skipSpaces();
+      if (this.atSequenceItem()) giveUp();
+      result.push(this.blockValue(indent, true));
       offsets?.push(this.valueAt);
       if (this.indent < indent || (this.indent === indent && !this.atSequenceItem())) break;
       if (this.indent !== indent) giveUp();
     }
     this.depth--;
     return result;
-  }
-
-  /** The item whose dash is at `pos`, in a list whose dashes sit at `indent`. */
-  private item(indent: number): unknown {
-    this.pos++;
-    this.skipSpaces();
-    if (this.atSequenceItem()) giveUp();
-    return this.blockValue(indent, true);
   }
 
   /** The name after the `&` or `*` at `pos`; `pos` ends just after it. An alias's name also ends at a flow indicator. */

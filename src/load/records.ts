@@ -52,8 +52,8 @@ export function loadRecordFile(file: string, bytes: Uint8Array): LoadedFile {
     args: { code: problem.code, detail: problem.detail },
   });
   const parsed = parseYaml(text);
-  // One locator per text: errors are located in the parts of it read again, each once (or in one parse of it all).
-  const locator = new Locator(text, { parsed });
+  // One locator per text: the first error parses it with offsets, later ones reuse that parse.
+  const locator = new Locator(text);
   // The documents and the problems of those left unread, in file order.
   for (const item of [...parsed.documents, ...parsed.documentProblems].sort((a, b) => a.index - b.index)) {
     if ('problem' in item) unread(loaded, yamlProblem(item.problem, 'yaml.document'));

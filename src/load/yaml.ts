@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node } from 'yaml';
-import { parseFastPart, parseFastYaml, type Offsets } from './fast-yaml.js';
+import { parseFastYaml, type Offsets } from './fast-yaml.js';
 
 const require = createRequire(import.meta.url);
 let yamlModule: typeof Yaml | null = null;
@@ -35,8 +35,6 @@ export interface ParsedYaml {
   documentProblems: { index: number; problem: YamlProblem }[];
   /** A syntax error: it and the rest of the file are one input error. */
   fatal: YamlProblem | null;
-  /** Whether our one-pass parser read the text: a part of a document can then be read again alone (parseFastPart). */
-  fast: boolean;
 }
 
 /** Aliases may expand to at most this many nodes per document (billion-laughs guard). */
@@ -74,7 +72,7 @@ function firstTooDeep(text: string): number {
 /** eemeli/yaml: the exact path, and the contract the fast parser is held to; `where` as parseFastYaml's. */
 export function parsePrecise(text: string, where = new WeakMap<object, Offsets>()): ParsedYaml {
   const { parseAllDocuments, isScalar } = eemeli();
-  const result: ParsedYaml = { documents: [], documentProblems: [], fatal: null, fast: false };
+  const result: ParsedYaml = { documents: [], documentProblems: [], fatal: null };
   for (const [index, doc] of parseAllDocuments(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true }).entries()) {
     const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     if (syntax) {
@@ -177,87 +175,29 @@ function rangeStart(node: unknown): number {
   return range ? range[0] : 0;
 }
 
-/** A node of a located document and where it starts; its containers' offsets are in the locator's `offsets`. */
-type Place = { node: unknown; offset: number };
-
 /**
- * Where value paths of a text's documents start, found when first asked (on the first error). For a
- * text our one-pass parser read, a path inside a root key's value or inside an item of a root key's
- * list is found by reading that part alone, and each part read is kept; otherwise, and where a part
- * cannot be read alone, one parse of the whole text with offsets serves every later path.
+ * Where value paths of a text's documents start: one parse with offsets, made when
+ * first asked (on the first error) and kept for every later one.
  */
 export class Locator {
-  private documents: Place[] | null = null;
+  private documents: { root: unknown; start: number }[] | null = null;
   private readonly offsets = new WeakMap<object, Offsets>();
-  /** The documents our one-pass parser read, by index (none: every path is found in the whole text's parse). */
-  private readonly fastDocuments: YamlDocument[] = [];
-  /** The parts read alone, by document, root key and item; null where the part could not be. */
-  private readonly parts = new Map<string, Place | null>();
 
-  private readonly precise: boolean;
-
-  /**
-   * `parsed` is the text's parse (parseYaml), which lets parts be read alone; `precise` locates with
-   * eemeli/yaml alone (the contract the fast parser's offsets are tested against).
-   */
-  constructor(private readonly text: string, { parsed, precise = false }: { parsed?: ParsedYaml; precise?: boolean } = {}) {
-    this.precise = precise;
-    if (parsed?.fast) for (const doc of parsed.documents) this.fastDocuments[doc.index] = doc;
-  }
+  /** `fast` false locates with eemeli/yaml alone (the contract the fast parser's offsets are tested against). */
+  constructor(private readonly text: string, private readonly fast = true) {}
 
   /** The offset of a value path of one document; `key` asks for the last segment's key. */
   locate(documentIndex: number, path: readonly PropertyKey[], key = false): number {
-    const doc = this.documents === null ? this.fastDocuments[documentIndex] : undefined;
-    if (doc) {
-      if (path.length === 0) return doc.start;
-      const name = String(path[0]);
-      const keyStart = doc.keys.get(name);
-      if (keyStart === undefined) return doc.start;
-      if (path.length === 1 && key) return keyStart;
-      const items = doc.items.get(name);
-      const index = path[1];
-      if (items && typeof index === 'number' && index < items.length) {
-        if (path.length === 2) return items[index] as number;
-        const item = this.part(doc, name, index);
-        if (item) return this.walk(item, path, 2, key);
-      }
-      const entry = this.part(doc, name, null);
-      if (entry) return this.walk(entry, path, 1, key);
-    }
-    return this.walk(this.whole(documentIndex), path, 0, key);
-  }
-
-  /** Whether the whole text was parsed again (a text our one-pass parser read needs it only for a JSON-shaped document or an alias). */
-  get parsedWhole(): boolean {
-    return this.documents !== null;
-  }
-
-  /** A root key's value, or an item of its list, read alone (once), or null. */
-  private part(doc: YamlDocument, key: string, item: number | null): Place | null {
-    const id = `${doc.index}\n${key}\n${item}`;
-    let place = this.parts.get(id);
-    if (place === undefined) {
-      const part = parseFastPart(this.text, doc, key, item, MAX_ALIAS_NODES, this.offsets);
-      this.parts.set(id, (place = part && { node: part.value, offset: part.at }));
-    }
-    return place;
-  }
-
-  /** A document's root, from one parse of the whole text with offsets, made when first needed. */
-  private whole(documentIndex: number): Place | null {
     if (this.documents === null) {
-      const parsed = (this.precise ? null : parseFastYaml(this.text, MAX_ALIAS_NODES, this.offsets)) ?? parsePrecise(this.text, this.offsets);
+      const parsed = (this.fast ? parseFastYaml(this.text, MAX_ALIAS_NODES, this.offsets) : null) ?? parsePrecise(this.text, this.offsets);
       this.documents = [];
-      for (const doc of parsed.documents) this.documents[doc.index] = { node: doc.value, offset: doc.start };
+      for (const doc of parsed.documents) this.documents[doc.index] = { root: doc.value, start: doc.start };
     }
-    return this.documents[documentIndex] ?? null;
-  }
-
-  /** Walks `path` from its segment `from`, at `place`. */
-  private walk(place: Place | null, path: readonly PropertyKey[], from: number, key: boolean): number {
-    if (!place) return 0;
-    let { node, offset } = place;
-    for (let i = from; i < path.length; i++) {
+    const doc = this.documents[documentIndex];
+    if (!doc) return 0;
+    let node = doc.root;
+    let offset = doc.start;
+    for (let i = 0; i < path.length; i++) {
       const where = node !== null && typeof node === 'object' ? this.offsets.get(node) : undefined;
       const segment = path[i] as PropertyKey;
       if (where instanceof Map) {
