@@ -93,7 +93,15 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
   const skipped = report.skipped ?? [];
   if (skipped.length > 0) {
     out.push(chalk.bold.red(t('report.skipped', { count: skipped.length })));
-    for (const d of skipped) out.push(`  ${chalk.bold(visible(`${d.file}:${d.line}:${d.column}`))}  ${visible(t('report.skipped.document', d))}`);
+    for (const d of skipped) {
+      const [location, text] = [visible(`${d.file}:${d.line}:${d.column}`), visible(t('report.skipped.document', d))];
+      if (textWidth(`  ${location}  ${text}`) <= width) out.push(`  ${chalk.bold(location)}  ${text}`);
+      else {
+        // Too wide for one line: the location, then what was skipped below it, as input errors are laid out.
+        for (const line of wrapText(location, width - 2)) out.push(`  ${chalk.bold(line)}`);
+        wrapped(text, INDENT);
+      }
+    }
     out.push('');
   }
 

@@ -20,6 +20,13 @@ describe('the terminal report fits the terminal', () => {
     await expect(out).toMatchFileSnapshot(`__snapshots__/demo.${lang}.${columns}.txt`);
   });
 
+  test.each(['zh', 'en'])('input errors and skipped documents fit 80 columns (%s)', async (lang) => {
+    const { code, out } = await zhibu(['check', 'fixtures/invalid', '--as-of', '2026-10-08', '--lang', lang], 80);
+    expect(code).toBe(2);
+    expect(out).toMatch(lang === 'zh' ? /^ {2}fixtures\/invalid\/required-for-type\.yaml:2:1$/m : /^ {2}fixtures\/invalid\/required-for-type\.yaml:2:1/m);
+    expect(widest(out)).toBeLessThanOrEqual(80);
+  });
+
   test('each finding line starts with path:line:column, the branch heading names the branch', async () => {
     const { out } = await zhibu(demo, 80);
     expect(out).toMatch(/^fixtures\/demo\/hy01-xm2\.yaml:25:5 {2}警告 {2}member\.dues-monthly$/m);
