@@ -1,9 +1,11 @@
-// Part of `npm run build`: dist/ as a few ES modules in dist/bundle/, what bin/zhibu.js loads. Node resolves,
-// compiles and links the ~80 files tsc writes for a check some 30 ms slower than these chunks; the command
-// modules and report formats stay chunks of their own, loaded when used, and packages but zod stay in node_modules.
+// Part of `npm run build`: dist/ as a few CommonJS files in dist/bundle/, what bin/zhibu.js loads. Node resolves,
+// compiles and links the ~80 ES modules tsc writes for a check some 30 ms slower than these chunks as ES modules,
+// and those some 30 ms slower than as CommonJS, which can also start from a code cache (scripts/code-cache.mjs).
+// The command modules and report formats stay chunks of their own, loaded when used; packages but zod, chalk
+// and string-width stay in node_modules.
 // The entries keep their names and dist/bundle/ is as deep as dist/engine/, so every file a module finds
 // beside itself (../record-plan.json, ../built-in-rules.json, ./worker.js, ./schemas.js, ../..) is the same.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
@@ -16,7 +18,9 @@ const bundle = await rolldown({
   cwd: root,
   platform: 'node',
   // zod is bundled, into a chunk that only modules loaded on demand import: it loads faster than its ~100 files in node_modules.
-  external: (id) => !id.startsWith('.') && !path.isAbsolute(id) && !/^zod(\/|$)/.test(id),
+  // chalk and string-width are bundled because they are ES modules only, which the CommonJS chunks could only
+  // require as a namespace, not as the default export that is imported; what they import is bundled with them.
+  external: (id, importer) => !id.startsWith('.') && !path.isAbsolute(id) && !/^(zod|chalk|string-width)(\/|$)/.test(id) && !importer?.includes('/node_modules/'),
   // Of zod's 40-odd locales (~260 KB), only the two a run uses: English, zod's default, and Chinese, for configuration errors.
   plugins: [{ name: 'zod-locales', load: (id) => (id.endsWith('/zod/v4/locales/index.js') ? "export { default as en } from './en.js';\nexport { default as zhCN } from './zh-CN.js';\n" : null) }],
   logLevel: 'warn',
@@ -26,8 +30,9 @@ const bundle = await rolldown({
 // The other commands then load that chunk too; the report formats and commands stay lazy chunks.
 await bundle.write({
   dir,
-  format: 'esm',
+  format: 'cjs',
   entryFileNames: '[name].js',
   chunkFileNames: '[name]-[hash].js',
   codeSplitting: { groups: [{ name: 'check', test: /dist\/commands\/check\.js$/ }] },
 });
+writeFileSync(path.join(dir, 'package.json'), '{ "type": "commonjs" }\n');

@@ -39,6 +39,16 @@ describe('bin/zhibu.js', () => {
     expect(out).toContain('检查 5 个文件、4 个支部');
   });
 
+  test('the CLI starts from the code caches the build wrote: V8 takes every one a check of the demo or of bad records loads', () => {
+    const script = `const { cli, uncached } = (await import(${JSON.stringify(path.join(root, 'dist/start.js'))})).start();
+      const sink = { write: () => true };
+      for (const argv of [['check', 'fixtures/demo', '--as-of', '2026-10-08'], ['check', 'fixtures/invalid', '--format', 'json']])
+        await cli.main({ argv, stdout: sink, stderr: sink, cwd: process.cwd(), env: {} });
+      process.stdout.write(JSON.stringify([...uncached.keys()]));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
   test('worker threads give a byte-identical report', async () => {
     const { generateCorpus } = (await import(path.join(root, 'scripts/gen-corpus.mjs'))) as { generateCorpus: (o: { dir: string; branches: number }) => unknown };
     const dir = path.join(work, 'corpus');
