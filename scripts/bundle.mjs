@@ -20,9 +20,18 @@ const bundle = await rolldown({
   // zod is bundled, into a chunk that only modules loaded on demand import: it loads faster than its ~100 files in node_modules.
   // chalk and string-width are bundled because they are ES modules only, which the CommonJS chunks could only
   // require as a namespace, not as the default export that is imported; what they import is bundled with them.
-  external: (id, importer) => !id.startsWith('.') && !path.isAbsolute(id) && !/^(zod|chalk|string-width)(\/|$)/.test(id) && !importer?.includes('/node_modules/'),
+  external: (id, importer) => !id.startsWith('.') && !path.isAbsolute(id) && !/^(zod|chalk|string-width|commander)(\/|$)/.test(id) && !importer?.includes('/node_modules/'),
   // Of zod's 40-odd locales (~260 KB), only the two a run uses: English, zod's default, and Chinese, for configuration errors.
-  plugins: [{ name: 'zod-locales', load: (id) => (id.endsWith('/zod/v4/locales/index.js') ? "export { default as en } from './en.js';\nexport { default as zhCN } from './zh-CN.js';\n" : null) }],
+  plugins: [
+    { name: 'zod-locales', load: (id) => (id.endsWith('/zod/v4/locales/index.js') ? "export { default as en } from './en.js';\nexport { default as zhCN } from './zh-CN.js';\n" : null) },
+    // commander requires node:child_process (and with it node:net and node:dgram, ~5 ms) for executable
+    // subcommands, which zhibu has none of: it is required when one would be spawned.
+    {
+      name: 'commander-spawn',
+      transform: (code, id) =>
+        id.endsWith('/commander/lib/command.js') ? code.replace("const childProcess = require('node:child_process');", "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };") : null,
+    },
+  ],
   logLevel: 'warn',
 });
 // `zhibu check` and every module it loads are one chunk (with what the CLI imports from them): Node

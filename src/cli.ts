@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type * as Commander from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { FORMATS } from './commands/formats.js';
 import { render, type Lang } from './i18n/index.js';
 import { UsageError, type Io } from './io.js';
@@ -14,10 +13,6 @@ import { Outputs } from './write/files.js';
 import { visible } from './escape/terminal.js';
 import { VERSION } from './version.js';
 
-// commander is CommonJS: required, it loads without the ESM loader's wrapper of a CommonJS module
-// (export names read by a lexer of its source, a module facade): some 6 ms of every start.
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
-type Command = Commander.Command;
 
 export interface MainInput {
   argv: string[];

@@ -96,7 +96,7 @@ export async function checkPaths(
     shard,
     evaluations: options.evaluations === true,
     onProgress: (done, total) => {
-      const now = performance.now();
+      const now = Date.now();
       if (now - lastShown < 100 && done !== total) return;
       lastShown = now;
       shown.update(render(options.lang, 'progress.checking', { done, total }));

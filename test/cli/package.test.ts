@@ -36,14 +36,15 @@ describe('the npm package installed under a path with a space and Chinese charac
     expect(out).toContain('meetings.committee-monthly');
   });
 
-  test('zod is bundled, not installed, and words the input errors of invalid records', { timeout: 60_000 }, () => {
-    expect(existsSync(path.join(app, 'node_modules/zod'))).toBe(false);
+  test('zod, chalk, commander and string-width are bundled, not installed, and word and colour the input errors of invalid records', { timeout: 60_000 }, () => {
+    for (const name of ['zod', 'chalk', 'commander', 'string-width']) expect(existsSync(path.join(app, 'node_modules', name)), name).toBe(false);
     cpSync(path.join(root, 'fixtures/invalid'), path.join(app, '有误 记录'), { recursive: true });
     const { code, out, err } = zhibu('check', '有误 记录', '--as-of', '2026-10-08');
     expect(code).toBe(2);
     expect(out).toMatch(/^有误 记录\/count-negative\.yaml:9:14 {2}输入错误$/m);
     expect(out).toContain('activities[0].present：-3 不能为负数');
     expect(err).toBe('');
+    expect(zhibu('check', '有误 记录', '--as-of', '2026-10-08', '--color').out).toContain('\u001b[1m\u001b[31m输入错误');
   });
 
   test('rules show prints the rule and its example records (shipped with the package)', { timeout: 60_000 }, () => {
