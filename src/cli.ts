@@ -13,7 +13,6 @@ import { Outputs } from './write/files.js';
 import { visible } from './escape/terminal.js';
 import { VERSION } from './version.js';
 
-
 export interface MainInput {
   argv: string[];
   stdout: Io['stdout'];
