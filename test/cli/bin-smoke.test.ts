@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { uncachedAfterChecks } from '../support/built.js';
 import { root } from '../support/fixtures.js';
 
 const bin = path.join(root, 'bin/zhibu.js');
@@ -40,13 +41,7 @@ describe('bin/zhibu.js', () => {
   });
 
   test('the CLI starts from the code caches the build wrote: V8 takes every one a check of the demo or of bad records loads', () => {
-    const script = `const { cli, uncached } = (await import(${JSON.stringify(path.join(root, 'dist/start.js'))})).start();
-      const sink = { write: () => true };
-      for (const argv of [['check', 'fixtures/demo', '--as-of', '2026-10-08'], ['check', 'fixtures/invalid', '--format', 'json']])
-        await cli.main({ argv, stdout: sink, stderr: sink, cwd: process.cwd(), env: {} });
-      process.stdout.write(JSON.stringify([...uncached.keys()]));`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual([]);
+    expect(uncachedAfterChecks(root)).toEqual([]);
   });
 
   test('worker threads give a byte-identical report', async () => {

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { uncachedAfterChecks } from '../support/built.js';
 import { root } from '../support/fixtures.js';
 
 // Issue 11, "Installed under a path with a space or Chinese characters": the packed tarball,
@@ -45,6 +46,10 @@ describe('the npm package installed under a path with a space and Chinese charac
     expect(out).toContain('activities[0].present：-3 不能为负数');
     expect(err).toBe('');
     expect(zhibu('check', '有误 记录', '--as-of', '2026-10-08', '--color').out).toContain('\u001b[1m\u001b[31m输入错误');
+  });
+
+  test('the installed CLI starts from the code caches packed with it (npm install writes files in no set order: no check by date)', { timeout: 60_000 }, () => {
+    expect(uncachedAfterChecks(path.join(app, 'node_modules/zhibu'))).toEqual([]);
   });
 
   test('rules show prints the rule and its example records (shipped with the package)', { timeout: 60_000 }, () => {
