@@ -22,10 +22,10 @@ const bundleDir = fileURLToPath(new URL('bundle', import.meta.url));
  * compiled without a cache, from which the build writes them.
  */
 export function start(): { cli: typeof Cli; uncached: Map<string, vm.Script> } {
-  // TurboFan inlines less than its default (460 bytes of bytecode per callee): in a check each rule's
-  // code runs about once per branch, and compiling its large inlined graphs on background threads
-  // cost more CPU than the inlining saved (whole check, generator and JSON corpora: 0.84-0.95x CPU).
-  setFlagsFromString('--max-inlined-bytecode-size=200');
+  // TurboFan inlines far less than its default (460 bytes of bytecode per callee): in a check each rule's
+  // code runs about once per branch, and compiling large inlined graphs on background threads costs more
+  // than the inlining saves. A check of many files raises it to 200 (commands/check.ts, MANY_FILES).
+  setFlagsFromString('--max-inlined-bytecode-size=100');
   const uncached = new Map<string, vm.Script>();
   const compile = proto._compile;
   proto._compile = function (content, filename) {
