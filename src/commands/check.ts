@@ -121,7 +121,7 @@ export async function checkPaths(
     };
   }
   // Started inlining little (src/start.ts), which pays while the code is cold; over many files, inlining more
-  // pays (median wall: 50 files 534 -> 496 ms with 100 throughout; 1,000 files about 6% slower with 100, as fast with
+  // pays (median wall: 50 files 542 -> 505 ms, 100 files 707 -> 678; 1,000 files about 6% slower with 100 throughout, as fast with
   // 200 from here). Files of dist/bundle/ loaded after this compile without their code caches (other flags).
   if (files.length >= MANY_FILES) process.getBuiltinModule('node:v8').setFlagsFromString('--max-inlined-bytecode-size=200');
   const threads = io.env.ZHIBU_THREADS;
