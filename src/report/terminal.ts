@@ -31,15 +31,15 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
   const wrapped = (text: string, indent = '') => {
     for (const line of wrapText(text, width - textWidth(indent))) out.push(indent + line);
   };
-  /** `path:line:col  label  rule`, the parts after the location on the next line when they do not fit. */
-  const head = (location: string, label: string, labelText: string, rest: string) => {
+  /** `path:line:col  label  rule` after `indent`, the parts after the location on the next line when they do not fit. */
+  const head = (location: string, label: string, labelText: string, rest: string, indent = '', shown = (text: string) => text) => {
     const tail = rest === '' ? labelText : `${labelText}  ${rest}`;
     const tailShown = rest === '' ? label : `${label}  ${chalk.gray(rest)}`;
-    if (textWidth(location) + 2 + textWidth(tail) <= width) {
-      out.push(`${location}  ${tailShown}`);
+    if (textWidth(indent + location) + 2 + textWidth(tail) <= width) {
+      out.push(`${indent}${shown(location)}  ${tailShown}`);
       return;
     }
-    for (const line of wrapText(location, width)) out.push(line);
+    for (const line of wrapText(location, width - textWidth(indent))) out.push(indent + shown(line));
     if (textWidth(INDENT + tail) <= width) out.push(INDENT + tailShown);
     else wrapped(tail, INDENT);
   };
@@ -94,13 +94,8 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
   if (skipped.length > 0) {
     out.push(chalk.bold.red(t('report.skipped', { count: skipped.length })));
     for (const d of skipped) {
-      const [location, text] = [visible(`${d.file}:${d.line}:${d.column}`), visible(t('report.skipped.document', d))];
-      if (textWidth(`  ${location}  ${text}`) <= width) out.push(`  ${chalk.bold(location)}  ${text}`);
-      else {
-        // Too wide for one line: the location, then what was skipped below it, as input errors are laid out.
-        for (const line of wrapText(location, width - 2)) out.push(`  ${chalk.bold(line)}`);
-        wrapped(text, INDENT);
-      }
+      const text = visible(t('report.skipped.document', d));
+      head(visible(`${d.file}:${d.line}:${d.column}`), text, text, '', '  ', (location) => chalk.bold(location));
     }
     out.push('');
   }
